@@ -1,0 +1,20 @@
+/*
+ * bid.h - checks of a prime contractor's bid beyond its schema: what a
+ * bidder should fix before submitting (DESIGN.md section 4; the checks are
+ * listed in bids/README.md, "Checks beyond the schema").
+ */
+#ifndef TENDER_BID_H
+#define TENDER_BID_H
+
+#include "competition.h"
+#include "diag.h"
+#include "xml.h"
+
+/* Checks a schema-valid <bid> document. With a tender description (t may be
+ * NULL) also checks the bid against it: tender id, currency, population,
+ * contract years, budget envelope, every question answered. Findings go to
+ * diags. Returns TENDER_OK or TENDER_ERR_NOMEM. */
+enum tender_status bid_check(const struct xml_doc *doc, const struct competition *t,
+			     struct diag_list *diags);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * cli.h - the command-line interface: subcommands, exit codes, option
+ * parsing and the shared way of printing diagnostics.
+ *
+ * Each subcommand is a cmd_<name>() in its own file, listed in the table in
+ * tender_main.c. A subcommand's whole state lives in its own function: no
+ * globals, so tests call tender_main() many times in one process.
+ */
+#ifndef TENDER_CLI_H
+#define TENDER_CLI_H
+
+#include "../diag.h"
+
+#include <stdio.h>
+
+/* Exit codes, the same for every subcommand (documented in README.md). */
+enum cli_exit {
+	CLI_OK = 0,        /* success: everything valid, evaluated, verified */
+	CLI_FINDINGS = 1,  /* the work was done and found problems (an invalid bid) */
+	CLI_USAGE = 2,     /* the command line is wrong */
+	CLI_BAD_INPUT = 3, /* an input needed to do the work is missing or unusable */
+	CLI_INTERNAL = 4   /* out of memory, broken installation, a bug */
+};
+
+struct cli_command {
+	const char *name;
+	const char *summary;
+	int (*run)(int argc, char **argv, FILE *out, FILE *err);
+};
+
+int tender_main(int argc, char **argv, FILE *out, FILE *err);
+
+int cmd_validate(int argc, char **argv, FILE *out, FILE *err);
+
+/* Prints one diagnostic as "file:line:col: severity: message" (line and
+ * column left out when unknown). */
+void cli_print_diag(FILE *err, const char *file, const struct diag *d);
+
+/* Prints every diagnostic of a list, and a note when some were dropped. */
+void cli_print_diags(FILE *err, const char *file, const struct diag_list *diags);
+
+/* Parses a positive size with an optional K, M or G suffix ("16M"). */
+int cli_parse_size(const char *text, size_t *out);
+
+#endif

@@ -1,0 +1,214 @@
+/*
+ * cmd_validate.c - `tender validate`: the bidder's self-check of bid files
+ * (and of tender descriptions and panel-score files) before submission.
+ */
+#include "cli.h"
+
+#include "../validate.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <string.h>
+
+static void help(FILE *f)
+{
+	fprintf(f,
+		"usage: tender validate [options] FILE...\n\n"
+		"Checks bid files (and tender descriptions and panel-score files) against the\n"
+		"bid schema and the rules a schema cannot express: shares add up, annual prices\n"
+		"add up to the total, the per-head price fits the population, dates are in\n"
+		"order, every service line is delivered by a named member. With --tender, also\n"
+		"checks each bid against the tender: its id, currency, population, contract\n"
+		"years, budget, and that every quality question is answered.\n\n"
+		"Problems go to standard error as FILE:LINE:COLUMN: error|warning: MESSAGE.\n"
+		"A file that cannot be read or parsed never stops the others.\n\n"
+		"Options:\n"
+		"  -t, --tender FILE    check bids against this tender description\n"
+		"  -f, --format FORMAT  text (default: a summary line per file on standard\n"
+		"                       output) or json (a report on standard output)\n"
+		"      --max-size SIZE  refuse files larger than SIZE bytes (K, M, G suffixes;\n"
+		"                       default 16M)\n"
+		"  -h, --help           show this help\n"
+		"      --version        show the version\n\n"
+		"Exit status: 0 every file is valid (warnings allowed); 1 some file has errors;\n"
+		"2 usage error; 3 a file or the tender could not be read or is unusable;\n"
+		"4 internal error.\n");
+}
+
+/* One checked file, for the JSON report. */
+static json_t *json_text(const char *s)
+{
+	json_t *j = json_string(s);
+
+	if (!j) { /* not UTF-8: should not happen, but never lose the report */
+		char safe[1024];
+		size_t i;
+
+		for (i = 0; s[i] && i + 1 < sizeof(safe); i++)
+			safe[i] = (unsigned char)s[i] < 0x80 ? s[i] : '?';
+		safe[i] = '\0';
+		j = json_string(safe);
+	}
+	return j;
+}
+
+static json_t *json_file(const char *path, enum doc_kind kind, const struct diag_list *diags)
+{
+	json_t *list = json_array(), *file;
+
+	for (size_t i = 0; i < diags->n; i++) {
+		const struct diag *d = &diags->items[i];
+
+		json_array_append_new(list,
+				      json_pack("{s:s, s:i, s:i, s:s, s:o}", "severity",
+						diag_severity_str(d->severity), "line", d->line,
+						"column", d->column, "code", d->code, "message",
+						json_text(d->message)));
+	}
+	file = json_pack("{s:o, s:s, s:b, s:I, s:I, s:b, s:o}", "file", json_text(path), "kind",
+			 doc_kind_str(kind), "valid", diags->n_errors == 0, "errors",
+			 (json_int_t)diags->n_errors, "warnings", (json_int_t)diags->n_warnings,
+			 "truncated", diags->truncated, "diagnostics", list);
+	return file;
+}
+
+static void print_summary(FILE *out, const char *path, enum doc_kind kind,
+			  const struct diag_list *diags)
+{
+	if (diags->n_errors == 0)
+		fprintf(out, "%s: valid %s (%zu warning%s)\n", path, doc_kind_str(kind),
+			diags->n_warnings, diags->n_warnings == 1 ? "" : "s");
+	else
+		fprintf(out, "%s: INVALID %s (%zu error%s, %zu warning%s)\n", path,
+			doc_kind_str(kind), diags->n_errors, diags->n_errors == 1 ? "" : "s",
+			diags->n_warnings, diags->n_warnings == 1 ? "" : "s");
+}
+
+static int worse(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
+{
+	static const struct option options[] = {
+		{"tender", required_argument, NULL, 't'},
+		{"format", required_argument, NULL, 'f'},
+		{"max-size", required_argument, NULL, 'm'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *tender_path = NULL;
+	size_t max_bytes = XML_DEFAULT_MAX_BYTES;
+	int json = 0, opt, status = CLI_OK;
+	struct validator v;
+	struct tender_error error;
+	struct diag_list diags;
+	json_t *report = NULL, *files = NULL;
+
+	opterr = 0;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "+t:f:h", options, NULL)) != -1) {
+		switch (opt) {
+		case 't':
+			tender_path = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				json = 1;
+			else if (strcmp(optarg, "text") != 0) {
+				fprintf(err, "tender validate: unknown format '%s' (text or json)\n",
+					optarg);
+				return CLI_USAGE;
+			}
+			break;
+		case 'm':
+			if (!cli_parse_size(optarg, &max_bytes)) {
+				fprintf(err,
+					"tender validate: --max-size '%s' is not a size such as "
+					"16M (at most 2G)\n",
+					optarg);
+				return CLI_USAGE;
+			}
+			break;
+		case 'h':
+			help(out);
+			return CLI_OK;
+		case 'V':
+			fprintf(out, "tender %s\n", TENDER_VERSION);
+			return CLI_OK;
+		default:
+			fprintf(err, "tender validate: unknown or incomplete option '%s'\n",
+				argv[optind - 1]);
+			fprintf(err, "see 'tender validate --help'\n");
+			return CLI_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		fprintf(err, "tender validate: no file given\nsee 'tender validate --help'\n");
+		return CLI_USAGE;
+	}
+
+	if (validator_init(&v, max_bytes, &error)) {
+		fprintf(err, "tender: %s\n", error.message);
+		return CLI_INTERNAL;
+	}
+	diag_list_init(&diags);
+	if (json) {
+		report = json_pack("{s:s, s:s}", "tool", "tender", "version", TENDER_VERSION);
+		files = json_array();
+	}
+	if (tender_path) {
+		enum tender_status rc = validator_use_tender(&v, tender_path, &diags);
+
+		cli_print_diags(err, tender_path, &diags);
+		if (json)
+			json_object_set_new(report, "tender",
+					    json_file(tender_path, DOC_TENDER, &diags));
+		diag_list_release(&diags);
+		if (rc == TENDER_ERR_NOMEM || rc == TENDER_ERR_INTERNAL) {
+			status = CLI_INTERNAL;
+			goto out;
+		}
+		if (rc) {
+			fprintf(err, "tender validate: cannot use %s as the tender description\n",
+				tender_path);
+			status = CLI_BAD_INPUT;
+			goto out;
+		}
+	}
+	for (int i = optind; i < argc; i++) {
+		enum doc_kind kind;
+		enum tender_status rc = validator_load(&v, argv[i], &kind, NULL, &diags);
+
+		if (rc == TENDER_ERR_NOMEM || rc == TENDER_ERR_INTERNAL) {
+			fprintf(err, "%s: error: %s\n", argv[i],
+				rc == TENDER_ERR_NOMEM ? "out of memory" : "internal error");
+			status = CLI_INTERNAL;
+			diag_list_release(&diags);
+			goto out;
+		}
+		cli_print_diags(err, argv[i], &diags);
+		if (json)
+			json_array_append_new(files, json_file(argv[i], kind, &diags));
+		else
+			print_summary(out, argv[i], kind, &diags);
+		if (rc == TENDER_ERR_IO)
+			status = worse(status, CLI_BAD_INPUT);
+		else if (diags.n_errors)
+			status = worse(status, CLI_FINDINGS);
+		diag_list_release(&diags);
+	}
+out:
+	if (json) {
+		json_object_set_new(report, "files", files);
+		json_object_set_new(report, "valid", json_boolean(status == CLI_OK));
+		json_object_set_new(report, "exit", json_integer(status));
+		json_dumpf(report, out, JSON_INDENT(2));
+		fputc('\n', out);
+		json_decref(report);
+	}
+	validator_release(&v);
+	return status;
+}

@@ -1,0 +1,104 @@
+/*
+ * tender_main.c - the entry point of the command: the table of subcommands,
+ * --help and --version, and the helpers they share.
+ */
+#include "cli.h"
+
+#include "../tender.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct cli_command commands[] = {
+	{"validate", "check bid, tender and panel-score files before submitting them",
+	 cmd_validate},
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: tender [--help] [--version] <command> [<args>]\n\n"
+		   "Evaluates public-procurement bids against a published rule set.\n\n"
+		   "Commands:\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "\nRun 'tender <command> --help' for a command's options.\n"
+		   "Exit codes: 0 ok, 1 findings (e.g. an invalid bid), 2 usage error,\n"
+		   "3 an input is missing or unusable, 4 internal error.\n");
+}
+
+int tender_main(int argc, char **argv, FILE *out, FILE *err)
+{
+	int rc;
+
+	if (argc < 2) {
+		usage(err);
+		return CLI_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(out);
+		return CLI_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		fprintf(out, "tender %s\n", TENDER_VERSION);
+		return CLI_OK;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		tender_library_init();
+		rc = commands[i].run(argc - 1, argv + 1, out, err);
+		fflush(out);
+		return rc;
+	}
+	fprintf(err, "tender: '%s' is not a tender command; see 'tender --help'\n", argv[1]);
+	return CLI_USAGE;
+}
+
+void cli_print_diag(FILE *err, const char *file, const struct diag *d)
+{
+	if (d->line > 0 && d->column > 0)
+		fprintf(err, "%s:%d:%d: %s: %s\n", file, d->line, d->column,
+			diag_severity_str(d->severity), d->message);
+	else if (d->line > 0)
+		fprintf(err, "%s:%d: %s: %s\n", file, d->line, diag_severity_str(d->severity),
+			d->message);
+	else
+		fprintf(err, "%s: %s: %s\n", file, diag_severity_str(d->severity), d->message);
+}
+
+void cli_print_diags(FILE *err, const char *file, const struct diag_list *diags)
+{
+	for (size_t i = 0; i < diags->n; i++)
+		cli_print_diag(err, file, &diags->items[i]);
+	if (diags->truncated)
+		fprintf(err, "%s: note: only the first %d problems are shown\n", file, DIAG_MAX);
+}
+
+int cli_parse_size(const char *text, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+	unsigned shift = 0;
+
+	errno = 0;
+	v = strtoull(text, &end, 10);
+	if (errno || end == text || text[0] == '-')
+		return 0;
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30;
+	else if (*end)
+		return 0;
+	if (shift && end[1])
+		return 0;
+	if (v == 0 || v > (SIZE_MAX >> shift) || (v << shift) > (size_t)1 << 31)
+		return 0;
+	*out = (size_t)(v << shift);
+	return 1;
+}

@@ -1,0 +1,14 @@
+/*
+ * embedded.h - data files compiled into the binary, so that a bidder's copy
+ * of `tender` checks bids without any file beside it. The build generates
+ * the definitions from the XSDs under bids/schema/ (cmake/embed.cmake).
+ */
+#ifndef TENDER_EMBEDDED_H
+#define TENDER_EMBEDDED_H
+
+#include <stddef.h>
+
+extern const char embedded_bid_xsd[];
+extern const size_t embedded_bid_xsd_size;
+
+#endif

@@ -1,0 +1,152 @@
+/*
+ * validate.c - the bidder's self-check of input documents (see validate.h).
+ */
+#include "validate.h"
+
+#include "bid.h"
+#include "embedded.h"
+#include "error.h"
+#include "panel.h"
+
+#include <string.h>
+
+const char *doc_kind_str(enum doc_kind kind)
+{
+	switch (kind) {
+	case DOC_BID: return "bid";
+	case DOC_TENDER: return "tender";
+	case DOC_PANEL: return "panel-scores";
+	case DOC_UNKNOWN: break;
+	}
+	return "unknown";
+}
+
+enum tender_status validator_init(struct validator *v, size_t max_bytes,
+				  struct tender_error *err)
+{
+	memset(v, 0, sizeof(*v));
+	v->max_bytes = max_bytes;
+	return schema_compile(embedded_bid_xsd, embedded_bid_xsd_size, "bid.xsd", &v->schema,
+			      err);
+}
+
+void validator_release(struct validator *v)
+{
+	schema_free(v->schema);
+	xml_doc_free(v->tender_doc);
+	competition_release(&v->tender);
+	memset(v, 0, sizeof(*v));
+}
+
+static enum doc_kind recognise(const struct xml_doc *doc, struct diag_list *diags,
+			       enum tender_status *rc)
+{
+	const xmlNode *root = xml_doc_root(doc);
+	int line, column;
+
+	if (xml_is(root, BID_NS, "bid"))
+		return DOC_BID;
+	if (xml_is(root, BID_NS, "tender"))
+		return DOC_TENDER;
+	if (xml_is(root, BID_NS, "panel-scores"))
+		return DOC_PANEL;
+	xml_node_position(doc, root, &line, &column);
+	*rc = diag_add(diags, DIAG_ERROR, line, column, "not-a-tender-document",
+		       "the root element <%.64s>%s%.80s%s is not <bid>, <tender> or "
+		       "<panel-scores> in namespace %s",
+		       (const char *)root->name, root->ns ? " (namespace " : " (no namespace",
+		       root->ns ? (const char *)root->ns->href : "", ")", BID_NS);
+	return DOC_UNKNOWN;
+}
+
+enum tender_status validator_load(struct validator *v, const char *path, enum doc_kind *kind,
+				  struct xml_doc **out, struct diag_list *diags)
+{
+	struct tender_error err;
+	struct xml_doc *doc = NULL;
+	struct competition tender;
+	enum tender_status rc;
+	size_t errors_before = diags->n_errors;
+
+	*kind = DOC_UNKNOWN;
+	if (out)
+		*out = NULL;
+	error_clear(&err);
+	rc = xml_load_file(path, v->max_bytes, &doc, &err);
+	if (rc == TENDER_ERR_NOMEM)
+		return rc;
+	if (rc) {
+		enum tender_status add = diag_add(diags, DIAG_ERROR, err.line, err.column, err.code,
+						  "%s", err.message);
+
+		return add ? add : rc == TENDER_ERR_IO ? TENDER_ERR_IO : TENDER_OK;
+	}
+	*kind = recognise(doc, diags, &rc);
+	if (rc || *kind == DOC_UNKNOWN)
+		goto out;
+	rc = schema_validate(v->schema, doc, diags);
+	if (rc || diags->n_errors > errors_before)
+		goto out; /* checks beyond the schema assume a valid document */
+	switch (*kind) {
+	case DOC_BID:
+		rc = bid_check(doc, v->tender_doc ? &v->tender : NULL, diags);
+		break;
+	case DOC_TENDER:
+		rc = competition_read(doc, &tender, diags);
+		competition_release(&tender);
+		break;
+	case DOC_PANEL:
+		rc = panel_check(doc, v->tender_doc ? &v->tender : NULL, v->tender_doc, diags);
+		break;
+	case DOC_UNKNOWN:
+		break;
+	}
+out:
+	if (!rc && out && diags->n_errors == errors_before) {
+		*out = doc;
+		doc = NULL;
+	}
+	xml_doc_free(doc);
+	return rc;
+}
+
+enum tender_status validator_use_tender(struct validator *v, const char *path,
+					struct diag_list *diags)
+{
+	struct xml_doc *doc = NULL;
+	struct competition tender;
+	enum doc_kind kind;
+	enum tender_status rc;
+	size_t errors_before = diags->n_errors;
+
+	rc = validator_load(v, path, &kind, &doc, diags);
+	if (rc)
+		return rc;
+	if (!doc)
+		return TENDER_ERR_INVALID;
+	if (kind != DOC_TENDER) {
+		rc = diag_add(diags, DIAG_ERROR, 0, 0, "not-a-tender",
+			      "this is a %s file, not a tender description (<tender>)",
+			      doc_kind_str(kind));
+		xml_doc_free(doc);
+		return rc ? rc : TENDER_ERR_INVALID;
+	}
+	/* Read once more for the facts; its findings were reported above. */
+	{
+		struct diag_list scratch;
+
+		diag_list_init(&scratch);
+		rc = competition_read(doc, &tender, &scratch);
+		diag_list_release(&scratch);
+	}
+	if (rc || diags->n_errors > errors_before) {
+		competition_release(&tender);
+		xml_doc_free(doc);
+		return rc ? rc : TENDER_ERR_INVALID;
+	}
+	xml_doc_free(v->tender_doc);
+	competition_release(&v->tender);
+	v->tender_doc = doc;
+	v->tender = tender;
+	return TENDER_OK;
+}

@@ -1,0 +1,594 @@
+/*
+ * xml.c - the safe XML loader and tree helpers (see xml.h).
+ *
+ * The parser is libxml2's, driven with a tightened SAX handler:
+ *   - internalSubset stops the parse at the first "<!DOCTYPE", before any
+ *     entity declaration is read;
+ *   - startElementNs records each element's start position, refuses XInclude
+ *     elements, and refuses a declared encoding other than UTF-8;
+ *   - serror keeps the first error, with its line and column.
+ * Options: XML_PARSE_NONET | NOERROR | NOWARNING | NOCDATA. Never NOENT,
+ * DTDLOAD, DTDATTR, DTDVALID, XINCLUDE, HUGE or RECOVER.
+ */
+#include "xml.h"
+
+#include "alloc.h"
+#include "error.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+
+/* ---------------------------------------------------------------------- */
+/* Element positions: an open-addressing map from node to line and column. */
+
+struct position {
+	const xmlNode *node;
+	int line, column;
+};
+
+struct positions {
+	struct position *slots;
+	size_t cap, n; /* cap is 0 or a power of two */
+};
+
+static size_t position_hash(const xmlNode *node, size_t cap)
+{
+	uint64_t h = (uint64_t)(uintptr_t)node;
+
+	h ^= h >> 29;
+	h *= UINT64_C(0xbf58476d1ce4e5b9);
+	h ^= h >> 32;
+	return (size_t)h & (cap - 1);
+}
+
+static void positions_put_slot(struct position *slots, size_t cap, struct position p)
+{
+	size_t i = position_hash(p.node, cap);
+
+	while (slots[i].node)
+		i = (i + 1) & (cap - 1);
+	slots[i] = p;
+}
+
+static enum tender_status positions_add(struct positions *map, const xmlNode *node, int line,
+					int column)
+{
+	struct position p = {node, line, column};
+
+	if ((map->n + 1) * 2 > map->cap) {
+		size_t cap = map->cap ? map->cap * 2 : 256;
+		struct position *slots = tender_calloc(cap, sizeof(*slots));
+
+		if (!slots)
+			return TENDER_ERR_NOMEM;
+		for (size_t i = 0; i < map->cap; i++)
+			if (map->slots[i].node)
+				positions_put_slot(slots, cap, map->slots[i]);
+		tender_free(map->slots);
+		map->slots = slots;
+		map->cap = cap;
+	}
+	positions_put_slot(map->slots, map->cap, p);
+	map->n++;
+	return TENDER_OK;
+}
+
+static const struct position *positions_find(const struct positions *map, const xmlNode *node)
+{
+	if (!map->cap)
+		return NULL;
+	for (size_t i = position_hash(node, map->cap); map->slots[i].node;
+	     i = (i + 1) & (map->cap - 1))
+		if (map->slots[i].node == node)
+			return &map->slots[i];
+	return NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The document. */
+
+struct xml_doc {
+	xmlDocPtr tree;
+	struct positions positions;
+};
+
+xmlDocPtr xml_doc_tree(const struct xml_doc *doc)
+{
+	return doc->tree;
+}
+
+xmlNodePtr xml_doc_root(const struct xml_doc *doc)
+{
+	return xmlDocGetRootElement(doc->tree);
+}
+
+void xml_doc_free(struct xml_doc *doc)
+{
+	if (!doc)
+		return;
+	xmlFreeDoc(doc->tree);
+	tender_free(doc->positions.slots);
+	tender_free(doc);
+}
+
+void xml_node_position(const struct xml_doc *doc, const xmlNode *node, int *line, int *column)
+{
+	const struct position *p;
+
+	if (node && node->type == XML_ATTRIBUTE_NODE)
+		node = node->parent;
+	p = node ? positions_find(&doc->positions, node) : NULL;
+	if (p) {
+		*line = p->line;
+		*column = p->column;
+	} else {
+		long l = node ? xmlGetLineNo(node) : 0;
+
+		*line = l > 0 && l < INT32_MAX ? (int)l : 0;
+		*column = 0;
+	}
+}
+
+/* ---------------------------------------------------------------------- */
+/* Parsing. */
+
+struct load {
+	const char *name;
+	struct tender_error *err;
+	struct positions positions;
+	int failed;          /* err holds the first failure */
+	int seen_root;
+	enum tender_status status;
+};
+
+/* Records the first failure and stops the parser. */
+static void load_fail(xmlParserCtxtPtr ctxt, struct load *load, enum tender_status status,
+		      const char *code, int line, int column, const char *message)
+{
+	if (!load->failed) {
+		load->failed = 1;
+		load->status = status;
+		error_set(load->err, status, code, load->name, line, column, "%s", message);
+	}
+	xmlStopParser(ctxt);
+}
+
+static int utf8_chars(const xmlChar *from, const xmlChar *to)
+{
+	int n = 0;
+
+	for (; from < to; from++)
+		if ((*from & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* The position of the '<' of the start tag the parser has just read: the
+ * parser stands at its closing '>' or '/>', and no '<' can occur inside a
+ * start tag. */
+static void start_tag_position(xmlParserCtxtPtr ctxt, int *line, int *column)
+{
+	xmlParserInputPtr in = ctxt->input;
+	const xmlChar *p = in->cur, *nl = NULL;
+	int newlines = 0;
+
+	while (p > in->base && *p != '<')
+		p--;
+	for (const xmlChar *q = p; q < in->cur; q++)
+		if (*q == '\n') {
+			newlines++;
+			nl = q;
+		}
+	*line = in->line - newlines;
+	if (!nl) {
+		*column = in->col - utf8_chars(p, in->cur);
+	} else {
+		const xmlChar *line_start = p;
+
+		while (line_start > in->base && line_start[-1] != '\n')
+			line_start--;
+		*column = utf8_chars(line_start, p) + 1;
+	}
+	if (*column < 1)
+		*column = 1;
+}
+
+static int is_utf8_name(const xmlChar *enc)
+{
+	return !xmlStrcasecmp(enc, BAD_CAST "UTF-8") || !xmlStrcasecmp(enc, BAD_CAST "UTF8");
+}
+
+static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+			     const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+			     int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct load *load = ctxt->_private;
+	int line, column;
+	char message[256];
+
+	start_tag_position(ctxt, &line, &column);
+	if (!load->seen_root) {
+		load->seen_root = 1;
+		if (ctxt->input->encoding && !is_utf8_name(ctxt->input->encoding)) {
+			snprintf(message, sizeof(message),
+				 "the file declares encoding '%.40s'; only UTF-8 is accepted: "
+				 "save the file as UTF-8 and declare encoding=\"UTF-8\"",
+				 (const char *)ctxt->input->encoding);
+			load_fail(ctxt, load, TENDER_ERR_XML, "xml-encoding", 1, 1, message);
+			return;
+		}
+	}
+	if (uri && (xmlStrEqual(uri, BAD_CAST "http://www.w3.org/2001/XInclude") ||
+		    xmlStrEqual(uri, BAD_CAST "http://www.w3.org/2003/XInclude"))) {
+		load_fail(ctxt, load, TENDER_ERR_XML, "xml-xinclude", line, column,
+			  "XInclude is not allowed: put the content in the file itself");
+		return;
+	}
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces,
+			      nb_attributes, nb_defaulted, attributes);
+	if (ctxt->node && positions_add(&load->positions, ctxt->node, line, column))
+		load_fail(ctxt, load, TENDER_ERR_NOMEM, "nomem", 0, 0, "out of memory");
+}
+
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
+		       const xmlChar *system_id)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	int line = ctxt->input->line;
+
+	(void)name;
+	(void)external_id;
+	(void)system_id;
+	load_fail(ctxt, ctxt->_private, TENDER_ERR_XML, "xml-doctype", line, 1,
+		  "a DOCTYPE declaration is not allowed (no DTDs or entities): "
+		  "remove the <!DOCTYPE ...> line");
+}
+
+/* Words a bidder understands for libxml2's commonest complaints. */
+static const char *explain_parser_error(const xmlError *e, enum tender_status *status,
+					const char **code)
+{
+	const char *msg = e->message ? e->message : "";
+
+	*status = TENDER_ERR_XML;
+	*code = "xml-syntax";
+	if (strstr(msg, "Excessive depth")) {
+		*status = TENDER_ERR_LIMIT;
+		*code = "xml-too-deep";
+		return "elements are nested too deeply (the limit is 256 levels)";
+	}
+	if (strstr(msg, "huge text node")) {
+		*status = TENDER_ERR_LIMIT;
+		*code = "xml-text-too-long";
+		return "a text or attribute value is too long (the limit is 10,000,000 bytes)";
+	}
+	switch (e->code) {
+	case XML_ERR_DOCUMENT_EMPTY:
+		*code = "xml-empty";
+		return "the file is empty or is not XML";
+	case XML_ERR_DOCUMENT_END:
+		*code = "xml-extra-content";
+		return "there is content after the end of the root element "
+		       "(a file must have exactly one root element)";
+	case XML_ERR_INVALID_CHAR:
+	case XML_ERR_INVALID_ENCODING:
+		*code = "xml-encoding";
+		if (strstr(msg, "not proper UTF-8"))
+			return "the file is not valid UTF-8 here: save it as UTF-8";
+		return NULL;
+	case XML_ERR_UNDECLARED_ENTITY:
+	case XML_WAR_UNDECLARED_ENTITY:
+		*code = "xml-entity";
+		return "an entity reference (&name;) other than &amp; &lt; &gt; &quot; "
+		       "&apos; or a character reference is not allowed";
+	case XML_ERR_NO_MEMORY:
+		*status = TENDER_ERR_NOMEM;
+		*code = "nomem";
+		return "out of memory";
+	default:
+		return NULL;
+	}
+}
+
+static void on_error(void *ctx, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct load *load = ctxt->_private;
+	enum tender_status status;
+	const char *code;
+	const char *plain;
+	char message[512];
+
+	if (e->level == XML_ERR_WARNING || load->failed)
+		return;
+	plain = explain_parser_error(e, &status, &code);
+	if (plain) {
+		snprintf(message, sizeof(message), "%s", plain);
+	} else {
+		/* libxml2's own text: keep its first line, lower-case start. */
+		size_t len;
+
+		snprintf(message, sizeof(message), "not well-formed XML: %s",
+			 e->message ? e->message : "unknown error");
+		len = strcspn(message, "\n");
+		message[len] = '\0';
+		while (len > 0 && (message[len - 1] == ' ' || message[len - 1] == '.'))
+			message[--len] = '\0';
+	}
+	load_fail(ctxt, load, status, code, e->line, e->int2 > 0 ? e->int2 : 1, message);
+}
+
+/* Refuses, before parsing, what the parser would otherwise guess at:
+ * UTF-16/32 (byte-order marks or NUL bytes), and NUL bytes anywhere. */
+static enum tender_status precheck_bytes(const char *data, size_t size, const char *name,
+					 struct tender_error *err)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	const char *nul;
+
+	if (size == 0)
+		return error_set(err, TENDER_ERR_XML, "xml-empty", name, 0, 0,
+				 "the file is empty");
+	if (size >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE)))
+		return error_set(err, TENDER_ERR_XML, "xml-encoding", name, 1, 1,
+				 "the file is UTF-16 or UTF-32 (it starts with a byte-order mark); "
+				 "only UTF-8 is accepted");
+	nul = memchr(data, '\0', size);
+	if (nul) {
+		int line = 1, column = 1;
+
+		for (const char *p = data; p < nul; p++) {
+			if (*p == '\n') {
+				line++;
+				column = 1;
+			} else if ((*p & 0xC0) != 0x80) {
+				column++;
+			}
+		}
+		return error_set(err, TENDER_ERR_XML, "xml-nul", name, line, column,
+				 "the file contains a NUL byte; it is not UTF-8 text "
+				 "(UTF-16 files are not accepted)");
+	}
+	return TENDER_OK;
+}
+
+enum tender_status xml_load_memory(const char *data, size_t size, const char *name,
+				   struct xml_doc **out, struct tender_error *err)
+{
+	const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+			    XML_PARSE_NOCDATA;
+	struct load load = {.name = name, .err = err};
+	xmlParserCtxtPtr ctxt = NULL;
+	xmlDocPtr tree = NULL;
+	struct xml_doc *doc = NULL;
+	enum tender_status rc;
+
+	*out = NULL;
+	rc = precheck_bytes(data, size, name, err);
+	if (rc)
+		return rc;
+	if (size > INT32_MAX)
+		return error_set(err, TENDER_ERR_LIMIT, "file-too-large", name, 0, 0,
+				 "the file is too large");
+
+	ctxt = xmlNewParserCtxt();
+	if (!ctxt)
+		return error_set(err, TENDER_ERR_NOMEM, "nomem", name, 0, 0, "out of memory");
+	ctxt->_private = &load;
+	ctxt->sax->internalSubset = on_doctype;
+	ctxt->sax->startElementNs = on_start_element;
+	ctxt->sax->serror = on_error;
+
+	tree = xmlCtxtReadMemory(ctxt, data, (int)size, NULL, NULL, options);
+	if (load.failed) {
+		rc = load.status;
+		goto out;
+	}
+	if (!tree || !ctxt->wellFormed || !xmlDocGetRootElement(tree)) {
+		rc = error_set(err, TENDER_ERR_XML, "xml-syntax", name, 0, 0,
+			       "not well-formed XML");
+		goto out;
+	}
+	doc = tender_calloc(1, sizeof(*doc));
+	if (!doc) {
+		rc = error_set(err, TENDER_ERR_NOMEM, "nomem", name, 0, 0, "out of memory");
+		goto out;
+	}
+	doc->tree = tree;
+	doc->positions = load.positions;
+	load.positions.slots = NULL;
+	tree = NULL;
+	*out = doc;
+	rc = TENDER_OK;
+out:
+	xmlFreeDoc(tree);
+	tender_free(load.positions.slots);
+	xmlFreeParserCtxt(ctxt);
+	return rc;
+}
+
+enum tender_status xml_load_file(const char *path, size_t max_bytes, struct xml_doc **out,
+				 struct tender_error *err)
+{
+	struct stat st;
+	char *data = NULL;
+	size_t size = 0, expected;
+	ssize_t got;
+	enum tender_status rc;
+	int fd;
+
+	*out = NULL;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return error_set(err, TENDER_ERR_IO, "io-open", path, 0, 0, "cannot open: %s",
+				 strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return error_set(err, TENDER_ERR_IO, "io-not-file", path, 0, 0,
+				 "not a regular file");
+	}
+	if ((uintmax_t)st.st_size > max_bytes) {
+		close(fd);
+		return error_set(err, TENDER_ERR_LIMIT, "file-too-large", path, 0, 0,
+				 "the file is %jd bytes; the limit is %zu bytes", (intmax_t)st.st_size,
+				 max_bytes);
+	}
+	/* Read one byte more than stat promised, to notice a file that grows
+	 * while we read it. */
+	expected = (size_t)st.st_size;
+	data = tender_malloc(expected + 1);
+	if (!data) {
+		close(fd);
+		return error_set(err, TENDER_ERR_NOMEM, "nomem", path, 0, 0, "out of memory");
+	}
+	while (size <= expected) {
+		got = read(fd, data + size, expected + 1 - size);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			rc = error_set(err, TENDER_ERR_IO, "io-read", path, 0, 0, "cannot read: %s",
+				       strerror(errno));
+			goto out;
+		}
+		if (got == 0)
+			break;
+		size += (size_t)got;
+	}
+	if (size > expected) {
+		rc = error_set(err, TENDER_ERR_IO, "io-changed", path, 0, 0,
+			       "the file changed while it was being read");
+		goto out;
+	}
+	rc = xml_load_memory(data, size, path, out, err);
+out:
+	tender_free(data);
+	close(fd);
+	return rc;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Library set-up. */
+
+static xmlParserInputPtr deny_external_entity(const char *url, const char *id,
+					      xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+void tender_library_init(void)
+{
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
+	xmlMemSetup(tender_free, tender_malloc, tender_realloc, tender_strdup);
+	xmlInitParser();
+	xmlSetExternalEntityLoader(deny_external_entity);
+}
+
+void tender_library_cleanup(void)
+{
+	xmlCleanupParser();
+}
+
+/* ---------------------------------------------------------------------- */
+/* Tree helpers. */
+
+int xml_is(const xmlNode *node, const char *ns, const char *name)
+{
+	if (!node || node->type != XML_ELEMENT_NODE || !xmlStrEqual(node->name, BAD_CAST name))
+		return 0;
+	if (!ns)
+		return node->ns == NULL;
+	return node->ns && xmlStrEqual(node->ns->href, BAD_CAST ns);
+}
+
+xmlNodePtr xml_child(const xmlNode *parent, const char *ns, const char *name)
+{
+	for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
+		if (xml_is(c, ns, name))
+			return c;
+	return NULL;
+}
+
+xmlNodePtr xml_next_same(const xmlNode *node)
+{
+	for (xmlNodePtr c = node->next; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, node->name) &&
+		    (c->ns == node->ns ||
+		     (c->ns && node->ns && xmlStrEqual(c->ns->href, node->ns->href))))
+			return c;
+	return NULL;
+}
+
+/* Appends value to buf (of size bytes, holding len bytes), truncating. */
+static size_t append(char *buf, size_t size, size_t len, const xmlChar *value)
+{
+	size_t n = strlen((const char *)value);
+
+	if (len + 1 >= size)
+		return len;
+	if (n > size - 1 - len)
+		n = size - 1 - len;
+	memcpy(buf + len, value, n);
+	buf[len + n] = '\0';
+	return len + n;
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static const char *trim_in_place(char *buf)
+{
+	size_t len = strlen(buf), start = 0;
+
+	while (len > 0 && is_space(buf[len - 1]))
+		buf[--len] = '\0';
+	while (is_space(buf[start]))
+		start++;
+	memmove(buf, buf + start, len - start + 1);
+	return buf;
+}
+
+/* Reads the text children of node (documents have no entities, so text and
+ * merged CDATA are all there is) without allocating. */
+static const char *collect_text(const xmlNode *first_child, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (const xmlNode *c = first_child; c; c = c->next)
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+			len = append(buf, size, len, c->content);
+	return trim_in_place(buf);
+}
+
+const char *xml_attr(const xmlNode *node, const char *name, char *buf, size_t size)
+{
+	xmlAttrPtr attr = node ? xmlHasProp(node, BAD_CAST name) : NULL;
+
+	if (!attr || attr->type != XML_ATTRIBUTE_NODE || attr->ns)
+		return NULL;
+	return collect_text(attr->children, buf, size);
+}
+
+const char *xml_text(const xmlNode *node, char *buf, size_t size)
+{
+	return collect_text(node ? node->children : NULL, buf, size);
+}

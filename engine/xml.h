@@ -1,0 +1,76 @@
+/*
+ * xml.h - reading untrusted XML safely (DESIGN.md section 8).
+ *
+ * Every XML file tender reads comes through xml_load_file(): the size is
+ * capped before parsing, any DOCTYPE is refused (no DTD, so no entities: no
+ * XXE, no billion laughs, no quadratic blow-up), XInclude is refused, the
+ * network is off, libxml2's depth and text limits stay on (never
+ * XML_PARSE_HUGE), only UTF-8 is accepted, and the first error is reported
+ * with its line and column.
+ *
+ * The loaded document remembers where each element's start tag begins
+ * (line and column of its '<'), so later checks can point a bidder at the
+ * exact place: libxml2 itself keeps only line numbers.
+ */
+#ifndef TENDER_XML_H
+#define TENDER_XML_H
+
+#include "tender.h"
+
+#include <libxml/tree.h>
+
+/* The default cap on an input file's size (DESIGN.md: 16 MiB). */
+#define XML_DEFAULT_MAX_BYTES ((size_t)16 << 20)
+
+struct xml_doc;
+
+/* Reads the file at path (at most max_bytes bytes) and parses it. On success
+ * *out owns the document (free with xml_doc_free) and TENDER_OK is returned.
+ * Otherwise *out is NULL and err says why and where: TENDER_ERR_IO (cannot
+ * read), TENDER_ERR_LIMIT (too large, too deep, text too long) or
+ * TENDER_ERR_XML (not well-formed, DOCTYPE, XInclude, not UTF-8), or
+ * TENDER_ERR_NOMEM. */
+enum tender_status xml_load_file(const char *path, size_t max_bytes, struct xml_doc **out,
+				 struct tender_error *err);
+
+/* As xml_load_file, from memory; name is used in messages only. The bytes
+ * are borrowed for the duration of the call. */
+enum tender_status xml_load_memory(const char *data, size_t size, const char *name,
+				   struct xml_doc **out, struct tender_error *err);
+
+/* The libxml2 tree; borrowed, lives as long as doc. */
+xmlDocPtr xml_doc_tree(const struct xml_doc *doc);
+
+/* The root element; borrowed. */
+xmlNodePtr xml_doc_root(const struct xml_doc *doc);
+
+/* Where node begins: line and column (1-based) of its start tag's '<' for an
+ * element, of its element for an attribute. Nodes tender did not see being
+ * parsed get libxml2's line and column 0. */
+void xml_node_position(const struct xml_doc *doc, const xmlNode *node, int *line,
+		       int *column);
+
+void xml_doc_free(struct xml_doc *doc);
+
+/* --- Small helpers over the tree, namespace-aware. ------------------------ */
+
+/* The first child element of parent with local name `name` in namespace ns,
+ * or NULL. */
+xmlNodePtr xml_child(const xmlNode *parent, const char *ns, const char *name);
+
+/* The next sibling element of node with the same name and namespace, or
+ * NULL. */
+xmlNodePtr xml_next_same(const xmlNode *node);
+
+/* Whether node is an element named `name` in namespace ns. */
+int xml_is(const xmlNode *node, const char *ns, const char *name);
+
+/* An attribute without namespace, as a borrowed view into a small buffer the
+ * caller provides; NULL when absent. Longer values are truncated. */
+const char *xml_attr(const xmlNode *node, const char *name, char *buf, size_t size);
+
+/* The text content of node, trimmed of XML whitespace, copied into buf
+ * (truncated to size-1 bytes). Returns buf. */
+const char *xml_text(const xmlNode *node, char *buf, size_t size);
+
+#endif
