@@ -3,8 +3,8 @@
  *
  * One hook so that tests can make the Nth allocation fail and check that each
  * out-of-memory path returns TENDER_ERR_NOMEM, leaks nothing and crashes
- * nothing (the way Lua's lua_Alloc and curl's torture tests do). libxml2's
- * allocations are routed here too by tender_library_init().
+ * nothing (the way Lua's lua_Alloc and curl's torture tests do). libxml2
+ * keeps its own allocator (see tender_library_init in xml.c).
  */
 #ifndef TENDER_ALLOC_H
 #define TENDER_ALLOC_H

@@ -19,6 +19,9 @@
 
 #include <libxml/tree.h>
 
+/* The longest text between two tags (libxml2's own limit without HUGE). */
+#define XML_MAX_TEXT_BYTES ((size_t)10000000)
+
 /* The default cap on an input file's size (DESIGN.md: 16 MiB). */
 #define XML_DEFAULT_MAX_BYTES ((size_t)16 << 20)
 

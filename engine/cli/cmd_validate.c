@@ -73,9 +73,11 @@ static json_t *json_file(const char *path, enum doc_kind kind, const struct diag
 }
 
 static void print_summary(FILE *out, const char *path, enum doc_kind kind,
-			  const struct diag_list *diags)
+			  const struct diag_list *diags, int unreadable)
 {
-	if (diags->n_errors == 0)
+	if (unreadable)
+		fprintf(out, "%s: UNREADABLE\n", path);
+	else if (diags->n_errors == 0)
 		fprintf(out, "%s: valid %s (%zu warning%s)\n", path, doc_kind_str(kind),
 			diags->n_warnings, diags->n_warnings == 1 ? "" : "s");
 	else
@@ -193,7 +195,7 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 		if (json)
 			json_array_append_new(files, json_file(argv[i], kind, &diags));
 		else
-			print_summary(out, argv[i], kind, &diags);
+			print_summary(out, argv[i], kind, &diags, rc == TENDER_ERR_IO);
 		if (rc == TENDER_ERR_IO)
 			status = worse(status, CLI_BAD_INPUT);
 		else if (diags.n_errors)

@@ -1,0 +1,250 @@
+/*
+ * test_xml.c - the safe loader: what it refuses and where it says the
+ * problem is, element positions, the tree helpers, out-of-memory paths.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "xml.h"
+
+static struct xml_doc *load_ok(const char *text)
+{
+	struct tender_error err = {0};
+	struct xml_doc *doc = NULL;
+
+	if (xml_load_memory(text, strlen(text), "t.xml", &doc, &err) != TENDER_OK)
+		fail_msg("unexpected rejection: %s:%d:%d: %s", err.file, err.line, err.column,
+			 err.message);
+	return doc;
+}
+
+/* Loads bytes that must be refused; checks status, code and position. */
+static void load_bad(const char *data, size_t size, enum tender_status status,
+		     const char *code, int line, int column)
+{
+	struct tender_error err = {0};
+	struct xml_doc *doc = (struct xml_doc *)1;
+
+	assert_int_equal(xml_load_memory(data, size, "t.xml", &doc, &err), status);
+	assert_null(doc);
+	assert_int_equal(err.status, status);
+	assert_string_equal(err.code, code);
+	assert_string_equal(err.file, "t.xml");
+	assert_int_equal(err.line, line);
+	assert_int_equal(err.column, column);
+	assert_true(strlen(err.message) > 10);
+}
+
+#define LOAD_BAD(text, status, code, line, col) \
+	load_bad(text, sizeof(text) - 1, status, code, line, col)
+
+static void test_refuses_doctype_before_entities(void **state)
+{
+	(void)state;
+	LOAD_BAD("<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ENTITY x SYSTEM \"/etc/passwd\">]>\n"
+		 "<a>&x;</a>",
+		 TENDER_ERR_XML, "xml-doctype", 2, 1);
+	LOAD_BAD("<!DOCTYPE a SYSTEM \"http://example.com/a.dtd\"><a/>", TENDER_ERR_XML,
+		 "xml-doctype", 1, 1);
+	LOAD_BAD("<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;\">]>"
+		 "<lolz>&lol2;</lolz>",
+		 TENDER_ERR_XML, "xml-doctype", 1, 1);
+}
+
+static void test_refuses_other_hostile_forms(void **state)
+{
+	(void)state;
+	LOAD_BAD("<a xmlns:xi=\"http://www.w3.org/2001/XInclude\">\n  <xi:include href=\"x\"/></a>",
+		 TENDER_ERR_XML, "xml-xinclude", 2, 3);
+	LOAD_BAD("<a>&ent;</a>", TENDER_ERR_XML, "xml-entity", 1, 9);
+	LOAD_BAD("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<a>caf\xe9</a>", TENDER_ERR_XML,
+		 "xml-encoding", 1, 1);
+	LOAD_BAD("<a>\n caf\xe9 </a>", TENDER_ERR_XML, "xml-encoding", 2, 5);
+	LOAD_BAD("<a>x\0y</a>", TENDER_ERR_XML, "xml-nul", 1, 5);
+	LOAD_BAD("\xff\xfe<\0a\0/\0>\0", TENDER_ERR_XML, "xml-encoding", 1, 1);
+	LOAD_BAD("", TENDER_ERR_XML, "xml-empty", 0, 0);
+	LOAD_BAD("just text", TENDER_ERR_XML, "xml-empty", 1, 1);
+	LOAD_BAD("<a/><b/>", TENDER_ERR_XML, "xml-extra-content", 1, 5);
+	LOAD_BAD("<a><b></a>", TENDER_ERR_XML, "xml-syntax", 1, 11); /* libxml2: after the end tag */
+}
+
+static void test_depth_and_text_limits(void **state)
+{
+	size_t depth = 100000, n = depth * 7 + 1, o = 0;
+	char *deep = malloc(n), *big;
+
+	(void)state;
+	assert_non_null(deep);
+	for (size_t i = 0; i < depth; i++)
+		o += (size_t)sprintf(deep + o, "<a>");
+	for (size_t i = 0; i < depth; i++)
+		o += (size_t)sprintf(deep + o, "</a>");
+	load_bad(deep, o, TENDER_ERR_LIMIT, "xml-too-deep", 1, 772);
+	free(deep);
+
+	n = XML_MAX_TEXT_BYTES + 100;
+	big = malloc(n);
+	assert_non_null(big);
+	memcpy(big, "<a>\n <b>", 8);
+	memset(big + 8, 'x', n - 8 - 8);
+	memcpy(big + n - 8, "</b></a>", 8);
+	load_bad(big, n, TENDER_ERR_LIMIT, "xml-text-too-long", 2, 5);
+	free(big);
+}
+
+static void test_positions_point_at_the_start_tag(void **state)
+{
+	struct xml_doc *doc =
+		load_ok("<?xml version=\"1.0\"?>\n"
+			"<root xmlns=\"urn:x\">\n"
+			"  <one a=\"1\"/>\n"
+			"\t<two\n      b=\"&lt;x&gt;\"\n      c=\"2\">text</two>\n"
+			"  <!-- é --> <three/><four/>\n"
+			"</root>\n");
+	xmlNodePtr root = xml_doc_root(doc), one, two, three, four;
+	int line, column;
+
+	(void)state;
+	one = xml_child(root, "urn:x", "one");
+	two = xml_child(root, "urn:x", "two");
+	three = xml_child(root, "urn:x", "three");
+	four = xml_child(root, "urn:x", "four");
+	assert_non_null(one);
+	assert_non_null(four);
+	xml_node_position(doc, root, &line, &column);
+	assert_int_equal(line, 2);
+	assert_int_equal(column, 1);
+	xml_node_position(doc, one, &line, &column);
+	assert_int_equal(line, 3);
+	assert_int_equal(column, 3);
+	xml_node_position(doc, two, &line, &column);
+	assert_int_equal(line, 4);
+	assert_int_equal(column, 2);
+	xml_node_position(doc, (xmlNodePtr)xmlHasProp(two, BAD_CAST "c"), &line, &column);
+	assert_int_equal(line, 4); /* an attribute is placed at its element */
+	xml_node_position(doc, three, &line, &column);
+	assert_int_equal(line, 7);
+	assert_int_equal(column, 14); /* characters, not bytes: é is one column */
+	xml_node_position(doc, four, &line, &column);
+	assert_int_equal(line, 7);
+	assert_int_equal(column, 22);
+	xml_doc_free(doc);
+}
+
+static void test_helpers_read_without_allocating(void **state)
+{
+	struct xml_doc *doc = load_ok("<r xmlns=\"urn:x\" id=\"  A1 \"><v> 12.50 </v><v>x<![CDATA[<y>]]></v>"
+				      "<w xmlns=\"urn:other\"/></r>");
+	xmlNodePtr root = xml_doc_root(doc), v;
+	char buf[8];
+
+	(void)state;
+	assert_string_equal(xml_attr(root, "id", buf, sizeof(buf)), "A1");
+	assert_null(xml_attr(root, "missing", buf, sizeof(buf)));
+	v = xml_child(root, "urn:x", "v");
+	assert_string_equal(xml_text(v, buf, sizeof(buf)), "12.50");
+	v = xml_next_same(v);
+	assert_non_null(v);
+	assert_string_equal(xml_text(v, buf, sizeof(buf)), "x<y>");
+	assert_null(xml_next_same(v));
+	assert_null(xml_child(root, "urn:x", "w"));
+	assert_non_null(xml_child(root, "urn:other", "w"));
+	assert_string_equal(xml_text(root, buf, sizeof(buf)), ""); /* no text of its own */
+	assert_string_equal(xml_text(xml_child(root, "urn:x", "v"), buf, 4), "12"); /* " 12" trimmed */
+	xml_doc_free(doc);
+}
+
+static void test_file_size_cap_is_checked_before_parsing(void **state)
+{
+	char path[] = "/tmp/tender-test-XXXXXX";
+	int fd = mkstemp(path);
+	struct tender_error err = {0};
+	struct xml_doc *doc = NULL;
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "<a>0123456789</a>", 17), 17);
+	close(fd);
+	assert_int_equal(xml_load_file(path, 16, &doc, &err), TENDER_ERR_LIMIT);
+	assert_string_equal(err.code, "file-too-large");
+	assert_null(doc);
+	assert_int_equal(xml_load_file(path, 17, &doc, &err), TENDER_OK);
+	xml_doc_free(doc);
+	unlink(path);
+	assert_int_equal(xml_load_file(path, 17, &doc, &err), TENDER_ERR_IO);
+	assert_string_equal(err.code, "io-open");
+	assert_int_equal(xml_load_file("/tmp", 17, &doc, &err), TENDER_ERR_IO);
+	assert_string_equal(err.code, "io-not-file");
+}
+
+/* Fail every allocation in turn: the loader must fail cleanly (the leak
+ * checker sees the rest) or produce a complete document. */
+static void test_out_of_memory_at_every_allocation(void **state)
+{
+	const char *text = "<r xmlns=\"urn:x\">\n  <a k=\"v\">text</a>\n  <b/>\n</r>";
+	int completed = 0;
+
+	(void)state;
+	for (long n = 0; n < 10000 && !completed; n++) {
+		struct tender_error err = {0};
+		struct xml_doc *doc = NULL;
+		enum tender_status rc;
+
+		alloc_fail_after(n);
+		rc = xml_load_memory(text, strlen(text), "t.xml", &doc, &err);
+		if (!alloc_failed()) {
+			completed = 1;
+			assert_int_equal(rc, TENDER_OK);
+		}
+		alloc_fail_after(-1);
+		if (rc == TENDER_OK) {
+			int line, column;
+
+			xml_node_position(doc, xml_child(xml_doc_root(doc), "urn:x", "b"), &line,
+					  &column);
+			assert_int_equal(line, 3);
+			assert_int_equal(column, 3);
+		} else {
+			assert_null(doc);
+		}
+		xml_doc_free(doc);
+	}
+	assert_true(completed);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	tender_library_init();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	tender_library_cleanup();
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_refuses_doctype_before_entities),
+		cmocka_unit_test(test_refuses_other_hostile_forms),
+		cmocka_unit_test(test_depth_and_text_limits),
+		cmocka_unit_test(test_positions_point_at_the_start_tag),
+		cmocka_unit_test(test_helpers_read_without_allocating),
+		cmocka_unit_test(test_file_size_cap_is_checked_before_parsing),
+		cmocka_unit_test(test_out_of_memory_at_every_allocation),
+	};
+	return cmocka_run_group_tests_name("xml", tests, setup, teardown);
+}
