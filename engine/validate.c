@@ -59,28 +59,14 @@ static enum doc_kind recognise(const struct xml_doc *doc, struct diag_list *diag
 	return DOC_UNKNOWN;
 }
 
-enum tender_status validator_load(struct validator *v, const char *path, enum doc_kind *kind,
-				  struct xml_doc **out, struct diag_list *diags)
+/* Recognises, validates and checks a loaded document; takes doc. */
+static enum tender_status check_doc(struct validator *v, struct xml_doc *doc, enum doc_kind *kind,
+				    struct xml_doc **out, struct diag_list *diags)
 {
-	struct tender_error err;
-	struct xml_doc *doc = NULL;
 	struct competition tender;
-	enum tender_status rc;
+	enum tender_status rc = TENDER_OK;
 	size_t errors_before = diags->n_errors;
 
-	*kind = DOC_UNKNOWN;
-	if (out)
-		*out = NULL;
-	error_clear(&err);
-	rc = xml_load_file(path, v->max_bytes, &doc, &err);
-	if (rc == TENDER_ERR_NOMEM)
-		return rc;
-	if (rc) {
-		enum tender_status add = diag_add(diags, DIAG_ERROR, err.line, err.column, err.code,
-						  "%s", err.message);
-
-		return add ? add : rc == TENDER_ERR_IO ? TENDER_ERR_IO : TENDER_OK;
-	}
 	*kind = recognise(doc, diags, &rc);
 	if (rc || *kind == DOC_UNKNOWN)
 		goto out;
@@ -108,6 +94,55 @@ out:
 	}
 	xml_doc_free(doc);
 	return rc;
+}
+
+/* Turns a loader failure into a diagnostic; returns what validator_load
+ * returns for it. */
+static enum tender_status load_failed(enum tender_status rc, const struct tender_error *err,
+				      struct diag_list *diags)
+{
+	enum tender_status add;
+
+	if (rc == TENDER_ERR_NOMEM)
+		return rc;
+	add = diag_add(diags, DIAG_ERROR, err->line, err->column, err->code, "%s", err->message);
+	return add ? add : rc == TENDER_ERR_IO ? TENDER_ERR_IO : TENDER_OK;
+}
+
+enum tender_status validator_load(struct validator *v, const char *path, enum doc_kind *kind,
+				  struct xml_doc **out, struct diag_list *diags)
+{
+	struct tender_error err;
+	struct xml_doc *doc = NULL;
+	enum tender_status rc;
+
+	*kind = DOC_UNKNOWN;
+	if (out)
+		*out = NULL;
+	error_clear(&err);
+	rc = xml_load_file(path, v->max_bytes, &doc, &err);
+	if (rc)
+		return load_failed(rc, &err, diags);
+	return check_doc(v, doc, kind, out, diags);
+}
+
+enum tender_status validator_load_memory(struct validator *v, const char *data, size_t size,
+					 const char *name, enum doc_kind *kind,
+					 struct diag_list *diags)
+{
+	struct tender_error err;
+	struct xml_doc *doc = NULL;
+	enum tender_status rc;
+
+	*kind = DOC_UNKNOWN;
+	error_clear(&err);
+	if (size > v->max_bytes)
+		return diag_add(diags, DIAG_ERROR, 0, 0, "file-too-large",
+				"the file is %zu bytes; the limit is %zu bytes", size, v->max_bytes);
+	rc = xml_load_memory(data, size, name, &doc, &err);
+	if (rc)
+		return load_failed(rc, &err, diags);
+	return check_doc(v, doc, kind, NULL, diags);
 }
 
 enum tender_status validator_use_tender(struct validator *v, const char *path,

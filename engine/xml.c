@@ -587,8 +587,12 @@ static size_t append(char *buf, size_t size, size_t len, const xmlChar *value)
 
 	if (len + 1 >= size)
 		return len;
-	if (n > size - 1 - len)
+	if (n > size - 1 - len) {
 		n = size - 1 - len;
+		/* never cut a UTF-8 sequence in half */
+		while (n > 0 && (value[n] & 0xC0) == 0x80)
+			n--;
+	}
 	memcpy(buf + len, value, n);
 	buf[len + n] = '\0';
 	return len + n;

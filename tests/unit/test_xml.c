@@ -143,7 +143,7 @@ static void test_positions_point_at_the_start_tag(void **state)
 static void test_helpers_read_without_allocating(void **state)
 {
 	struct xml_doc *doc = load_ok("<r xmlns=\"urn:x\" id=\"  A1 \"><v> 12.50 </v><v>x<![CDATA[<y>]]></v>"
-				      "<w xmlns=\"urn:other\"/></r>");
+				      "<w xmlns=\"urn:other\">a\xc3\xa9</w></r>");
 	xmlNodePtr root = xml_doc_root(doc), v;
 	char buf[8];
 
@@ -158,6 +158,9 @@ static void test_helpers_read_without_allocating(void **state)
 	assert_null(xml_next_same(v));
 	assert_null(xml_child(root, "urn:x", "w"));
 	assert_non_null(xml_child(root, "urn:other", "w"));
+	/* truncation never cuts the two bytes of the é in half */
+	assert_string_equal(xml_text(xml_child(root, "urn:other", "w"), buf, 3), "a");
+	assert_string_equal(xml_text(xml_child(root, "urn:other", "w"), buf, 4), "a\xc3\xa9");
 	assert_string_equal(xml_text(root, buf, sizeof(buf)), ""); /* no text of its own */
 	assert_string_equal(xml_text(xml_child(root, "urn:x", "v"), buf, 4), "12"); /* " 12" trimmed */
 	xml_doc_free(doc);
