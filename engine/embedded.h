@@ -10,5 +10,7 @@
 
 extern const char embedded_bid_xsd[];
 extern const size_t embedded_bid_xsd_size;
+extern const char embedded_rules_xsd[];
+extern const size_t embedded_rules_xsd_size;
 
 #endif

@@ -3,6 +3,10 @@
  */
 #include "panel.h"
 
+#include "alloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int has_evaluator(const struct xml_doc *tender_doc, const char *id)
@@ -53,4 +57,155 @@ enum tender_status panel_check(const struct xml_doc *doc, const struct competiti
 				     "the tender has no question %s", buf);
 	}
 	return c.status;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Reading and moderating scores. */
+
+void panel_scores_release(struct panel_scores *ps)
+{
+	for (size_t i = 0; i < ps->n_scores; i++) {
+		tender_free(ps->scores[i].evaluator);
+		tender_free(ps->scores[i].bid);
+		tender_free(ps->scores[i].question);
+		tender_free(ps->scores[i].note);
+	}
+	for (size_t i = 0; i < ps->n_moderated; i++) {
+		tender_free(ps->moderated[i].bid);
+		tender_free(ps->moderated[i].question);
+		tender_free(ps->moderated[i].agreed_by);
+		tender_free(ps->moderated[i].note);
+	}
+	tender_free(ps->scores);
+	tender_free(ps->moderated);
+	memset(ps, 0, sizeof(*ps));
+}
+
+static char *attr_copy(const xmlNode *node, const char *name, int *failed)
+{
+	char buf[1024];
+	char *copy = tender_strdup(xml_attr(node, name, buf, sizeof(buf)) ? buf : "");
+
+	if (!copy)
+		*failed = 1;
+	return copy;
+}
+
+static char *text_copy(const xmlNode *node, int *failed)
+{
+	char buf[4096];
+	char *copy = tender_strdup(xml_text(node, buf, sizeof(buf)));
+
+	if (!copy)
+		*failed = 1;
+	return copy;
+}
+
+static double attr_number(const xmlNode *node, const char *name)
+{
+	char buf[64];
+
+	return xml_attr(node, name, buf, sizeof(buf)) ? strtod(buf, NULL) : 0;
+}
+
+enum tender_status panel_read(const struct xml_doc *doc, struct panel_scores *ps)
+{
+	const xmlNode *root = xml_doc_root(doc);
+	size_t n_scores = 0, n_moderated = 0;
+	int failed = 0;
+
+	memset(ps, 0, sizeof(*ps));
+	for (const xmlNode *s = root->children; s; s = s->next) {
+		n_scores += xml_is(s, BID_NS, "score");
+		n_moderated += xml_is(s, BID_NS, "moderated");
+	}
+	ps->scores = tender_calloc(n_scores, sizeof(*ps->scores));
+	ps->moderated = tender_calloc(n_moderated, sizeof(*ps->moderated));
+	if (!ps->scores || !ps->moderated)
+		failed = 1;
+	for (const xmlNode *s = root->children; s && !failed; s = s->next) {
+		if (xml_is(s, BID_NS, "score")) {
+			struct panel_score *p = &ps->scores[ps->n_scores++];
+
+			p->evaluator = attr_copy(s, "evaluator", &failed);
+			p->bid = attr_copy(s, "bid", &failed);
+			p->question = attr_copy(s, "question", &failed);
+			p->note = text_copy(s, &failed);
+			p->value = attr_number(s, "value");
+		} else if (xml_is(s, BID_NS, "moderated")) {
+			struct panel_moderated *m = &ps->moderated[ps->n_moderated++];
+
+			m->bid = attr_copy(s, "bid", &failed);
+			m->question = attr_copy(s, "question", &failed);
+			m->agreed_by = attr_copy(s, "agreed-by", &failed);
+			m->note = text_copy(s, &failed);
+			m->value = attr_number(s, "value");
+		}
+	}
+	if (failed) {
+		panel_scores_release(ps);
+		return TENDER_ERR_NOMEM;
+	}
+	return TENDER_OK;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Shortest text that reads back as the same number, for explanations. */
+static void format_number(double v, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.15g", v);
+}
+
+int panel_moderate(const struct panel_scores *ps, const char *bid, const char *question,
+		   int use_mean, double *value, char *explain, size_t size)
+{
+	double values[256];
+	size_t n = 0, len = 0;
+	char num[64];
+
+	explain[0] = '\0';
+	for (size_t i = 0; i < ps->n_moderated; i++) {
+		const struct panel_moderated *m = &ps->moderated[i];
+
+		if (strcmp(m->bid, bid) == 0 && strcmp(m->question, question) == 0) {
+			*value = m->value;
+			format_number(m->value, num, sizeof(num));
+			snprintf(explain, size, "moderated score %s agreed by %s", num, m->agreed_by);
+			return 1;
+		}
+	}
+	for (size_t i = 0; i < ps->n_scores && n < sizeof(values) / sizeof(values[0]); i++) {
+		const struct panel_score *s = &ps->scores[i];
+		int w;
+
+		if (strcmp(s->bid, bid) != 0 || strcmp(s->question, question) != 0)
+			continue;
+		values[n++] = s->value;
+		format_number(s->value, num, sizeof(num));
+		w = snprintf(explain + len, size - len, "%s%s %s", n > 1 ? ", " : "", s->evaluator,
+			     num);
+		if (w > 0 && (size_t)w < size - len)
+			len += (size_t)w;
+	}
+	if (n == 0)
+		return 0;
+	if (use_mean) {
+		double sum = 0;
+
+		for (size_t i = 0; i < n; i++)
+			sum += values[i];
+		*value = sum / (double)n;
+	} else {
+		qsort(values, n, sizeof(values[0]), compare_doubles);
+		*value = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+	}
+	format_number(*value, num, sizeof(num));
+	snprintf(explain + len, size - len, ": %s %s", use_mean ? "mean" : "median", num);
+	return (int)n;
 }

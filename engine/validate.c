@@ -112,6 +112,13 @@ static enum tender_status load_failed(enum tender_status rc, const struct tender
 enum tender_status validator_load(struct validator *v, const char *path, enum doc_kind *kind,
 				  struct xml_doc **out, struct diag_list *diags)
 {
+	return validator_load_hashed(v, path, kind, out, NULL, diags);
+}
+
+enum tender_status validator_load_hashed(struct validator *v, const char *path,
+					 enum doc_kind *kind, struct xml_doc **out,
+					 unsigned char sha256[32], struct diag_list *diags)
+{
 	struct tender_error err;
 	struct xml_doc *doc = NULL;
 	enum tender_status rc;
@@ -120,7 +127,7 @@ enum tender_status validator_load(struct validator *v, const char *path, enum do
 	if (out)
 		*out = NULL;
 	error_clear(&err);
-	rc = xml_load_file(path, v->max_bytes, &doc, &err);
+	rc = xml_load_file_hashed(path, v->max_bytes, &doc, sha256, &err);
 	if (rc)
 		return load_failed(rc, &err, diags);
 	return check_doc(v, doc, kind, out, diags);
@@ -146,7 +153,7 @@ enum tender_status validator_load_memory(struct validator *v, const char *data, 
 }
 
 enum tender_status validator_use_tender(struct validator *v, const char *path,
-					struct diag_list *diags)
+					unsigned char sha256[32], struct diag_list *diags)
 {
 	struct xml_doc *doc = NULL;
 	struct competition tender;
@@ -154,7 +161,7 @@ enum tender_status validator_use_tender(struct validator *v, const char *path,
 	enum tender_status rc;
 	size_t errors_before = diags->n_errors;
 
-	rc = validator_load(v, path, &kind, &doc, diags);
+	rc = validator_load_hashed(v, path, &kind, &doc, sha256, diags);
 	if (rc)
 		return rc;
 	if (!doc)

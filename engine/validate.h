@@ -41,17 +41,24 @@ void validator_release(struct validator *v);
 enum tender_status validator_load(struct validator *v, const char *path, enum doc_kind *kind,
 				  struct xml_doc **out, struct diag_list *diags);
 
+/* As validator_load; sha256 (may be NULL) receives the SHA-256 of the bytes
+ * read, when the file could be read. */
+enum tender_status validator_load_hashed(struct validator *v, const char *path,
+					 enum doc_kind *kind, struct xml_doc **out,
+					 unsigned char sha256[32], struct diag_list *diags);
+
 /* As validator_load, for bytes in memory (borrowed); name is used in
  * messages. For fuzzers and embedders. */
 enum tender_status validator_load_memory(struct validator *v, const char *data, size_t size,
 					 const char *name, enum doc_kind *kind,
 					 struct diag_list *diags);
 
-/* Makes bids be checked against the tender description at path. The tender
- * file's own findings go to diags; returns TENDER_ERR_INVALID when it has
+/* Makes bids be checked against the tender description at path; sha256
+ * (may be NULL) receives the file's SHA-256. The tender file's own findings
+ * go to diags; returns TENDER_ERR_INVALID when it has
  * errors or is not a <tender> (then nothing changes), TENDER_ERR_IO when it
  * cannot be read, TENDER_OK when it is in use. */
 enum tender_status validator_use_tender(struct validator *v, const char *path,
-					struct diag_list *diags);
+					unsigned char sha256[32], struct diag_list *diags);
 
 #endif

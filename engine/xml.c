@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -26,6 +27,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
+#include <sodium.h>
 
 /* ---------------------------------------------------------------------- */
 /* Element positions: an open-addressing map from node to line and column. */
@@ -463,6 +465,13 @@ out:
 enum tender_status xml_load_file(const char *path, size_t max_bytes, struct xml_doc **out,
 				 struct tender_error *err)
 {
+	return xml_load_file_hashed(path, max_bytes, out, NULL, err);
+}
+
+enum tender_status xml_load_file_hashed(const char *path, size_t max_bytes,
+					struct xml_doc **out, unsigned char sha256[32],
+					struct tender_error *err)
+{
 	struct stat st;
 	char *data = NULL;
 	size_t size = 0, expected;
@@ -512,6 +521,8 @@ enum tender_status xml_load_file(const char *path, size_t max_bytes, struct xml_
 			       "the file changed while it was being read");
 		goto out;
 	}
+	if (sha256)
+		crypto_hash_sha256(sha256, (const unsigned char *)data, size);
 	rc = xml_load_memory(data, size, path, out, err);
 out:
 	tender_free(data);
@@ -543,6 +554,8 @@ void tender_library_init(void)
 	 * loop), so injected failures are confined to tender's own code. */
 	xmlInitParser();
 	xmlSetExternalEntityLoader(deny_external_entity);
+	if (sodium_init() < 0)
+		abort(); /* no secure randomness or hashing: nothing can be trusted */
 }
 
 void tender_library_cleanup(void)

@@ -36,6 +36,12 @@ struct xml_doc;
 enum tender_status xml_load_file(const char *path, size_t max_bytes, struct xml_doc **out,
 				 struct tender_error *err);
 
+/* As xml_load_file; when sha256 is not NULL it receives the SHA-256 of the
+ * exact bytes read (whether or not they parse). */
+enum tender_status xml_load_file_hashed(const char *path, size_t max_bytes,
+					struct xml_doc **out, unsigned char sha256[32],
+					struct tender_error *err);
+
 /* As xml_load_file, from memory; name is used in messages only. The bytes
  * are borrowed for the duration of the call. */
 enum tender_status xml_load_memory(const char *data, size_t size, const char *name,

@@ -31,6 +31,16 @@ struct cli_command {
 int tender_main(int argc, char **argv, FILE *out, FILE *err);
 
 int cmd_validate(int argc, char **argv, FILE *out, FILE *err);
+int cmd_rules(int argc, char **argv, FILE *out, FILE *err);
+int cmd_check(int argc, char **argv, FILE *out, FILE *err);
+int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err);
+
+/* The more serious of two exit codes. */
+int cli_worse(int a, int b);
+
+/* Prints s padded with spaces to `width` characters (UTF-8 aware),
+ * truncating with an ellipsis when longer. */
+void cli_print_cell(FILE *out, const char *s, int width);
 
 /* Prints one diagnostic as "file:line:col: severity: message" (line and
  * column left out when unknown). */

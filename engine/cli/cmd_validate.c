@@ -86,11 +86,6 @@ static void print_summary(FILE *out, const char *path, enum doc_kind kind,
 			diags->n_warnings, diags->n_warnings == 1 ? "" : "s");
 }
 
-static int worse(int a, int b)
-{
-	return a > b ? a : b;
-}
-
 int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 {
 	static const struct option options[] = {
@@ -162,7 +157,7 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 		files = json_array();
 	}
 	if (tender_path) {
-		enum tender_status rc = validator_use_tender(&v, tender_path, &diags);
+		enum tender_status rc = validator_use_tender(&v, tender_path, NULL, &diags);
 
 		cli_print_diags(err, tender_path, &diags);
 		if (json)
@@ -197,9 +192,9 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 		else
 			print_summary(out, argv[i], kind, &diags, rc == TENDER_ERR_IO);
 		if (rc == TENDER_ERR_IO)
-			status = worse(status, CLI_BAD_INPUT);
+			status = cli_worse(status, CLI_BAD_INPUT);
 		else if (diags.n_errors)
-			status = worse(status, CLI_FINDINGS);
+			status = cli_worse(status, CLI_FINDINGS);
 		diag_list_release(&diags);
 	}
 out:

@@ -14,6 +14,9 @@
 static const struct cli_command commands[] = {
 	{"validate", "check bid, tender and panel-score files before submitting them",
 	 cmd_validate},
+	{"check", "a bidder's self-check of a bid under a rule set", cmd_check},
+	{"evaluate", "evaluate, score and rank the bids of a tender", cmd_evaluate},
+	{"rules", "check rule sets (tender rules lint)", cmd_rules},
 };
 
 static void usage(FILE *f)
@@ -101,4 +104,36 @@ int cli_parse_size(const char *text, size_t *out)
 		return 0;
 	*out = (size_t)(v << shift);
 	return 1;
+}
+
+int cli_worse(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+void cli_print_cell(FILE *out, const char *s, int width)
+{
+	int chars = 0;
+	const char *p = s;
+
+	for (; *p; p++) {
+		if ((*p & 0xC0) == 0x80)
+			continue;
+		if (chars == width - 1 && strlen(p) > 0) {
+			/* does the rest fit in one more character? */
+			const char *q = p + 1;
+
+			while (*q && (*q & 0xC0) == 0x80)
+				q++;
+			if (*q) {
+				fwrite(s, 1, (size_t)(p - s), out);
+				fputs("\xe2\x80\xa6", out); /* an ellipsis */
+				return;
+			}
+		}
+		chars++;
+	}
+	fputs(s, out);
+	for (; chars < width; chars++)
+		fputc(' ', out);
 }

@@ -1,0 +1,241 @@
+/*
+ * cmd_check.c - `tender check`: the bidder's self-check under a rule set.
+ * Runs the per-bid phase only: gates, per-bid flags, and every score that
+ * does not depend on rival bids or on the panel (those are listed as such).
+ */
+#include "cli.h"
+
+#include "../evaluate.h"
+#include "../validate.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <string.h>
+
+static void help(FILE *f)
+{
+	fprintf(f,
+		"usage: tender check -r RULES.xml [--tender TENDER.xml] [options] BID.xml...\n\n"
+		"The bidder's self-check: validates each bid (as 'tender validate' does), then\n"
+		"runs the rule set's gates, the flags that look at one bid, and every score that\n"
+		"does not depend on rival bids. Price scores (relative to the lowest compliant\n"
+		"price) and panel scores are listed as pending. Give --tender so that rules\n"
+		"reading the tender ($tender: budget, population, questions) see it.\n\n"
+		"Options:\n"
+		"  -r, --rules FILE     the rule set (required)\n"
+		"  -t, --tender FILE    the tender description\n"
+		"  -f, --format FORMAT  text (default) or json\n"
+		"      --max-size SIZE  refuse files larger than SIZE (default 16M)\n"
+		"  -h, --help           show this help\n"
+		"      --version        show the version\n\n"
+		"Exit status: 0 every bid passes every gate; 1 a bid fails a gate, is invalid or\n"
+		"a rule could not be evaluated; 2 usage error; 3 the rule set or tender is\n"
+		"unusable or a file cannot be read; 4 internal error.\n");
+}
+
+static void print_diags(void *ctx, const char *path, const struct diag_list *diags)
+{
+	cli_print_diags(ctx, path, diags);
+}
+
+static void print_text(FILE *out, const struct ruleset *rs, const char *path,
+		       const struct bid_result *b)
+{
+	char buf[64], max[64];
+
+	fprintf(out, "%s: bid %s (%s)\n", path, b->id, b->bidder);
+	for (size_t i = 0; i < rs->n_gates; i++)
+		fprintf(out, "  gate  %-6s %-28s %s%s%s\n", b->gates[i].passed ? "PASS" : "FAIL",
+			rs->gates[i].id, rs->gates[i].title, b->gates[i].passed ? "" : ": ",
+			b->gates[i].passed ? "" : b->gates[i].message);
+	for (size_t i = 0; i < rs->n_nodes; i++) {
+		const struct rule_node *n = &rs->nodes[i];
+		const struct score *s = &b->scores[i];
+
+		if (n->method == METHOD_GROUP)
+			continue;
+		format_points(rs, s->points, buf, sizeof(buf));
+		format_points(rs, n->points, max, sizeof(max));
+		if (s->state == SCORE_DONE)
+			fprintf(out, "  score %-28s %8s / %-8s %s\n", n->id, buf, max, s->explanation);
+		else if (s->state == SCORE_PENDING)
+			fprintf(out, "  score %-28s %8s / %-8s pending: %s\n", n->id, "-", max,
+				n->method == METHOD_PRICE ? "depends on rival bids"
+							  : "scored by the evaluation panel");
+		else
+			fprintf(out, "  score %-28s %8s / %-8s %s\n", n->id, "ERROR", max,
+				s->explanation);
+	}
+	for (size_t i = 0; i < b->n_flags; i++) {
+		const struct flag *f = &rs->flags[b->flags[i].flag];
+
+		fprintf(out, "  flag  %-8s %s (%s): %s\n", severity_str(f->severity), f->id, f->cite,
+			b->flags[i].message);
+	}
+	for (size_t i = 0; i < b->n_problems; i++)
+		fprintf(out, "  problem: %s\n", b->problems[i]);
+}
+
+static json_t *to_json(const struct ruleset *rs, const char *path, const struct bid_result *b)
+{
+	json_t *gates = json_array(), *scores = json_array(), *flags = json_array();
+	static const char *const states[] = {"scored", "pending", "error", "not-scored"};
+
+	for (size_t i = 0; i < rs->n_gates; i++)
+		json_array_append_new(gates, json_pack("{s:s, s:b, s:s?}", "id", rs->gates[i].id,
+						       "passed", b->gates[i].passed, "message",
+						       b->gates[i].message));
+	for (size_t i = 0; i < rs->n_nodes; i++)
+		if (rs->nodes[i].method != METHOD_GROUP)
+			json_array_append_new(
+				scores, json_pack("{s:s, s:s, s:f, s:f, s:s?}", "id", rs->nodes[i].id,
+						  "state", states[b->scores[i].state], "points",
+						  b->scores[i].points, "max", rs->nodes[i].points,
+						  "explanation", b->scores[i].explanation));
+	for (size_t i = 0; i < b->n_flags; i++) {
+		const struct flag *f = &rs->flags[b->flags[i].flag];
+
+		json_array_append_new(flags, json_pack("{s:s, s:s, s:s, s:s}", "id", f->id,
+						       "severity", severity_str(f->severity), "cite",
+						       f->cite, "message", b->flags[i].message));
+	}
+	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o}", "file", path, "bid", b->id, "bidder",
+			 b->bidder, "gates", gates, "scores", scores, "flags", flags);
+}
+
+int cmd_check(int argc, char **argv, FILE *out, FILE *err)
+{
+	static const struct option options[] = {
+		{"rules", required_argument, NULL, 'r'},
+		{"tender", required_argument, NULL, 't'},
+		{"format", required_argument, NULL, 'f'},
+		{"max-size", required_argument, NULL, 'm'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *rules_path = NULL, *tender_path = NULL;
+	size_t max_bytes = XML_DEFAULT_MAX_BYTES;
+	int json = 0, opt, status = CLI_OK;
+	struct validator v;
+	struct ruleset *rs = NULL;
+	struct tender_error error;
+	struct diag_list diags;
+	struct eval_options eo;
+	json_t *report = NULL;
+	enum tender_status rc;
+
+	opterr = 0;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "+r:t:f:h", options, NULL)) != -1) {
+		switch (opt) {
+		case 'r': rules_path = optarg; break;
+		case 't': tender_path = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "json") == 0) {
+				json = 1;
+			} else if (strcmp(optarg, "text") != 0) {
+				fprintf(err, "tender check: unknown format '%s' (text or json)\n", optarg);
+				return CLI_USAGE;
+			}
+			break;
+		case 'm':
+			if (!cli_parse_size(optarg, &max_bytes)) {
+				fprintf(err, "tender check: --max-size '%s' is not a size such as 16M\n",
+					optarg);
+				return CLI_USAGE;
+			}
+			break;
+		case 'h': help(out); return CLI_OK;
+		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
+		default:
+			fprintf(err, "tender check: unknown or incomplete option '%s'\n"
+				     "see 'tender check --help'\n",
+				argv[optind - 1]);
+			return CLI_USAGE;
+		}
+	}
+	if (!rules_path || optind >= argc) {
+		fprintf(err, "tender check: %s\nsee 'tender check --help'\n",
+			!rules_path ? "no rule set given (-r RULES.xml)" : "no bid given");
+		return CLI_USAGE;
+	}
+	if (validator_init(&v, max_bytes, &error)) {
+		fprintf(err, "tender: %s\n", error.message);
+		return CLI_INTERNAL;
+	}
+	diag_list_init(&diags);
+	rc = ruleset_load(rules_path, max_bytes, &rs, &diags);
+	cli_print_diags(err, rules_path, &diags);
+	diag_list_release(&diags);
+	if (!rc && tender_path) {
+		rc = validator_use_tender(&v, tender_path, NULL, &diags);
+		cli_print_diags(err, tender_path, &diags);
+		diag_list_release(&diags);
+	}
+	if (rc) {
+		fprintf(err, "tender check: cannot use %s\n",
+			rs ? tender_path : rules_path);
+		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
+		goto out;
+	}
+	if (!tender_path)
+		fprintf(err, "tender check: note: no --tender given: rules that read $tender see "
+			     "nothing\n");
+	eo.decimals = v.tender_doc ? v.tender.decimals : rs->currency_decimals;
+	eo.panel = NULL;
+	eo.tender_root = v.tender_doc ? xml_doc_root(v.tender_doc) : NULL;
+	if (json)
+		report = json_pack("{s:s, s:s, s:o}", "tool", "tender", "version", TENDER_VERSION,
+				   "bids", json_array());
+	for (int i = optind; i < argc; i++) {
+		struct xml_doc *doc = NULL;
+		struct bid_result b;
+		enum doc_kind kind;
+
+		rc = validator_load(&v, argv[i], &kind, &doc, &diags);
+		print_diags(err, argv[i], &diags);
+		diag_list_release(&diags);
+		if (rc == TENDER_ERR_NOMEM || rc == TENDER_ERR_INTERNAL) {
+			status = CLI_INTERNAL;
+			break;
+		}
+		if (!doc || kind != DOC_BID) {
+			if (doc)
+				fprintf(err, "%s: error: this is a %s file, not a bid\n", argv[i],
+					doc_kind_str(kind));
+			fprintf(out, "%s: not checked: the file is not a valid bid\n", argv[i]);
+			xml_doc_free(doc);
+			status = cli_worse(status, rc == TENDER_ERR_IO ? CLI_BAD_INPUT : CLI_FINDINGS);
+			continue;
+		}
+		rc = bid_evaluate(rs, doc, &eo, &b);
+		xml_doc_free(doc);
+		if (rc) {
+			bid_result_release(&b, rs);
+			status = CLI_INTERNAL;
+			break;
+		}
+		if (json)
+			json_array_append_new(json_object_get(report, "bids"),
+					      to_json(rs, argv[i], &b));
+		else
+			print_text(out, rs, argv[i], &b);
+		for (size_t g = 0; g < rs->n_gates; g++)
+			if (!b.gates[g].passed)
+				status = cli_worse(status, CLI_FINDINGS);
+		if (b.n_problems)
+			status = cli_worse(status, CLI_FINDINGS);
+		bid_result_release(&b, rs);
+	}
+out:
+	if (report) {
+		json_object_set_new(report, "exit", json_integer(status));
+		json_dumpf(report, out, JSON_INDENT(2));
+		fputc('\n', out);
+		json_decref(report);
+	}
+	ruleset_free(rs);
+	validator_release(&v);
+	return status;
+}

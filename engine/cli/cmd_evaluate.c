@@ -1,0 +1,278 @@
+/*
+ * cmd_evaluate.c - `tender evaluate`: the panel's command. Evaluates every
+ * bid of a tender under its rule set, writes evaluation.xml into the output
+ * folder, and prints the ranking.
+ */
+#include "cli.h"
+
+#include "../fileio.h"
+#include "../result.h"
+#include "../run.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void help(FILE *f)
+{
+	fprintf(f,
+		"usage: tender evaluate [options] TENDER.xml\n\n"
+		"Evaluates the bids of a tender: reads the tender description, the rule set,\n"
+		"the bids and the panel's scores it names; runs gates, scores and flags; ranks\n"
+		"the compliant bids; writes evaluation.xml (every gate, score with its\n"
+		"explanation, flag, total and rank, and every input's SHA-256) into the output\n"
+		"folder; prints the ranking.\n\n"
+		"Options:\n"
+		"  -o, --output DIR     the output folder (default: 'evaluation' beside the\n"
+		"                       tender file)\n"
+		"  -f, --format FORMAT  text (default: a ranking table) or json\n"
+		"      --max-size SIZE  refuse files larger than SIZE (default 16M)\n"
+		"  -h, --help           show this help\n"
+		"      --version        show the version\n\n"
+		"SOURCE_DATE_EPOCH, when set, fixes the time recorded in the outputs, so that\n"
+		"the same inputs give the same bytes.\n\n"
+		"Exit status: 0 every bid was evaluated (compliant or not); 1 some bid could\n"
+		"not be evaluated (unreadable, invalid, a rule failed on it); 2 usage error or\n"
+		"malformed SOURCE_DATE_EPOCH; 3 the tender, rule set or panel scores are\n"
+		"unusable, or the output cannot be written; 4 internal error.\n");
+}
+
+static void print_diags(void *ctx, const char *path, const struct diag_list *diags)
+{
+	cli_print_diags(ctx, path, diags);
+}
+
+/* Why a bid is not ranked, in one line. */
+static void reasons(const struct run *r, const struct bid_result *b, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < r->rules->n_gates && b->evaluated; i++) {
+		int w;
+
+		if (b->gates[i].passed)
+			continue;
+		w = snprintf(buf + len, size - len, "%sfailed gate %s (%s)", len ? "; " : "",
+			     r->rules->gates[i].id, r->rules->gates[i].title);
+		if (w < 0 || (size_t)w >= size - len)
+			return;
+		len += (size_t)w;
+	}
+	if (b->exclusion)
+		snprintf(buf + len, size - len, "%s%s", len ? "; " : "", b->exclusion);
+	else if (!len && b->n_problems)
+		snprintf(buf, size, "%s", b->problems[0]);
+}
+
+static void print_table(FILE *out, const struct run *r, const size_t *order, const char *path)
+{
+	const struct ruleset *rs = r->rules;
+	char hex[65], total[64], pct[64], scale[64], why[2048];
+
+	sha256_hex(rs->sha256, hex);
+	format_points(rs, rs->scale, scale, sizeof(scale));
+	fprintf(out, "%s: %s\n", r->tender_id, r->tender_title);
+	fprintf(out, "rule set %s %s (sha256 %.16s...)\n\n", rs->id, rs->version, hex);
+	fprintf(out, "rank  bid       bidder                                    points/%-6s  %%\n",
+		scale);
+	for (size_t i = 0; i < r->n_bids; i++) {
+		const struct bid_result *b = &r->bids[order[i]];
+
+		if (!b->rank)
+			continue;
+		format_points(rs, b->total, total, sizeof(total));
+		format_points(rs, 100 * b->total / rs->scale, pct, sizeof(pct));
+		fprintf(out, "%3d%s  ", b->rank, b->tied ? "=" : " ");
+		cli_print_cell(out, b->id, 8);
+		fputs("  ", out);
+		cli_print_cell(out, b->bidder, 40);
+		fprintf(out, "  %10s  %6s\n", total, pct);
+	}
+	for (size_t i = 0; i < r->n_bids; i++) {
+		const struct bid_result *b = &r->bids[order[i]];
+
+		if (b->rank)
+			continue;
+		reasons(r, b, why, sizeof(why));
+		fputs("  -   ", out);
+		cli_print_cell(out, b->id, 8);
+		fputs("  ", out);
+		cli_print_cell(out, b->bidder, 40);
+		fprintf(out, "  not ranked: %s\n", why);
+	}
+	for (size_t i = 0; i < r->n_bids; i++) {
+		const struct bid_result *b = &r->bids[order[i]];
+
+		for (size_t k = 0; k < b->n_flags; k++) {
+			const struct flag *f = &rs->flags[b->flags[k].flag];
+
+			if (i == 0 && k == 0)
+				fputs("\n", out);
+			fprintf(out, "flag %-8s %-8s %s: %s\n", severity_str(f->severity), b->id, f->id,
+				b->flags[k].message);
+		}
+	}
+	fprintf(out, "\nevaluation written to %s\n", path);
+}
+
+static json_t *to_json(const struct run *r, const size_t *order, const char *path, int status)
+{
+	const struct ruleset *rs = r->rules;
+	json_t *ranking = json_array(), *unranked = json_array(), *flags = json_array();
+	char hex[65], why[2048];
+
+	sha256_hex(rs->sha256, hex);
+	for (size_t i = 0; i < r->n_bids; i++) {
+		const struct bid_result *b = &r->bids[order[i]];
+
+		if (b->rank) {
+			json_array_append_new(ranking,
+					      json_pack("{s:i, s:b, s:s, s:s, s:f, s:f}", "rank",
+							b->rank, "tied", b->tied, "bid", b->id,
+							"bidder", b->bidder, "total", b->total,
+							"percent", 100 * b->total / rs->scale));
+		} else {
+			reasons(r, b, why, sizeof(why));
+			json_array_append_new(unranked, json_pack("{s:s, s:s, s:s}", "bid", b->id,
+								  "bidder", b->bidder, "reason",
+								  why));
+		}
+		for (size_t k = 0; k < b->n_flags; k++) {
+			const struct flag *f = &rs->flags[b->flags[k].flag];
+
+			json_array_append_new(flags,
+					      json_pack("{s:s, s:s, s:s, s:s, s:s}", "bid", b->id,
+							"flag", f->id, "severity",
+							severity_str(f->severity), "cite", f->cite,
+							"message", b->flags[k].message));
+		}
+	}
+	return json_pack("{s:s, s:s, s:{s:s, s:s}, s:{s:s, s:s, s:s}, s:f, s:s, s:o, s:o, s:o, "
+			 "s:i}",
+			 "tool", "tender", "version", TENDER_VERSION, "tender", "id", r->tender_id,
+			 "title", r->tender_title, "ruleset", "id", rs->id, "version", rs->version,
+			 "sha256", hex, "scale", rs->scale, "evaluation", path, "ranking", ranking,
+			 "not_ranked", unranked, "flags", flags, "exit", status);
+}
+
+/* The default output folder: "evaluation" beside the tender file. */
+static char *default_output(const char *tender)
+{
+	const char *slash = strrchr(tender, '/');
+	size_t dir = slash ? (size_t)(slash - tender + 1) : 0;
+	char *out = malloc(dir + sizeof("evaluation"));
+
+	if (out) {
+		memcpy(out, tender, dir);
+		memcpy(out + dir, "evaluation", sizeof("evaluation"));
+	}
+	return out;
+}
+
+int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
+{
+	static const struct option options[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"format", required_argument, NULL, 'f'},
+		{"max-size", required_argument, NULL, 'm'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *output = NULL;
+	char *output_owned = NULL, *xml = NULL, path[4096];
+	size_t max_bytes = XML_DEFAULT_MAX_BYTES, size = 0, *order = NULL;
+	int json = 0, opt, status = CLI_OK;
+	struct tender_error error = {0};
+	struct run r;
+	enum tender_status rc;
+
+	opterr = 0;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "o:f:h", options, NULL)) != -1) {
+		switch (opt) {
+		case 'o': output = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "json") == 0) {
+				json = 1;
+			} else if (strcmp(optarg, "text") != 0) {
+				fprintf(err, "tender evaluate: unknown format '%s' (text or json)\n",
+					optarg);
+				return CLI_USAGE;
+			}
+			break;
+		case 'm':
+			if (!cli_parse_size(optarg, &max_bytes)) {
+				fprintf(err, "tender evaluate: --max-size '%s' is not a size such as "
+					     "16M\n",
+					optarg);
+				return CLI_USAGE;
+			}
+			break;
+		case 'h': help(out); return CLI_OK;
+		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
+		default:
+			fprintf(err, "tender evaluate: unknown or incomplete option '%s'\n"
+				     "see 'tender evaluate --help'\n",
+				argv[optind - 1]);
+			return CLI_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		fprintf(err, "tender evaluate: give exactly one tender description\n"
+			     "see 'tender evaluate --help'\n");
+		return CLI_USAGE;
+	}
+	rc = run_evaluate(&r, argv[optind], max_bytes, print_diags, err, &error);
+	if (rc == TENDER_ERR_USAGE) {
+		fprintf(err, "tender evaluate: %s\n", error.message);
+		status = CLI_USAGE;
+		goto out;
+	}
+	if (rc == TENDER_ERR_INVALID) {
+		fprintf(err, "tender evaluate: cannot evaluate %s (see above)\n", argv[optind]);
+		status = CLI_BAD_INPUT;
+		goto out;
+	}
+	if (rc) {
+		fprintf(err, "tender evaluate: %s\n", rc == TENDER_ERR_NOMEM ? "out of memory"
+									     : error.message);
+		status = CLI_INTERNAL;
+		goto out;
+	}
+	if (!output)
+		output = output_owned = default_output(argv[optind]);
+	order = calloc(r.n_bids ? r.n_bids : 1, sizeof(*order));
+	if (!output || !order || result_serialise(&r, &xml, &size)) {
+		fprintf(err, "tender evaluate: out of memory\n");
+		status = CLI_INTERNAL;
+		goto out;
+	}
+	snprintf(path, sizeof(path), "%s/evaluation.xml", output);
+	if (dir_ensure(output, &error) || file_write_atomic(path, xml, size, &error)) {
+		fprintf(err, "%s: error: %s\n", error.file, error.message);
+		status = CLI_BAD_INPUT;
+		goto out;
+	}
+	for (size_t i = 0; i < r.n_bids; i++)
+		if (r.bids[i].n_problems)
+			status = CLI_FINDINGS;
+	result_order(&r, order);
+	if (json) {
+		json_t *report = to_json(&r, order, path, status);
+
+		json_dumpf(report, out, JSON_INDENT(2));
+		fputc('\n', out);
+		json_decref(report);
+	} else {
+		print_table(out, &r, order, path);
+	}
+out:
+	free(order);
+	free(xml);
+	free(output_owned);
+	run_release(&r);
+	return status;
+}

@@ -1,0 +1,884 @@
+/*
+ * evaluate.c - the per-bid and cross-bid phases of an evaluation (see
+ * evaluate.h). Formulas are documented in rules/README.md; each score's
+ * explanation spells out its own.
+ */
+#include "evaluate.h"
+
+#include "alloc.h"
+#include "money.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Two totals closer than this are equal (DESIGN.md section 5). */
+#define TIE_EPSILON 1e-9
+
+void format_points(const struct ruleset *rs, double points, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.*f", rs->precision, points);
+}
+
+static char *vformat(const char *fmt, va_list ap)
+{
+	char buf[2048];
+
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	return tender_strdup(buf);
+}
+
+/* Sets a score's explanation; returns 0 on out of memory. */
+static int explain(struct score *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int explain(struct score *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	tender_free(s->explanation);
+	va_start(ap, fmt);
+	s->explanation = vformat(fmt, ap);
+	va_end(ap);
+	return s->explanation != NULL;
+}
+
+static int add_problem(struct bid_result *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static int add_problem(struct bid_result *b, const char *fmt, ...)
+{
+	char **problems = tender_realloc(b->problems, (b->n_problems + 1) * sizeof(*problems));
+	va_list ap;
+
+	if (!problems)
+		return 0;
+	b->problems = problems;
+	va_start(ap, fmt);
+	problems[b->n_problems] = vformat(fmt, ap);
+	va_end(ap);
+	return problems[b->n_problems++] != NULL;
+}
+
+struct amount {
+	char s[48];
+};
+
+static struct amount money(int64_t minor, int decimals)
+{
+	struct amount a;
+
+	money_format(minor, decimals, a.s, sizeof(a.s));
+	return a;
+}
+
+struct pts {
+	char s[48];
+};
+
+static struct pts pts(const struct ruleset *rs, double points)
+{
+	struct pts p;
+
+	format_points(rs, points, p.s, sizeof(p.s));
+	return p;
+}
+
+/* A number from a rule or bid, as briefly as it reads back exactly. */
+static struct pts num(double v)
+{
+	struct pts p;
+
+	snprintf(p.s, sizeof(p.s), "%.15g", v);
+	return p;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Per-bid phase. */
+
+struct bid_ctx {
+	const struct ruleset *rs;
+	const struct eval_options *opt;
+	struct xpath_env env;
+	struct bid_result *b;
+	int nomem;
+};
+
+/* Records a rule that could not be evaluated for this bid. */
+static void rule_error(struct bid_ctx *c, struct score *s, const char *rule_id, const char *why)
+{
+	s->state = SCORE_ERROR;
+	s->points = 0;
+	if (!explain(s, "could not evaluate: %s", why) ||
+	    !add_problem(c->b, "rule %s could not be evaluated: %s", rule_id, why))
+		c->nomem = 1;
+}
+
+static void score_boolean(struct bid_ctx *c, const struct rule_node *n, struct score *s)
+{
+	int holds;
+
+	if (xpath_bool(&c->env, &n->expr, &holds)) {
+		rule_error(c, s, n->id, c->env.error);
+		return;
+	}
+	s->points = holds ? n->points : 0;
+	if (!explain(s, "%s: %s of %s", holds ? "holds" : "does not hold", pts(c->rs, s->points).s,
+		     pts(c->rs, n->points).s))
+		c->nomem = 1;
+}
+
+static void score_scale(struct bid_ctx *c, const struct rule_node *n, struct score *s)
+{
+	double v;
+	int ok;
+
+	if (xpath_number(&c->env, &n->expr, &v)) {
+		rule_error(c, s, n->id, c->env.error);
+		return;
+	}
+	if (isnan(v)) {
+		s->points = 0;
+		ok = explain(s, "the value is not a number: 0 of %s", pts(c->rs, n->points).s);
+	} else if (n->n_bands == 0) {
+		double t = (v - n->from) / (n->to - n->from);
+
+		t = t < 0 ? 0 : t > 1 ? 1 : t;
+		s->points = t * n->points;
+		ok = explain(s, "value %s, linear from %s (no points) to %s (full points): %s × %s = %s",
+			     num(v).s, num(n->from).s, num(n->to).s, num(t).s,
+			     pts(c->rs, n->points).s, pts(c->rs, s->points).s);
+	} else {
+		const struct band *hit = NULL;
+
+		for (size_t i = 0; i < n->n_bands && !hit; i++) {
+			const struct band *b = &n->bands[i];
+
+			if ((!b->has_from || v >= b->from) && (!b->has_to || v < b->to))
+				hit = b;
+		}
+		s->points = hit ? hit->pct / 100 * n->points : 0;
+		if (hit)
+			ok = explain(s, "value %s in band [%s, %s): %s%% × %s = %s", num(v).s,
+				     hit->has_from ? num(hit->from).s : "-inf",
+				     hit->has_to ? num(hit->to).s : "+inf", num(hit->pct).s,
+				     pts(c->rs, n->points).s, pts(c->rs, s->points).s);
+		else
+			ok = explain(s, "value %s is in no band: 0 of %s", num(v).s,
+				     pts(c->rs, n->points).s);
+	}
+	if (!ok)
+		c->nomem = 1;
+}
+
+/* Reads money text from an XPath; 0 on failure (recorded). */
+static int read_money(struct bid_ctx *c, const struct rule_node *n, struct score *s,
+		      const struct xpath_expr *e, const char *what, int64_t *out)
+{
+	char text[128], why[160], message[400];
+
+	if (xpath_string(&c->env, e, text, sizeof(text))) {
+		rule_error(c, s, n->id, c->env.error);
+		return 0;
+	}
+	if (money_parse(text, c->opt->decimals, out, why, sizeof(why))) {
+		snprintf(message, sizeof(message), "the %s '%s' %s", what, text, why);
+		rule_error(c, s, n->id, message);
+		return 0;
+	}
+	return 1;
+}
+
+static void read_price(struct bid_ctx *c, const struct rule_node *n, struct score *s)
+{
+	if (!read_money(c, n, s, &n->expr, "price", &s->price_minor))
+		return;
+	if (n->has_ceiling && !read_money(c, n, s, &n->ceiling, "ceiling", &s->ceiling_minor))
+		return;
+	s->has_price = 1;
+	s->has_ceiling = n->has_ceiling;
+	s->state = SCORE_PENDING;
+	if (!explain(s, "price %s; scored against the lowest compliant price",
+		     money(s->price_minor, c->opt->decimals).s))
+		c->nomem = 1;
+}
+
+static void score_coverage(struct bid_ctx *c, const struct rule_node *n, struct score *s)
+{
+	char missing[1024] = "";
+	size_t present = 0, len = 0;
+
+	for (size_t i = 0; i < n->n_reqs; i++) {
+		int holds;
+
+		if (xpath_bool(&c->env, &n->reqs[i].test, &holds)) {
+			rule_error(c, s, n->id, c->env.error);
+			return;
+		}
+		if (holds) {
+			present++;
+		} else {
+			int w = snprintf(missing + len, sizeof(missing) - len, "%s%s",
+					 len ? ", " : "", n->reqs[i].label);
+
+			if (w > 0 && (size_t)w < sizeof(missing) - len)
+				len += (size_t)w;
+		}
+	}
+	s->points = n->n_reqs ? n->points * (double)present / (double)n->n_reqs : 0;
+	if (!explain(s, "%zu of %zu present%s%s%s: %zu/%zu × %s = %s", present, n->n_reqs,
+		     len ? " (missing: " : "", missing, len ? ")" : "", present, n->n_reqs,
+		     pts(c->rs, n->points).s, pts(c->rs, s->points).s))
+		c->nomem = 1;
+}
+
+/* The text a match criterion searches: the selected nodes' string values,
+ * one a line. Returns a buffer the caller frees, or NULL with *why set. */
+static char *match_subject(struct bid_ctx *c, const struct rule_node *n, size_t *length,
+			   const char **why)
+{
+	xmlXPathObjectPtr r;
+	char *subject = NULL;
+	size_t len = 0;
+
+	*why = NULL;
+	if (xpath_eval(&c->env, &n->expr, &r)) {
+		*why = c->env.error;
+		return NULL;
+	}
+	subject = tender_malloc(1);
+	if (!subject)
+		goto nomem;
+	subject[0] = '\0';
+	if (r->type == XPATH_NODESET && r->nodesetval) {
+		for (int i = 0; i < r->nodesetval->nodeNr; i++) {
+			xmlChar *text = xmlNodeGetContent(r->nodesetval->nodeTab[i]);
+			size_t tlen = text ? strlen((const char *)text) : 0;
+			char *grown;
+
+			if (len + tlen + 1 > MATCH_SUBJECT_MAX + 1) {
+				xmlFree(text);
+				*why = "the selected text is longer than the 1 MB limit for patterns";
+				tender_free(subject);
+				xmlXPathFreeObject(r);
+				return NULL;
+			}
+			grown = tender_realloc(subject, len + tlen + 2);
+			if (!grown) {
+				xmlFree(text);
+				goto nomem;
+			}
+			subject = grown;
+			if (len)
+				subject[len++] = '\n';
+			memcpy(subject + len, text ? (const char *)text : "", tlen);
+			len += tlen;
+			subject[len] = '\0';
+			xmlFree(text);
+		}
+	} else {
+		xmlChar *text = xmlXPathCastToString(r);
+
+		tender_free(subject);
+		subject = text ? tender_strdup((const char *)text) : NULL;
+		xmlFree(text);
+		if (!subject)
+			goto nomem;
+		len = strlen(subject);
+	}
+	xmlXPathFreeObject(r);
+	*length = len;
+	return subject;
+nomem:
+	tender_free(subject);
+	xmlXPathFreeObject(r);
+	c->nomem = 1;
+	return NULL;
+}
+
+static void score_match(struct bid_ctx *c, const struct rule_node *n, struct score *s)
+{
+	char found[1024] = "", why[256];
+	size_t length, flen = 0;
+	const char *subject_why;
+	char *subject = match_subject(c, n, &length, &subject_why);
+	double sum = 0;
+
+	if (!subject) {
+		if (subject_why)
+			rule_error(c, s, n->id, subject_why);
+		return;
+	}
+	for (size_t i = 0; i < n->n_patterns; i++) {
+		int hit;
+		enum tender_status rc = match_find(n->patterns[i].re, subject, length, &hit, why,
+						   sizeof(why));
+
+		if (rc == TENDER_ERR_NOMEM) {
+			c->nomem = 1;
+			break;
+		}
+		if (rc) {
+			char message[400];
+
+			snprintf(message, sizeof(message), "pattern '%s': %s", n->patterns[i].label,
+				 why);
+			rule_error(c, s, n->id, message);
+			tender_free(subject);
+			return;
+		}
+		if (hit) {
+			int w = snprintf(found + flen, sizeof(found) - flen, "%s%s (+%s)",
+					 flen ? ", " : "", n->patterns[i].label,
+					 num(n->patterns[i].points).s);
+
+			sum += n->patterns[i].points;
+			if (w > 0 && (size_t)w < sizeof(found) - flen)
+				flen += (size_t)w;
+		}
+	}
+	tender_free(subject);
+	s->points = sum > n->points ? n->points : sum;
+	if (!explain(s, "found %s: %s, capped at %s = %s", flen ? found : "nothing", num(sum).s,
+		     pts(c->rs, n->points).s, pts(c->rs, s->points).s))
+		c->nomem = 1;
+}
+
+static void score_panel(struct bid_ctx *c, const struct rule_node *n, struct score *s)
+{
+	char how[1024], why[300];
+	double v;
+
+	if (!c->opt->panel) {
+		s->state = SCORE_PENDING;
+		if (!explain(s, "scored by the evaluation panel (question %s)", n->question))
+			c->nomem = 1;
+		return;
+	}
+	if (!panel_moderate(c->opt->panel, c->b->id, n->question, n->moderation_mean, &v, how,
+			    sizeof(how))) {
+		snprintf(why, sizeof(why), "the panel has no score for question %s", n->question);
+		rule_error(c, s, n->id, why);
+		return;
+	}
+	if (v < n->panel_min || v > n->panel_max) {
+		snprintf(why, sizeof(why), "the panel's score %s for question %s is outside %s–%s",
+			 num(v).s, n->question, num(n->panel_min).s, num(n->panel_max).s);
+		rule_error(c, s, n->id, why);
+		return;
+	}
+	s->points = n->points * (v - n->panel_min) / (n->panel_max - n->panel_min);
+	if (!explain(s, "%s on %s–%s: (%s − %s) / (%s − %s) × %s = %s", how, num(n->panel_min).s,
+		     num(n->panel_max).s, num(v).s, num(n->panel_min).s, num(n->panel_max).s,
+		     num(n->panel_min).s, pts(c->rs, n->points).s, pts(c->rs, s->points).s))
+		c->nomem = 1;
+}
+
+static void run_gates(struct bid_ctx *c)
+{
+	for (size_t i = 0; i < c->rs->n_gates; i++) {
+		const struct gate *g = &c->rs->gates[i];
+		struct gate_result *r = &c->b->gates[i];
+		char message[1024];
+		int holds;
+
+		if (xpath_bool(&c->env, &g->test, &holds)) {
+			snprintf(message, sizeof(message), "could not evaluate: %s", c->env.error);
+			if (!add_problem(c->b, "gate %s could not be evaluated: %s", g->id,
+					 c->env.error))
+				c->nomem = 1;
+			holds = 0;
+		} else if (!holds) {
+			template_render(&g->message, &c->env, NULL, 0, message, sizeof(message));
+		}
+		r->passed = holds;
+		if (!holds && !(r->message = tender_strdup(message)))
+			c->nomem = 1;
+	}
+}
+
+static int add_flag(struct bid_result *b, size_t flag, const char *message)
+{
+	struct flag_hit *hits = tender_realloc(b->flags, (b->n_flags + 1) * sizeof(*hits));
+
+	if (!hits)
+		return 0;
+	b->flags = hits;
+	hits[b->n_flags].flag = flag;
+	hits[b->n_flags].message = tender_strdup(message);
+	if (!hits[b->n_flags].message)
+		return 0;
+	b->n_flags++;
+	return 1;
+}
+
+static void run_flags(struct bid_ctx *c)
+{
+	for (size_t i = 0; i < c->rs->n_flags; i++) {
+		const struct flag *f = &c->rs->flags[i];
+		char message[1024];
+		int holds;
+
+		if (f->kind != FLAG_WHEN)
+			continue;
+		if (xpath_bool(&c->env, &f->test, &holds)) {
+			if (!add_problem(c->b, "flag %s could not be evaluated: %s", f->id,
+					 c->env.error))
+				c->nomem = 1;
+			continue;
+		}
+		if (!holds)
+			continue;
+		template_render(&f->message, &c->env, NULL, 0, message, sizeof(message));
+		if (!add_flag(c->b, i, message))
+			c->nomem = 1;
+	}
+}
+
+static void read_identity(struct bid_ctx *c)
+{
+	char buf[1024];
+	xmlXPathObjectPtr r;
+
+	if (xpath_string(&c->env, &c->rs->id_expr, buf, sizeof(buf)) || !buf[0])
+		snprintf(buf, sizeof(buf), "%s", c->b->file);
+	c->b->id = tender_strdup(buf);
+	if (xpath_string(&c->env, &c->rs->name_expr, buf, sizeof(buf)))
+		buf[0] = '\0';
+	c->b->bidder = tender_strdup(buf);
+	if (!c->b->id || !c->b->bidder)
+		c->nomem = 1;
+	if (!c->rs->has_members || xpath_eval(&c->env, &c->rs->members_expr, &r))
+		return;
+	if (r->type == XPATH_NODESET && r->nodesetval && r->nodesetval->nodeNr > 0) {
+		c->b->members = tender_calloc((size_t)r->nodesetval->nodeNr, sizeof(char *));
+		for (int i = 0; c->b->members && i < r->nodesetval->nodeNr; i++) {
+			xmlChar *text = xmlNodeGetContent(r->nodesetval->nodeTab[i]);
+
+			c->b->members[c->b->n_members] =
+				tender_strdup(text ? (const char *)text : "");
+			xmlFree(text);
+			if (!c->b->members[c->b->n_members++])
+				c->nomem = 1;
+		}
+		if (!c->b->members)
+			c->nomem = 1;
+	}
+	xmlXPathFreeObject(r);
+}
+
+static enum tender_status init_result(const struct ruleset *rs, const char *file,
+				      struct bid_result *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->file = tender_strdup(file);
+	out->gates = tender_calloc(rs->n_gates, sizeof(*out->gates));
+	out->scores = tender_calloc(rs->n_nodes, sizeof(*out->scores));
+	if (!out->file || !out->gates || !out->scores)
+		return TENDER_ERR_NOMEM;
+	return TENDER_OK;
+}
+
+enum tender_status bid_evaluate(const struct ruleset *rs, const struct xml_doc *doc,
+				const struct eval_options *opt, struct bid_result *out)
+{
+	struct bid_ctx c = {.rs = rs, .opt = opt, .b = out};
+	enum tender_status rc;
+	const char *file = (const char *)xml_doc_tree(doc)->URL;
+
+	rc = init_result(rs, file ? file : "", out);
+	if (!rc)
+		rc = xpath_env_init(&c.env, xml_doc_tree(doc), &rs->bindings, opt->tender_root);
+	if (rc)
+		return rc;
+	out->evaluated = 1;
+	read_identity(&c);
+	run_gates(&c);
+	for (size_t i = 0; i < rs->n_nodes && !c.nomem; i++) {
+		const struct rule_node *n = &rs->nodes[i];
+		struct score *s = &out->scores[i];
+
+		switch (n->method) {
+		case METHOD_GROUP: break;
+		case METHOD_BOOLEAN: score_boolean(&c, n, s); break;
+		case METHOD_SCALE: score_scale(&c, n, s); break;
+		case METHOD_PRICE: read_price(&c, n, s); break;
+		case METHOD_COVERAGE: score_coverage(&c, n, s); break;
+		case METHOD_MATCH: score_match(&c, n, s); break;
+		case METHOD_PANEL: score_panel(&c, n, s); break;
+		}
+	}
+	if (!c.nomem)
+		run_flags(&c);
+	xpath_env_release(&c.env);
+	return c.nomem ? TENDER_ERR_NOMEM : TENDER_OK;
+}
+
+enum tender_status bid_reject(const struct ruleset *rs, const char *file, const char *why,
+			      struct bid_result *out)
+{
+	enum tender_status rc = init_result(rs, file, out);
+
+	if (rc)
+		return rc;
+	out->id = tender_strdup(file);
+	out->bidder = tender_strdup("");
+	if (!out->id || !out->bidder || !add_problem(out, "%s", why))
+		return TENDER_ERR_NOMEM;
+	return TENDER_OK;
+}
+
+void bid_result_release(struct bid_result *b, const struct ruleset *rs)
+{
+	for (size_t i = 0; b->gates && i < rs->n_gates; i++)
+		tender_free(b->gates[i].message);
+	for (size_t i = 0; b->scores && i < rs->n_nodes; i++)
+		tender_free(b->scores[i].explanation);
+	for (size_t i = 0; i < b->n_flags; i++)
+		tender_free(b->flags[i].message);
+	for (size_t i = 0; i < b->n_problems; i++)
+		tender_free(b->problems[i]);
+	for (size_t i = 0; i < b->n_members; i++)
+		tender_free(b->members[i]);
+	tender_free(b->members);
+	tender_free(b->problems);
+	tender_free(b->flags);
+	tender_free(b->gates);
+	tender_free(b->scores);
+	tender_free(b->file);
+	tender_free(b->id);
+	tender_free(b->bidder);
+	tender_free(b->exclusion);
+	memset(b, 0, sizeof(*b));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Cross-bid phase. */
+
+static int exclude(struct bid_result *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int exclude(struct bid_result *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	b->compliant = 0;
+	if (b->exclusion)
+		return 1; /* the first reason stands */
+	va_start(ap, fmt);
+	b->exclusion = vformat(fmt, ap);
+	va_end(ap);
+	return b->exclusion != NULL;
+}
+
+/* Compliance before prices: valid, every gate passed, every rule
+ * evaluated, no per-bid flag that excludes. */
+static int first_compliance(const struct ruleset *rs, struct bid_result *b)
+{
+	b->compliant = b->evaluated && b->n_problems == 0;
+	for (size_t i = 0; i < rs->n_gates && b->compliant; i++)
+		b->compliant = b->gates[i].passed;
+	if (b->evaluated && b->n_problems)
+		return exclude(b, "not every rule could be evaluated");
+	for (size_t i = 0; i < b->n_flags && b->compliant; i++) {
+		const struct flag *f = &rs->flags[b->flags[i].flag];
+
+		if (f->excludes && !exclude(b, "flag %s (%s) excludes the bid", f->id, f->title))
+			return 0;
+	}
+	return 1;
+}
+
+/* Nonpositive prices never reach a division. */
+static int reject_nonpositive(const struct ruleset *rs, struct bid_result *b, int decimals)
+{
+	for (size_t i = 0; i < rs->n_nodes && b->compliant; i++) {
+		const struct rule_node *n = &rs->nodes[i];
+		struct score *s = &b->scores[i];
+
+		if (n->method != METHOD_PRICE || !s->has_price || s->price_minor > 0)
+			continue;
+		if (n->nonpositive_zero) {
+			s->state = SCORE_DONE;
+			s->points = 0;
+			if (!explain(s, "price %s is zero or less: no points (nonpositive=\"zero-points\")",
+				     money(s->price_minor, decimals).s))
+				return 0;
+		} else if (!exclude(b, "price %s for %s is zero or less; the rule set rejects such a price",
+				    money(s->price_minor, decimals).s, n->id)) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static int compare_int64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int abnormally_low(const struct ruleset *rs, size_t fi, struct bid_result *bids,
+			  size_t n_bids, int decimals)
+{
+	const struct flag *f = &rs->flags[fi];
+	int64_t *prices = tender_calloc(n_bids, sizeof(*prices));
+	size_t n = 0;
+	double basis;
+
+	if (!prices)
+		return 0;
+	for (size_t i = 0; i < n_bids; i++) {
+		const struct score *s = &bids[i].scores[f->price_node];
+
+		if (bids[i].compliant && s->has_price && s->price_minor > 0)
+			prices[n++] = s->price_minor;
+	}
+	if (n == 0) {
+		tender_free(prices);
+		return 1;
+	}
+	qsort(prices, n, sizeof(*prices), compare_int64);
+	if (f->basis_mean) {
+		double sum = 0;
+
+		for (size_t i = 0; i < n; i++)
+			sum += (double)prices[i];
+		basis = sum / (double)n;
+	} else {
+		basis = n % 2 ? (double)prices[n / 2]
+			      : ((double)prices[n / 2 - 1] + (double)prices[n / 2]) / 2;
+	}
+	tender_free(prices);
+	for (size_t i = 0; i < n_bids; i++) {
+		const struct score *s = &bids[i].scores[f->price_node];
+		double threshold = basis * f->below_pct / 100;
+		char pct[32], message[1024];
+
+		if (!bids[i].compliant || !s->has_price || s->price_minor <= 0 ||
+		    (double)s->price_minor >= threshold)
+			continue;
+		snprintf(pct, sizeof(pct), "%.1f%%", 100 * (double)s->price_minor / basis);
+		{
+			struct amount price = money(s->price_minor, decimals);
+			struct amount basis_text = money((int64_t)llround(basis), decimals);
+			struct amount threshold_text = money((int64_t)llround(threshold), decimals);
+			const struct template_value values[] = {
+				{"price", price.s},
+				{"basis", f->basis_mean ? "mean" : "median"},
+				{"basis-value", basis_text.s},
+				{"threshold", threshold_text.s},
+				{"pct-of-basis", pct},
+			};
+
+			template_render(&f->message, NULL, values, 5, message, sizeof(message));
+		}
+		if (!add_flag(&bids[i], fi, message))
+			return 0;
+	}
+	return 1;
+}
+
+static int identical_price(const struct ruleset *rs, size_t fi, struct bid_result *bids,
+			   size_t n_bids, int decimals)
+{
+	const struct flag *f = &rs->flags[fi];
+
+	for (size_t i = 0; i < n_bids; i++) {
+		const struct score *s = &bids[i].scores[f->price_node];
+		char others[1024] = "", message[1024];
+		size_t len = 0;
+
+		if (!bids[i].evaluated || !s->has_price)
+			continue;
+		for (size_t k = 0; k < n_bids; k++) {
+			const struct score *t = &bids[k].scores[f->price_node];
+			int w;
+
+			if (k == i || !bids[k].evaluated || !t->has_price ||
+			    t->price_minor != s->price_minor ||
+			    strcmp(bids[k].bidder, bids[i].bidder) == 0)
+				continue;
+			w = snprintf(others + len, sizeof(others) - len, "%s%s", len ? ", " : "",
+				     bids[k].id);
+			if (w > 0 && (size_t)w < sizeof(others) - len)
+				len += (size_t)w;
+		}
+		if (!len)
+			continue;
+		{
+			struct amount price = money(s->price_minor, decimals);
+			const struct template_value values[] = {{"price", price.s},
+								{"others", others}};
+
+			template_render(&f->message, NULL, values, 2, message, sizeof(message));
+		}
+		if (!add_flag(&bids[i], fi, message))
+			return 0;
+	}
+	return 1;
+}
+
+static int score_prices(const struct ruleset *rs, struct bid_result *bids, size_t n_bids,
+			int decimals)
+{
+	for (size_t ni = 0; ni < rs->n_nodes; ni++) {
+		const struct rule_node *n = &rs->nodes[ni];
+		int64_t lowest = 0;
+
+		if (n->method != METHOD_PRICE)
+			continue;
+		for (size_t i = 0; i < n_bids; i++) {
+			const struct score *s = &bids[i].scores[ni];
+
+			if (bids[i].compliant && s->has_price && s->price_minor > 0 &&
+			    (!lowest || s->price_minor < lowest))
+				lowest = s->price_minor;
+		}
+		for (size_t i = 0; i < n_bids; i++) {
+			struct score *s = &bids[i].scores[ni];
+			struct amount lo = money(lowest, decimals), me = money(s->price_minor, decimals);
+			double this_price = (double)s->price_minor, low = (double)lowest;
+			int ok = 1;
+
+			if (s->state != SCORE_PENDING)
+				continue;
+			if (!bids[i].compliant) {
+				s->state = SCORE_NOT_SCORED;
+				ok = explain(s, "price %s; not scored: the bid is not compliant", me.s);
+			} else if (n->formula == PRICE_LOWEST_RATIO) {
+				s->points = n->points * low / this_price;
+				ok = explain(s, "lowest %s / this %s × %s = %s", lo.s, me.s,
+					     pts(rs, n->points).s, pts(rs, s->points).s);
+			} else if (n->formula == PRICE_DEVIATION) {
+				double p = n->points * (1 - (this_price - low) / low);
+
+				s->points = p < 0 ? 0 : p;
+				ok = explain(s, "%s × (1 − (this %s − lowest %s) / lowest %s) = %s%s",
+					     pts(rs, n->points).s, me.s, lo.s, lo.s,
+					     pts(rs, s->points).s, p < 0 ? " (floored at 0)" : "");
+			} else {
+				struct amount ceil = money(s->ceiling_minor, decimals);
+				double c = (double)s->ceiling_minor, p;
+
+				if (c <= low)
+					p = this_price <= low ? n->points : 0;
+				else
+					p = n->points * (c - this_price) / (c - low);
+				s->points = p < 0 ? 0 : p > n->points ? n->points : p;
+				ok = explain(s, "%s × (ceiling %s − this %s) / (ceiling %s − lowest %s) = %s",
+					     pts(rs, n->points).s, ceil.s, me.s, ceil.s, lo.s,
+					     pts(rs, s->points).s);
+			}
+			if (s->state == SCORE_PENDING)
+				s->state = SCORE_DONE;
+			if (!ok)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* Group subtotals and totals; criteria come after their group in the
+ * array, so a backwards pass adds each node into its parent. */
+static void add_up(const struct ruleset *rs, struct bid_result *b)
+{
+	for (size_t i = 0; i < rs->n_nodes; i++)
+		if (rs->nodes[i].method == METHOD_GROUP)
+			b->scores[i].points = 0;
+	b->total = 0;
+	for (size_t i = rs->n_nodes; i-- > 0;) {
+		const struct rule_node *n = &rs->nodes[i];
+		const struct score *s = &b->scores[i];
+		double points = n->method == METHOD_GROUP || s->state == SCORE_DONE ? s->points : 0;
+
+		if (n->parent < 0)
+			b->total += points;
+		else
+			b->scores[n->parent].points += points;
+	}
+	for (size_t i = 0; i < rs->n_nodes; i++)
+		if (rs->nodes[i].method == METHOD_GROUP)
+			b->scores[i].state = SCORE_DONE;
+}
+
+/* Orders two compliant bids: <0 when a ranks above b, 0 when tied after
+ * every tie-break. */
+static int compare_bids(const struct ruleset *rs, const struct bid_result *a,
+			const struct bid_result *b)
+{
+	if (fabs(a->total - b->total) >= TIE_EPSILON)
+		return a->total > b->total ? -1 : 1;
+	for (size_t i = 0; i < rs->n_ties; i++) {
+		const struct tie_break *t = &rs->ties[i];
+		const struct score *x = &a->scores[t->node], *y = &b->scores[t->node];
+		double vx = t->on_value ? (double)x->price_minor : x->points;
+		double vy = t->on_value ? (double)y->price_minor : y->points;
+
+		if (fabs(vx - vy) < (t->on_value ? 0.5 : TIE_EPSILON))
+			continue;
+		return (vx > vy) == t->prefer_higher ? -1 : 1;
+	}
+	return 0;
+}
+
+static int rank(const struct ruleset *rs, struct bid_result *bids, size_t n_bids)
+{
+	size_t *order = tender_calloc(n_bids, sizeof(*order)), n = 0;
+
+	if (!order)
+		return 0;
+	for (size_t i = 0; i < n_bids; i++)
+		if (bids[i].compliant)
+			order[n++] = i;
+	/* Insertion sort: a tender has tens of bids, and the order of equal
+	 * bids must not matter (they get the same rank). */
+	for (size_t i = 1; i < n; i++) {
+		size_t v = order[i], k = i;
+
+		while (k > 0 && compare_bids(rs, &bids[v], &bids[order[k - 1]]) < 0) {
+			order[k] = order[k - 1];
+			k--;
+		}
+		order[k] = v;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct bid_result *b = &bids[order[i]];
+
+		if (i > 0 && compare_bids(rs, b, &bids[order[i - 1]]) == 0) {
+			b->rank = bids[order[i - 1]].rank;
+			b->tied = bids[order[i - 1]].tied = 1;
+		} else {
+			b->rank = (int)i + 1;
+		}
+	}
+	tender_free(order);
+	return 1;
+}
+
+enum tender_status evaluate_across(const struct ruleset *rs, struct bid_result *bids,
+				   size_t n_bids, int decimals)
+{
+	int ok = 1;
+
+	for (size_t i = 0; i < n_bids && ok; i++)
+		ok = first_compliance(rs, &bids[i]) && reject_nonpositive(rs, &bids[i], decimals);
+	for (size_t f = 0; f < rs->n_flags && ok; f++) {
+		if (rs->flags[f].kind == FLAG_ABNORMALLY_LOW)
+			ok = abnormally_low(rs, f, bids, n_bids, decimals);
+		else if (rs->flags[f].kind == FLAG_IDENTICAL_PRICE)
+			ok = identical_price(rs, f, bids, n_bids, decimals);
+	}
+	/* Cross-bid flags that exclude take effect before prices are compared. */
+	for (size_t i = 0; i < n_bids && ok; i++)
+		for (size_t k = 0; k < bids[i].n_flags && ok; k++) {
+			const struct flag *f = &rs->flags[bids[i].flags[k].flag];
+
+			if (f->excludes && f->kind != FLAG_WHEN && bids[i].compliant)
+				ok = exclude(&bids[i], "flag %s (%s) excludes the bid", f->id,
+					     f->title);
+		}
+	ok = ok && score_prices(rs, bids, n_bids, decimals);
+	for (size_t i = 0; i < n_bids && ok; i++)
+		add_up(rs, &bids[i]);
+	ok = ok && rank(rs, bids, n_bids);
+	return ok ? TENDER_OK : TENDER_ERR_NOMEM;
+}

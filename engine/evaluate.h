@@ -1,0 +1,85 @@
+/*
+ * evaluate.h - evaluating bids under a rule set, in the phases of DESIGN.md
+ * section 3:
+ *   per bid (independent; the document is freed as soon as its facts are
+ *   out): identity, gates, every score that needs no rival, the price,
+ *   per-bid flags;
+ *   across bids: compliance, cross-bid flags, relative price scores, totals,
+ *   ranking with the rule set's tie-breaks.
+ * Every score carries an explanation with its inputs and formula.
+ */
+#ifndef TENDER_EVALUATE_H
+#define TENDER_EVALUATE_H
+
+#include "panel.h"
+#include "ruleset.h"
+
+struct gate_result {
+	int passed;
+	char *message; /* why it failed, or the rule error; NULL when passed */
+};
+
+struct score {
+	enum { SCORE_DONE, SCORE_PENDING, SCORE_ERROR, SCORE_NOT_SCORED } state;
+	double points;
+	char *explanation;
+	int has_price;       /* price criteria: price_minor was read */
+	int64_t price_minor;
+	int has_ceiling;     /* price criteria with formula="linear" */
+	int64_t ceiling_minor;
+};
+
+struct flag_hit {
+	size_t flag; /* index into ruleset.flags */
+	char *message;
+};
+
+struct bid_result {
+	char *file;        /* as the tender names it */
+	unsigned char sha256[32];
+	int hashed;
+	char *id, *bidder;
+	char **members;
+	size_t n_members;
+	int evaluated;     /* the file was read, valid, and the rules ran */
+	char **problems;   /* why it could not be (fully) evaluated */
+	size_t n_problems;
+	struct gate_result *gates; /* one per ruleset gate */
+	struct score *scores;      /* one per ruleset node (groups: subtotals) */
+	struct flag_hit *flags;
+	size_t n_flags;
+	int compliant;
+	char *exclusion;   /* why not ranked, besides failed gates */
+	double total;
+	int rank;          /* 1-based; 0 when not ranked */
+	int tied;
+};
+
+/* Money display for explanations: decimals of the tender's currency. */
+struct eval_options {
+	int decimals;
+	const struct panel_scores *panel; /* NULL: panel criteria stay pending */
+	xmlNodePtr tender_root;           /* NULL: $tender is empty */
+};
+
+/* Runs the per-bid phase on a loaded, valid bid into out (initialised
+ * here). Returns TENDER_OK (rule errors are recorded in out, not returned)
+ * or TENDER_ERR_NOMEM. */
+enum tender_status bid_evaluate(const struct ruleset *rs, const struct xml_doc *doc,
+				const struct eval_options *opt, struct bid_result *out);
+
+/* Records a bid that could not be evaluated: problems are copied. */
+enum tender_status bid_reject(const struct ruleset *rs, const char *file, const char *why,
+			      struct bid_result *out);
+
+void bid_result_release(struct bid_result *b, const struct ruleset *rs);
+
+/* The cross-bid phase over all bids: compliance, cross-bid flags, price
+ * scores, totals, ranking. Returns TENDER_OK or TENDER_ERR_NOMEM. */
+enum tender_status evaluate_across(const struct ruleset *rs, struct bid_result *bids,
+				   size_t n_bids, int decimals);
+
+/* Formats points with the rule set's precision. */
+void format_points(const struct ruleset *rs, double points, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,318 @@
+/*
+ * result.c - writing evaluation.xml (see result.h) with libxml2's text
+ * writer, which escapes all text.
+ */
+#include "result.h"
+
+#include "alloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+static int order_cmp(const struct bid_result *a, const struct bid_result *b)
+{
+	if (a->rank && b->rank && a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	if (!a->rank != !b->rank)
+		return a->rank ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+void result_order(const struct run *r, size_t *order)
+{
+	for (size_t i = 0; i < r->n_bids; i++) {
+		size_t k = i;
+
+		while (k > 0 && order_cmp(&r->bids[i], &r->bids[order[k - 1]]) < 0) {
+			order[k] = order[k - 1];
+			k--;
+		}
+		order[k] = i;
+	}
+}
+
+/* The writer calls below return -1 on failure; `w_ok` collects that. */
+struct writer {
+	xmlTextWriterPtr w;
+	int failed;
+};
+
+static void start(struct writer *w, const char *name)
+{
+	if (xmlTextWriterStartElement(w->w, BAD_CAST name) < 0)
+		w->failed = 1;
+}
+
+static void end(struct writer *w)
+{
+	if (xmlTextWriterEndElement(w->w) < 0)
+		w->failed = 1;
+}
+
+static void attr(struct writer *w, const char *name, const char *value)
+{
+	if (xmlTextWriterWriteAttribute(w->w, BAD_CAST name, BAD_CAST(value ? value : "")) < 0)
+		w->failed = 1;
+}
+
+static void attr_double(struct writer *w, const char *name, double v)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "%.17g", v);
+	attr(w, name, buf);
+}
+
+static void attr_display(struct writer *w, const char *name, const struct ruleset *rs, double v)
+{
+	char buf[64];
+
+	format_points(rs, v, buf, sizeof(buf));
+	attr(w, name, buf);
+}
+
+static void attr_int(struct writer *w, const char *name, long long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", v);
+	attr(w, name, buf);
+}
+
+static void attr_sha(struct writer *w, const unsigned char sha[32])
+{
+	char hex[65];
+
+	sha256_hex(sha, hex);
+	attr(w, "sha256", hex);
+}
+
+static void text(struct writer *w, const char *s)
+{
+	if (xmlTextWriterWriteString(w->w, BAD_CAST(s ? s : "")) < 0)
+		w->failed = 1;
+}
+
+static void element(struct writer *w, const char *name, const char *content)
+{
+	start(w, name);
+	text(w, content);
+	end(w);
+}
+
+static void write_nodes(struct writer *w, const struct ruleset *rs, int parent)
+{
+	for (size_t i = 0; i < rs->n_nodes; i++) {
+		const struct rule_node *n = &rs->nodes[i];
+
+		if (n->parent != parent)
+			continue;
+		start(w, n->method == METHOD_GROUP ? "group" : "criterion");
+		attr(w, "id", n->id);
+		if (n->method != METHOD_GROUP)
+			attr(w, "method", method_str(n->method));
+		attr(w, "weight", n->weight);
+		attr_double(w, "points", n->points);
+		attr_display(w, "display", rs, n->points);
+		if (n->cite)
+			attr(w, "cite", n->cite);
+		element(w, "title", n->title);
+		if (n->method == METHOD_GROUP)
+			write_nodes(w, rs, (int)i);
+		end(w);
+	}
+}
+
+static void write_rules(struct writer *w, const struct run *r)
+{
+	const struct ruleset *rs = r->rules;
+
+	start(w, "ruleset");
+	attr(w, "id", rs->id);
+	attr(w, "version", rs->version);
+	attr_sha(w, rs->sha256);
+	attr_double(w, "scale", rs->scale);
+	attr_int(w, "precision", rs->precision);
+	element(w, "title", rs->title);
+	start(w, "criteria");
+	write_nodes(w, rs, -1);
+	end(w);
+	start(w, "gates");
+	for (size_t i = 0; i < rs->n_gates; i++) {
+		start(w, "gate");
+		attr(w, "id", rs->gates[i].id);
+		attr(w, "cite", rs->gates[i].cite);
+		element(w, "title", rs->gates[i].title);
+		end(w);
+	}
+	end(w);
+	start(w, "flags");
+	for (size_t i = 0; i < rs->n_flags; i++) {
+		const struct flag *f = &rs->flags[i];
+
+		start(w, "flag");
+		attr(w, "id", f->id);
+		attr(w, "severity", severity_str(f->severity));
+		attr(w, "cite", f->cite);
+		attr(w, "excludes", f->excludes ? "true" : "false");
+		element(w, "title", f->title);
+		end(w);
+	}
+	end(w);
+	end(w);
+}
+
+static const char *state_str(const struct score *s, enum method m)
+{
+	if (m == METHOD_GROUP)
+		return "subtotal";
+	switch (s->state) {
+	case SCORE_DONE: return "scored";
+	case SCORE_PENDING: return "pending";
+	case SCORE_ERROR: return "error";
+	case SCORE_NOT_SCORED: return "not-scored";
+	}
+	return "?";
+}
+
+static void write_bid(struct writer *w, const struct run *r, const struct bid_result *b)
+{
+	const struct ruleset *rs = r->rules;
+
+	start(w, "bid");
+	attr(w, "id", b->id);
+	attr(w, "bidder", b->bidder);
+	attr(w, "file", b->file);
+	if (b->hashed)
+		attr_sha(w, b->sha256);
+	attr(w, "evaluated", b->evaluated ? "true" : "false");
+	attr(w, "compliant", b->compliant ? "true" : "false");
+	if (b->rank) {
+		attr_int(w, "rank", b->rank);
+		attr(w, "tied", b->tied ? "true" : "false");
+	}
+	attr_double(w, "total", b->total);
+	attr_display(w, "display", rs, b->total);
+	attr_display(w, "percent", rs, 100 * b->total / rs->scale);
+	for (size_t i = 0; i < b->n_problems; i++)
+		element(w, "problem", b->problems[i]);
+	if (b->exclusion)
+		element(w, "exclusion", b->exclusion);
+	for (size_t i = 0; b->evaluated && i < rs->n_gates; i++) {
+		start(w, "gate");
+		attr(w, "ref", rs->gates[i].id);
+		attr(w, "passed", b->gates[i].passed ? "true" : "false");
+		if (b->gates[i].message)
+			text(w, b->gates[i].message);
+		end(w);
+	}
+	for (size_t i = 0; b->evaluated && i < rs->n_nodes; i++) {
+		const struct score *s = &b->scores[i];
+
+		start(w, "score");
+		attr(w, "ref", rs->nodes[i].id);
+		attr(w, "state", state_str(s, rs->nodes[i].method));
+		attr_double(w, "points", s->points);
+		attr_display(w, "display", rs, s->points);
+		attr_display(w, "max", rs, rs->nodes[i].points);
+		if (s->has_price)
+			attr_int(w, "price-minor", s->price_minor);
+		if (s->explanation)
+			text(w, s->explanation);
+		end(w);
+	}
+	for (size_t i = 0; i < b->n_flags; i++) {
+		const struct flag *f = &rs->flags[b->flags[i].flag];
+
+		start(w, "flag");
+		attr(w, "ref", f->id);
+		attr(w, "severity", severity_str(f->severity));
+		text(w, b->flags[i].message);
+		end(w);
+	}
+	end(w);
+}
+
+enum tender_status result_serialise(const struct run *r, char **out, size_t *size)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	struct writer w = {NULL, 0};
+	size_t *order = tender_calloc(r->n_bids, sizeof(*order));
+	char version[32];
+
+	*out = NULL;
+	if (!buf || !order)
+		goto fail;
+	w.w = xmlNewTextWriterMemory(buf, 0);
+	if (!w.w)
+		goto fail;
+	xmlTextWriterSetIndent(w.w, 1);
+	xmlTextWriterSetIndentString(w.w, BAD_CAST "  ");
+	if (xmlTextWriterStartDocument(w.w, "1.0", "UTF-8", NULL) < 0)
+		w.failed = 1;
+	start(&w, "evaluation");
+	attr(&w, "xmlns", EVALUATION_NS);
+	snprintf(version, sizeof(version), "%s", TENDER_VERSION);
+	attr(&w, "engine-version", version);
+	attr(&w, "created", r->created);
+
+	start(&w, "tender");
+	attr(&w, "id", r->tender_id);
+	attr(&w, "currency", r->currency);
+	element(&w, "title", r->tender_title);
+	element(&w, "commissioner", r->commissioner);
+	end(&w);
+	write_rules(&w, r);
+	start(&w, "inputs");
+	for (size_t i = 0; i < r->n_inputs; i++) {
+		start(&w, "input");
+		attr(&w, "role", r->inputs[i].role);
+		attr(&w, "path", r->inputs[i].path);
+		attr_sha(&w, r->inputs[i].sha256);
+		end(&w);
+	}
+	end(&w);
+	result_order(r, order);
+	start(&w, "ranking");
+	for (size_t i = 0; i < r->n_bids; i++) {
+		const struct bid_result *b = &r->bids[order[i]];
+
+		if (!b->rank)
+			continue;
+		start(&w, "place");
+		attr_int(&w, "rank", b->rank);
+		attr(&w, "bid", b->id);
+		attr_double(&w, "total", b->total);
+		attr_display(&w, "display", r->rules, b->total);
+		attr(&w, "tied", b->tied ? "true" : "false");
+		end(&w);
+	}
+	end(&w);
+	start(&w, "bids");
+	for (size_t i = 0; i < r->n_bids; i++)
+		write_bid(&w, r, &r->bids[order[i]]);
+	end(&w);
+	end(&w);
+	if (xmlTextWriterEndDocument(w.w) < 0 || w.failed)
+		goto fail;
+	xmlFreeTextWriter(w.w);
+	w.w = NULL;
+	*size = (size_t)xmlBufferLength(buf);
+	*out = tender_malloc(*size + 1);
+	if (!*out)
+		goto fail;
+	memcpy(*out, xmlBufferContent(buf), *size);
+	(*out)[*size] = '\0';
+	xmlBufferFree(buf);
+	tender_free(order);
+	return TENDER_OK;
+fail:
+	if (w.w)
+		xmlFreeTextWriter(w.w);
+	xmlBufferFree(buf);
+	tender_free(order);
+	return TENDER_ERR_NOMEM;
+}

@@ -1,0 +1,727 @@
+/*
+ * ruleset.c - loading, checking and compiling a rule set (see ruleset.h).
+ *
+ * Loading never stops at the first problem: every rule is read and every
+ * finding reported (what `tender rules lint` prints), and the rule set is
+ * usable only when there were none.
+ */
+#include "ruleset.h"
+
+#include "alloc.h"
+#include "check.h"
+#include "embedded.h"
+#include "error.h"
+#include "schema.h"
+#include "xml.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *severity_str(enum severity s)
+{
+	static const char *const names[] = {"info", "low", "medium", "high", "critical"};
+
+	return s <= SEVERITY_CRITICAL ? names[s] : "?";
+}
+
+const char *method_str(enum method m)
+{
+	static const char *const names[] = {"group", "boolean", "scale",
+					    "price", "coverage", "match", "panel"};
+
+	return m <= METHOD_PANEL ? names[m] : "?";
+}
+
+int ruleset_find(const struct ruleset *rs, const char *id)
+{
+	for (size_t i = 0; i < rs->n_nodes; i++)
+		if (strcmp(rs->nodes[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Reading state. */
+
+struct loader {
+	struct ruleset *rs;
+	struct checker c;
+	xmlDocPtr dummy; /* an empty document every XPath is tried on */
+	struct xpath_env dummy_env;
+};
+
+#define R(node, name) xml_child((node), RULES_NS, (name))
+
+static void fail_nomem(struct loader *l)
+{
+	if (!l->c.status)
+		l->c.status = TENDER_ERR_NOMEM;
+}
+
+static char *dup_or_fail(struct loader *l, const char *s)
+{
+	char *copy = tender_strdup(s ? s : "");
+
+	if (!copy)
+		fail_nomem(l);
+	return copy;
+}
+
+static char *attr_dup(struct loader *l, const xmlNode *node, const char *name)
+{
+	char buf[4096];
+
+	return dup_or_fail(l, xml_attr(node, name, buf, sizeof(buf)));
+}
+
+static char *text_dup(struct loader *l, const xmlNode *node)
+{
+	char buf[4096];
+
+	return dup_or_fail(l, xml_text(node, buf, sizeof(buf)));
+}
+
+static int attr_double(const xmlNode *node, const char *name, double *out)
+{
+	char buf[64], *end;
+	double d;
+
+	if (!xml_attr(node, name, buf, sizeof(buf)))
+		return 0;
+	errno = 0;
+	d = strtod(buf, &end);
+	if (end == buf || *end || errno || !isfinite(d))
+		return 0;
+	*out = d;
+	return 1;
+}
+
+static int attr_is(const xmlNode *node, const char *name, const char *value)
+{
+	char buf[64];
+
+	return xml_attr(node, name, buf, sizeof(buf)) && strcmp(buf, value) == 0;
+}
+
+/* Compiles an XPath found in attribute `name` of node, and tries it on the
+ * empty document to catch unknown prefixes, variables and functions. */
+static void compile_xpath(struct loader *l, const xmlNode *node, const char *name,
+			  const char *rule_id, struct xpath_expr *e)
+{
+	char text[4096], why[512];
+	xmlXPathObjectPtr r;
+	enum tender_status rc;
+
+	if (!xml_attr(node, name, text, sizeof(text)))
+		return;
+	rc = xpath_compile(text, e, why, sizeof(why));
+	if (rc == TENDER_ERR_NOMEM) {
+		fail_nomem(l);
+		return;
+	}
+	if (rc) {
+		check_report(&l->c, node, DIAG_ERROR, "rule-xpath", "rule %s: %s", rule_id, why);
+		return;
+	}
+	rc = xpath_eval(&l->dummy_env, e, &r);
+	xmlXPathFreeObject(r);
+	if (rc == TENDER_ERR_RULE)
+		check_report(&l->c, node, DIAG_ERROR, "rule-xpath", "rule %s: XPath '%.200s': %s",
+			     rule_id, text, l->dummy_env.error);
+}
+
+static void parse_template(struct loader *l, const xmlNode *node, const char *rule_id,
+			   struct template *t, const char *const *known_names)
+{
+	char text[4096], why[512];
+	const char *unknown;
+	enum tender_status rc = template_parse(xml_text(node, text, sizeof(text)), t, why,
+					       sizeof(why));
+
+	if (rc == TENDER_ERR_NOMEM) {
+		fail_nomem(l);
+		return;
+	}
+	if (rc) {
+		check_report(&l->c, node, DIAG_ERROR, "rule-message", "rule %s: %s", rule_id, why);
+		return;
+	}
+	unknown = template_unknown_name(t, known_names);
+	if (unknown)
+		check_report(&l->c, node, DIAG_ERROR, "rule-message",
+			     "rule %s: the message uses {%s}, which this rule does not provide "
+			     "(use {=XPATH} for a value of the bid)",
+			     rule_id, unknown);
+}
+
+static void position(struct loader *l, const xmlNode *node, int *line, int *column)
+{
+	xml_node_position(l->c.doc, node, line, column);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The parts of a rule set. */
+
+static void read_bindings(struct loader *l, const xmlNode *root)
+{
+	struct xpath_bindings *b = &l->rs->bindings;
+	const xmlNode *params = R(root, "parameters");
+	size_t n = 0;
+
+	for (const xmlNode *ns = R(root, "namespace"); ns; ns = xml_next_same(ns))
+		n++;
+	b->namespaces = tender_calloc(n, sizeof(*b->namespaces));
+	if (!b->namespaces) {
+		fail_nomem(l);
+		return;
+	}
+	for (const xmlNode *ns = R(root, "namespace"); ns; ns = xml_next_same(ns)) {
+		struct xpath_binding *nb = &b->namespaces[b->n_namespaces++];
+
+		nb->name = attr_dup(l, ns, "prefix");
+		nb->value = attr_dup(l, ns, "uri");
+	}
+	n = 0;
+	for (const xmlNode *p = R(params, "param"); p; p = xml_next_same(p))
+		n++;
+	b->params = tender_calloc(n, sizeof(*b->params));
+	if (!b->params) {
+		fail_nomem(l);
+		return;
+	}
+	for (const xmlNode *p = R(params, "param"); p; p = xml_next_same(p)) {
+		struct xpath_binding *pb = &b->params[b->n_params++];
+
+		pb->name = attr_dup(l, p, "name");
+		pb->value = attr_dup(l, p, "value");
+		if (pb->name && strcmp(pb->name, "tender") == 0)
+			check_report(&l->c, p, DIAG_ERROR, "rule-param",
+				     "parameter name 'tender' is reserved for $tender");
+	}
+}
+
+static void read_gates(struct loader *l, const xmlNode *root)
+{
+	const xmlNode *gates = R(root, "gates");
+	struct ruleset *rs = l->rs;
+	size_t n = 0;
+
+	for (const xmlNode *g = R(gates, "gate"); g; g = xml_next_same(g))
+		n++;
+	rs->gates = tender_calloc(n, sizeof(*rs->gates));
+	if (!rs->gates) {
+		fail_nomem(l);
+		return;
+	}
+	for (const xmlNode *g = R(gates, "gate"); g; g = xml_next_same(g)) {
+		struct gate *gate = &rs->gates[rs->n_gates++];
+
+		gate->id = attr_dup(l, g, "id");
+		gate->cite = attr_dup(l, g, "cite");
+		gate->title = text_dup(l, R(g, "title"));
+		position(l, g, &gate->line, &gate->column);
+		if (!gate->id)
+			continue;
+		compile_xpath(l, g, "test", gate->id, &gate->test);
+		parse_template(l, R(g, "message"), gate->id, &gate->message, NULL);
+	}
+}
+
+static void read_scale(struct loader *l, const xmlNode *el, struct rule_node *n)
+{
+	size_t count = 0;
+
+	compile_xpath(l, el, "value", n->id, &n->expr);
+	n->has_from = attr_double(el, "from", &n->from);
+	n->has_to = attr_double(el, "to", &n->to);
+	for (const xmlNode *b = R(el, "band"); b; b = xml_next_same(b))
+		count++;
+	if (count == 0) {
+		if (!n->has_from || !n->has_to || n->from == n->to)
+			check_report(&l->c, el, DIAG_ERROR, "rule-scale",
+				     "rule %s: a scale needs from and to (different), or bands",
+				     n->id);
+		return;
+	}
+	if (n->has_from || n->has_to)
+		check_report(&l->c, el, DIAG_ERROR, "rule-scale",
+			     "rule %s: a scale has either from/to or bands, not both", n->id);
+	n->bands = tender_calloc(count, sizeof(*n->bands));
+	if (!n->bands) {
+		fail_nomem(l);
+		return;
+	}
+	for (const xmlNode *b = R(el, "band"); b; b = xml_next_same(b)) {
+		struct band *band = &n->bands[n->n_bands++];
+
+		band->has_from = attr_double(b, "from", &band->from);
+		band->has_to = attr_double(b, "to", &band->to);
+		attr_double(b, "pct", &band->pct);
+		if (band->pct < 0 || band->pct > 100)
+			check_report(&l->c, b, DIAG_ERROR, "rule-scale",
+				     "rule %s: a band's pct must be between 0 and 100", n->id);
+		if (band->has_from && band->has_to && band->from >= band->to)
+			check_report(&l->c, b, DIAG_ERROR, "rule-scale",
+				     "rule %s: a band's from must be below its to", n->id);
+	}
+}
+
+static void read_price(struct loader *l, const xmlNode *el, struct rule_node *n)
+{
+	n->formula = attr_is(el, "formula", "linear")	   ? PRICE_LINEAR
+		     : attr_is(el, "formula", "deviation") ? PRICE_DEVIATION
+							   : PRICE_LOWEST_RATIO;
+	n->nonpositive_zero = attr_is(el, "nonpositive", "zero-points");
+	compile_xpath(l, el, "select", n->id, &n->expr);
+	n->has_ceiling = xmlHasProp(el, BAD_CAST "ceiling") != NULL;
+	if (n->has_ceiling)
+		compile_xpath(l, el, "ceiling", n->id, &n->ceiling);
+	if (n->formula == PRICE_LINEAR && !n->has_ceiling)
+		check_report(&l->c, el, DIAG_ERROR, "rule-price",
+			     "rule %s: formula=\"linear\" needs a ceiling (the price that gets "
+			     "no points)",
+			     n->id);
+}
+
+static void read_coverage(struct loader *l, const xmlNode *el, struct rule_node *n)
+{
+	size_t count = 0;
+
+	for (const xmlNode *r = R(el, "require"); r; r = xml_next_same(r))
+		count++;
+	n->reqs = tender_calloc(count, sizeof(*n->reqs));
+	if (!n->reqs) {
+		fail_nomem(l);
+		return;
+	}
+	for (const xmlNode *r = R(el, "require"); r; r = xml_next_same(r)) {
+		struct requirement *req = &n->reqs[n->n_reqs++];
+
+		req->label = attr_dup(l, r, "label");
+		compile_xpath(l, r, "test", n->id, &req->test);
+	}
+}
+
+static void read_match(struct loader *l, const xmlNode *el, struct rule_node *n)
+{
+	size_t count = 0;
+
+	compile_xpath(l, el, "select", n->id, &n->expr);
+	for (const xmlNode *p = R(el, "pattern"); p; p = xml_next_same(p))
+		count++;
+	n->patterns = tender_calloc(count, sizeof(*n->patterns));
+	if (!n->patterns) {
+		fail_nomem(l);
+		return;
+	}
+	for (const xmlNode *p = R(el, "pattern"); p; p = xml_next_same(p)) {
+		struct pattern *pat = &n->patterns[n->n_patterns++];
+		char why[512];
+		enum tender_status rc;
+
+		pat->label = attr_dup(l, p, "label");
+		pat->source = text_dup(l, p);
+		attr_double(p, "points", &pat->points);
+		if (pat->points <= 0)
+			check_report(&l->c, p, DIAG_ERROR, "rule-match",
+				     "rule %s: a pattern's points must be above zero", n->id);
+		if (!pat->source)
+			continue;
+		rc = match_compile(pat->source, attr_is(p, "caseless", "true") ||
+							attr_is(p, "caseless", "1"),
+				   &pat->re, why, sizeof(why));
+		if (rc == TENDER_ERR_NOMEM)
+			fail_nomem(l);
+		else if (rc)
+			check_report(&l->c, p, DIAG_ERROR, "rule-regex", "rule %s: %s", n->id, why);
+	}
+}
+
+static void read_panel(struct loader *l, const xmlNode *el, struct rule_node *n)
+{
+	n->question = attr_dup(l, el, "question");
+	attr_double(el, "min", &n->panel_min);
+	attr_double(el, "max", &n->panel_max);
+	n->moderation_mean = attr_is(el, "moderation", "mean");
+	if (n->panel_min >= n->panel_max)
+		check_report(&l->c, el, DIAG_ERROR, "rule-panel",
+			     "rule %s: the panel scale needs min below max", n->id);
+}
+
+static void read_method(struct loader *l, const xmlNode *crit, struct rule_node *n)
+{
+	const xmlNode *el;
+
+	if ((el = R(crit, "boolean"))) {
+		n->method = METHOD_BOOLEAN;
+		compile_xpath(l, el, "test", n->id, &n->expr);
+	} else if ((el = R(crit, "scale"))) {
+		n->method = METHOD_SCALE;
+		read_scale(l, el, n);
+	} else if ((el = R(crit, "price"))) {
+		n->method = METHOD_PRICE;
+		read_price(l, el, n);
+	} else if ((el = R(crit, "coverage"))) {
+		n->method = METHOD_COVERAGE;
+		read_coverage(l, el, n);
+	} else if ((el = R(crit, "match"))) {
+		n->method = METHOD_MATCH;
+		read_match(l, el, n);
+	} else if ((el = R(crit, "panel"))) {
+		n->method = METHOD_PANEL;
+		read_panel(l, el, n);
+	}
+}
+
+static size_t count_nodes(const xmlNode *parent)
+{
+	size_t n = 0;
+
+	for (const xmlNode *c = parent->children; c; c = c->next)
+		if (xml_is(c, RULES_NS, "group"))
+			n += 1 + count_nodes(c);
+		else if (xml_is(c, RULES_NS, "criterion"))
+			n++;
+	return n;
+}
+
+static void read_nodes(struct loader *l, const xmlNode *parent, int parent_index, int depth)
+{
+	struct ruleset *rs = l->rs;
+
+	for (const xmlNode *c = parent->children; c; c = c->next) {
+		int is_group = xml_is(c, RULES_NS, "group");
+		int index;
+		struct rule_node *n;
+
+		if (!is_group && !xml_is(c, RULES_NS, "criterion"))
+			continue;
+		index = (int)rs->n_nodes++;
+		n = &rs->nodes[index];
+		n->parent = parent_index;
+		n->depth = depth;
+		n->id = attr_dup(l, c, "id");
+		n->weight = attr_dup(l, c, "weight");
+		n->cite = xmlHasProp(c, BAD_CAST "cite") ? attr_dup(l, c, "cite") : NULL;
+		n->title = text_dup(l, R(c, "title"));
+		position(l, c, &n->line, &n->column);
+		if (!n->id || !n->weight || !n->title)
+			return;
+		if (is_group) {
+			n->method = METHOD_GROUP;
+			read_nodes(l, c, index, depth + 1);
+		} else {
+			read_method(l, c, n);
+		}
+	}
+}
+
+/* Resolves weights top-down and checks that siblings add up to their
+ * parent. */
+static void resolve_weights(struct loader *l)
+{
+	struct ruleset *rs = l->rs;
+	double tolerance = 1e-9 * (rs->scale > 1 ? rs->scale : 1);
+
+	for (size_t i = 0; i < rs->n_nodes; i++) {
+		struct rule_node *n = &rs->nodes[i];
+		double parent = n->parent < 0 ? rs->scale : rs->nodes[n->parent].points;
+		size_t len = strlen(n->weight);
+		double w = strtod(n->weight, NULL);
+
+		n->points = len && n->weight[len - 1] == '%' ? parent * w / 100 : w;
+	}
+	for (int p = -1; p < (int)rs->n_nodes; p++) {
+		double sum = 0, want = p < 0 ? rs->scale : rs->nodes[p].points;
+		int n_children = 0;
+		char a[64], b[64];
+
+		if (p >= 0 && rs->nodes[p].method != METHOD_GROUP)
+			continue;
+		for (size_t i = 0; i < rs->n_nodes; i++)
+			if (rs->nodes[i].parent == p) {
+				sum += rs->nodes[i].points;
+				n_children++;
+			}
+		if (n_children == 0 || fabs(sum - want) <= tolerance)
+			continue;
+		snprintf(a, sizeof(a), "%.*f", rs->precision, sum);
+		snprintf(b, sizeof(b), "%.*f", rs->precision, want);
+		if (p < 0)
+			check_report(&l->c, NULL, DIAG_ERROR, "rule-weights",
+				     "the top-level weights add up to %s points, not the scale %s",
+				     a, b);
+		else if (diag_add(l->c.diags, DIAG_ERROR, rs->nodes[p].line, rs->nodes[p].column,
+				  "rule-weights",
+				  "rule %s: the weights inside this group add up to %s points, "
+				  "not the group's %s",
+				  rs->nodes[p].id, a, b))
+			fail_nomem(l);
+	}
+}
+
+static const char *const abnormally_low_names[] = {"price", "basis", "basis-value", "threshold",
+						   "pct-of-basis", NULL};
+static const char *const identical_price_names[] = {"price", "others", NULL};
+
+static void read_flags(struct loader *l, const xmlNode *root)
+{
+	const xmlNode *flags = R(root, "flags");
+	struct ruleset *rs = l->rs;
+	static const char *const severities[] = {"info", "low", "medium", "high", "critical"};
+	size_t n = 0;
+
+	for (const xmlNode *f = R(flags, "flag"); f; f = xml_next_same(f))
+		n++;
+	rs->flags = tender_calloc(n, sizeof(*rs->flags));
+	if (!rs->flags) {
+		fail_nomem(l);
+		return;
+	}
+	for (const xmlNode *f = R(flags, "flag"); f; f = xml_next_same(f)) {
+		struct flag *flag = &rs->flags[rs->n_flags++];
+		const xmlNode *el;
+		const char *const *names = NULL;
+		char price[128];
+
+		flag->id = attr_dup(l, f, "id");
+		flag->cite = attr_dup(l, f, "cite");
+		flag->title = text_dup(l, R(f, "title"));
+		position(l, f, &flag->line, &flag->column);
+		flag->excludes = attr_is(f, "excludes", "true") || attr_is(f, "excludes", "1");
+		for (int s = 0; s <= SEVERITY_CRITICAL; s++)
+			if (attr_is(f, "severity", severities[s]))
+				flag->severity = (enum severity)s;
+		if (!flag->id)
+			continue;
+		flag->price_node = -1;
+		if ((el = R(f, "when"))) {
+			flag->kind = FLAG_WHEN;
+			compile_xpath(l, el, "test", flag->id, &flag->test);
+		} else {
+			el = R(f, "abnormally-low");
+			flag->kind = el ? FLAG_ABNORMALLY_LOW : FLAG_IDENTICAL_PRICE;
+			names = el ? abnormally_low_names : identical_price_names;
+			if (!el)
+				el = R(f, "identical-price");
+			flag->basis_mean = attr_is(el, "basis", "mean");
+			attr_double(el, "below-pct", &flag->below_pct);
+			xml_attr(el, "price", price, sizeof(price));
+			flag->price_node = ruleset_find(rs, price);
+			if (flag->price_node < 0 || rs->nodes[flag->price_node].method != METHOD_PRICE)
+				check_report(&l->c, el, DIAG_ERROR, "rule-ref",
+					     "rule %s: '%s' is not a price criterion of this rule set",
+					     flag->id, price);
+			if (flag->kind == FLAG_ABNORMALLY_LOW &&
+			    (flag->below_pct <= 0 || flag->below_pct > 100))
+				check_report(&l->c, el, DIAG_ERROR, "rule-flag",
+					     "rule %s: below-pct must be above 0 and at most 100",
+					     flag->id);
+		}
+		parse_template(l, R(f, "message"), flag->id, &flag->message, names);
+	}
+}
+
+static void read_ties(struct loader *l, const xmlNode *root)
+{
+	const xmlNode *ties = R(root, "tie-breaks");
+	struct ruleset *rs = l->rs;
+	size_t n = 0;
+
+	for (const xmlNode *t = R(ties, "tie-break"); t; t = xml_next_same(t))
+		n++;
+	rs->ties = tender_calloc(n, sizeof(*rs->ties));
+	if (!rs->ties) {
+		fail_nomem(l);
+		return;
+	}
+	for (const xmlNode *t = R(ties, "tie-break"); t; t = xml_next_same(t)) {
+		struct tie_break *tb = &rs->ties[rs->n_ties++];
+		char ref[128];
+
+		xml_attr(t, "ref", ref, sizeof(ref));
+		tb->node = ruleset_find(rs, ref);
+		tb->prefer_higher = attr_is(t, "prefer", "higher");
+		tb->on_value = attr_is(t, "on", "value");
+		if (tb->node < 0)
+			check_report(&l->c, t, DIAG_ERROR, "rule-ref",
+				     "tie-break: '%s' is not a group or criterion of this rule set",
+				     ref);
+		else if (tb->on_value && rs->nodes[tb->node].method != METHOD_PRICE)
+			check_report(&l->c, t, DIAG_ERROR, "rule-ref",
+				     "tie-break on=\"value\" needs a price criterion; '%s' is not one",
+				     ref);
+	}
+}
+
+static void read_ruleset(struct loader *l, const xmlNode *root)
+{
+	struct ruleset *rs = l->rs;
+	const xmlNode *identity = R(root, "bid-identity");
+	const xmlNode *criteria = R(root, "criteria");
+	char buf[64];
+
+	rs->id = attr_dup(l, root, "id");
+	rs->version = attr_dup(l, root, "version");
+	rs->title = text_dup(l, R(root, "title"));
+	rs->scale = 100;
+	attr_double(root, "scale", &rs->scale);
+	rs->precision = xml_attr(root, "precision", buf, sizeof(buf)) ? atoi(buf) : 2;
+	rs->currency_decimals =
+		xml_attr(root, "currency-decimals", buf, sizeof(buf)) ? atoi(buf) : 2;
+	if (rs->scale <= 0)
+		check_report(&l->c, root, DIAG_ERROR, "rule-scale", "the scale must be above zero");
+	read_bindings(l, root);
+	if (l->c.status || xpath_env_init(&l->dummy_env, l->dummy, &rs->bindings, NULL)) {
+		fail_nomem(l);
+		return;
+	}
+	compile_xpath(l, identity, "id", "bid-identity", &rs->id_expr);
+	compile_xpath(l, identity, "name", "bid-identity", &rs->name_expr);
+	rs->has_members = xmlHasProp(identity, BAD_CAST "members") != NULL;
+	if (rs->has_members)
+		compile_xpath(l, identity, "members", "bid-identity", &rs->members_expr);
+	read_gates(l, root);
+	rs->nodes = tender_calloc(count_nodes(criteria), sizeof(*rs->nodes));
+	if (!rs->nodes) {
+		fail_nomem(l);
+		return;
+	}
+	read_nodes(l, criteria, -1, 0);
+	if (l->c.status)
+		return;
+	resolve_weights(l);
+	read_flags(l, root);
+	read_ties(l, root);
+}
+
+enum tender_status ruleset_load(const char *path, size_t max_bytes, struct ruleset **out,
+				struct diag_list *diags)
+{
+	struct tender_error err;
+	struct xml_doc *doc = NULL;
+	struct schema *schema = NULL;
+	struct loader l;
+	size_t errors_before = diags->n_errors;
+	enum tender_status rc;
+
+	*out = NULL;
+	memset(&l, 0, sizeof(l));
+	error_clear(&err);
+	l.rs = tender_calloc(1, sizeof(*l.rs));
+	if (!l.rs)
+		return TENDER_ERR_NOMEM;
+	rc = xml_load_file_hashed(path, max_bytes, &doc, l.rs->sha256, &err);
+	if (rc) {
+		tender_free(l.rs);
+		if (rc == TENDER_ERR_NOMEM)
+			return rc;
+		if (diag_add(diags, DIAG_ERROR, err.line, err.column, err.code, "%s", err.message))
+			return TENDER_ERR_NOMEM;
+		return rc == TENDER_ERR_IO ? TENDER_ERR_IO : TENDER_ERR_RULE;
+	}
+	rc = schema_compile(embedded_rules_xsd, embedded_rules_xsd_size, "rules.xsd", &schema,
+			    &err);
+	if (!rc && !xml_is(xml_doc_root(doc), RULES_NS, "ruleset"))
+		rc = diag_add(diags, DIAG_ERROR, 1, 1, "not-a-ruleset",
+			      "this is not a rule set: the root element must be <ruleset> in "
+			      "namespace %s",
+			      RULES_NS);
+	if (!rc && diags->n_errors == errors_before)
+		rc = schema_validate(schema, doc, diags);
+	if (!rc && diags->n_errors == errors_before) {
+		l.c.doc = doc;
+		l.c.diags = diags;
+		l.dummy = xmlNewDoc(BAD_CAST "1.0");
+		if (!l.dummy) {
+			rc = TENDER_ERR_NOMEM;
+		} else {
+			read_ruleset(&l, xml_doc_root(doc));
+			rc = l.c.status;
+		}
+	}
+	xpath_env_release(&l.dummy_env);
+	xmlFreeDoc(l.dummy);
+	schema_free(schema);
+	xml_doc_free(doc);
+	if (!rc && diags->n_errors > errors_before)
+		rc = TENDER_ERR_RULE;
+	if (rc) {
+		ruleset_free(l.rs);
+		return rc;
+	}
+	*out = l.rs;
+	return TENDER_OK;
+}
+
+static void release_bindings(struct xpath_binding *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		tender_free(b[i].name);
+		tender_free(b[i].value);
+	}
+	tender_free(b);
+}
+
+void ruleset_free(struct ruleset *rs)
+{
+	if (!rs)
+		return;
+	for (size_t i = 0; i < rs->n_gates; i++) {
+		struct gate *g = &rs->gates[i];
+
+		tender_free(g->id);
+		tender_free(g->title);
+		tender_free(g->cite);
+		xpath_expr_release(&g->test);
+		template_release(&g->message);
+	}
+	for (size_t i = 0; i < rs->n_nodes; i++) {
+		struct rule_node *n = &rs->nodes[i];
+
+		tender_free(n->id);
+		tender_free(n->title);
+		tender_free(n->cite);
+		tender_free(n->weight);
+		tender_free(n->question);
+		tender_free(n->bands);
+		xpath_expr_release(&n->expr);
+		xpath_expr_release(&n->ceiling);
+		for (size_t k = 0; k < n->n_reqs; k++) {
+			tender_free(n->reqs[k].label);
+			xpath_expr_release(&n->reqs[k].test);
+		}
+		tender_free(n->reqs);
+		for (size_t k = 0; k < n->n_patterns; k++) {
+			tender_free(n->patterns[k].label);
+			tender_free(n->patterns[k].source);
+			match_free(n->patterns[k].re);
+		}
+		tender_free(n->patterns);
+	}
+	for (size_t i = 0; i < rs->n_flags; i++) {
+		struct flag *f = &rs->flags[i];
+
+		tender_free(f->id);
+		tender_free(f->title);
+		tender_free(f->cite);
+		xpath_expr_release(&f->test);
+		template_release(&f->message);
+	}
+	release_bindings(rs->bindings.namespaces, rs->bindings.n_namespaces);
+	release_bindings(rs->bindings.params, rs->bindings.n_params);
+	xpath_expr_release(&rs->id_expr);
+	xpath_expr_release(&rs->name_expr);
+	xpath_expr_release(&rs->members_expr);
+	tender_free(rs->gates);
+	tender_free(rs->nodes);
+	tender_free(rs->flags);
+	tender_free(rs->ties);
+	tender_free(rs->id);
+	tender_free(rs->version);
+	tender_free(rs->title);
+	tender_free(rs);
+}

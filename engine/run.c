@@ -1,0 +1,351 @@
+/*
+ * run.c - an evaluation run from the tender description (see run.h).
+ */
+#include "run.h"
+
+#include "alloc.h"
+#include "error.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+void sha256_hex(const unsigned char sha256[32], char out[65])
+{
+	static const char digits[] = "0123456789abcdef";
+
+	for (int i = 0; i < 32; i++) {
+		out[2 * i] = digits[sha256[i] >> 4];
+		out[2 * i + 1] = digits[sha256[i] & 15];
+	}
+	out[64] = '\0';
+}
+
+enum tender_status run_timestamp(char out[32], struct tender_error *err)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	time_t t;
+	struct tm tm;
+
+	if (epoch) {
+		char *end;
+		long long v;
+
+		errno = 0;
+		v = strtoll(epoch, &end, 10);
+		if (!*epoch || *end || errno || v < 0 || v > 253402300799LL || epoch[0] == '+' ||
+		    epoch[0] == ' ')
+			return error_set(err, TENDER_ERR_USAGE, "source-date-epoch", NULL, 0, 0,
+					 "SOURCE_DATE_EPOCH='%.40s' is not a number of seconds "
+					 "since 1970-01-01 (digits only)",
+					 epoch);
+		t = (time_t)v;
+	} else {
+		t = time(NULL);
+	}
+	if (!gmtime_r(&t, &tm))
+		return error_set(err, TENDER_ERR_USAGE, "source-date-epoch", NULL, 0, 0,
+				 "the time cannot be represented");
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return TENDER_OK;
+}
+
+/* path joined to the directory of base ("a/b/tender.xml" + "bids/x.xml" ->
+ * "a/b/bids/x.xml"); absolute paths stay as they are. Caller frees. */
+static char *beside(const char *base, const char *path)
+{
+	const char *slash = strrchr(base, '/');
+	size_t dir = slash ? (size_t)(slash - base + 1) : 0;
+	char *out;
+
+	if (path[0] == '/' || dir == 0)
+		return tender_strdup(path);
+	out = tender_malloc(dir + strlen(path) + 1);
+	if (!out)
+		return NULL;
+	memcpy(out, base, dir);
+	memcpy(out + dir, path, strlen(path) + 1);
+	return out;
+}
+
+static enum tender_status add_input(struct run *r, const char *role, const char *path,
+				    const unsigned char sha256[32])
+{
+	struct run_input *inputs = tender_realloc(r->inputs, (r->n_inputs + 1) * sizeof(*inputs));
+
+	if (!inputs)
+		return TENDER_ERR_NOMEM;
+	r->inputs = inputs;
+	inputs[r->n_inputs].role = tender_strdup(role);
+	inputs[r->n_inputs].path = tender_strdup(path);
+	memcpy(inputs[r->n_inputs].sha256, sha256, 32);
+	r->n_inputs++;
+	if (!inputs[r->n_inputs - 1].role || !inputs[r->n_inputs - 1].path)
+		return TENDER_ERR_NOMEM;
+	return TENDER_OK;
+}
+
+static void report_one(run_report_fn report, void *ctx, const char *path, int line, int column,
+		       const char *code, const char *message)
+{
+	struct diag_list diags;
+
+	if (!report)
+		return;
+	diag_list_init(&diags);
+	if (diag_add(&diags, DIAG_ERROR, line, column, code, "%s", message) == TENDER_OK)
+		report(ctx, path, &diags);
+	diag_list_release(&diags);
+}
+
+static char *text_of(const xmlNode *node)
+{
+	char buf[1024];
+
+	return tender_strdup(xml_text(node, buf, sizeof(buf)));
+}
+
+static enum tender_status load_rules(struct run *r, const char *tender_path, const xmlNode *ref,
+				     size_t max_bytes, run_report_fn report, void *ctx)
+{
+	char href[1024], pin[80], hex[65];
+	struct diag_list diags;
+	enum tender_status rc;
+	char *path;
+
+	xml_attr(ref, "href", href, sizeof(href));
+	path = beside(tender_path, href);
+	if (!path)
+		return TENDER_ERR_NOMEM;
+	diag_list_init(&diags);
+	rc = ruleset_load(path, max_bytes, &r->rules, &diags);
+	if (report && diags.n)
+		report(ctx, path, &diags);
+	diag_list_release(&diags);
+	if (rc == TENDER_ERR_NOMEM)
+		goto out;
+	if (rc) {
+		rc = TENDER_ERR_INVALID;
+		goto out;
+	}
+	sha256_hex(r->rules->sha256, hex);
+	if (xml_attr(ref, "sha256", pin, sizeof(pin)) && strcmp(pin, hex) != 0) {
+		char message[300];
+
+		snprintf(message, sizeof(message),
+			 "the tender pins the rule set to SHA-256 %s, but this file's is %s", pin,
+			 hex);
+		report_one(report, ctx, path, 0, 0, "rules-sha256", message);
+		rc = TENDER_ERR_INVALID;
+		goto out;
+	}
+	rc = add_input(r, "rules", href, r->rules->sha256);
+out:
+	tender_free(path);
+	return rc;
+}
+
+static enum tender_status load_panel(struct run *r, const char *tender_path, const xmlNode *ref,
+				     run_report_fn report, void *ctx)
+{
+	char href[1024];
+	unsigned char sha[32];
+	struct diag_list diags;
+	struct xml_doc *doc = NULL;
+	enum doc_kind kind;
+	enum tender_status rc;
+	char *path;
+
+	xml_attr(ref, "href", href, sizeof(href));
+	path = beside(tender_path, href);
+	if (!path)
+		return TENDER_ERR_NOMEM;
+	diag_list_init(&diags);
+	rc = validator_load_hashed(&r->validator, path, &kind, &doc, sha, &diags);
+	if (!rc && doc && kind != DOC_PANEL) {
+		rc = diag_add(&diags, DIAG_ERROR, 0, 0, "not-panel-scores",
+			      "this is a %s file, not the panel's scores (<panel-scores>)",
+			      doc_kind_str(kind));
+		xml_doc_free(doc);
+		doc = NULL;
+	}
+	if (report && diags.n)
+		report(ctx, path, &diags);
+	diag_list_release(&diags);
+	if (!rc && doc) {
+		rc = panel_read(doc, &r->panel);
+		r->has_panel = rc == TENDER_OK;
+		if (!rc)
+			rc = add_input(r, "panel-scores", href, sha);
+	} else if (rc != TENDER_ERR_NOMEM) {
+		rc = TENDER_ERR_INVALID;
+	}
+	xml_doc_free(doc);
+	tender_free(path);
+	return rc;
+}
+
+/* One bid: validated, evaluated, its document freed at once. */
+static enum tender_status load_bid(struct run *r, const char *tender_path, const char *href,
+				   const struct eval_options *opt, run_report_fn report, void *ctx)
+{
+	struct bid_result *b = &r->bids[r->n_bids];
+	unsigned char sha[32] = {0};
+	struct diag_list diags;
+	struct xml_doc *doc = NULL;
+	enum doc_kind kind;
+	enum tender_status rc;
+	int readable;
+	char *path = beside(tender_path, href);
+
+	if (!path)
+		return TENDER_ERR_NOMEM;
+	diag_list_init(&diags);
+	rc = validator_load_hashed(&r->validator, path, &kind, &doc, sha, &diags);
+	if (rc == TENDER_ERR_NOMEM || rc == TENDER_ERR_INTERNAL)
+		goto out;
+	readable = rc != TENDER_ERR_IO;
+	if (doc && kind != DOC_BID) {
+		rc = diag_add(&diags, DIAG_ERROR, 0, 0, "not-a-bid", "this is a %s file, not a bid",
+			      doc_kind_str(kind));
+		xml_doc_free(doc);
+		doc = NULL;
+		if (rc)
+			goto out;
+	}
+	if (report && diags.n)
+		report(ctx, path, &diags);
+	if (doc) {
+		rc = bid_evaluate(r->rules, doc, opt, b);
+		tender_free(b->file);
+		b->file = tender_strdup(href);
+		if (!b->file)
+			rc = TENDER_ERR_NOMEM;
+	} else {
+		char why[700];
+
+		if (diags.n)
+			snprintf(why, sizeof(why), "the file is not a valid bid (%zu error%s; first: "
+						   "line %d: %s)",
+				 diags.n_errors, diags.n_errors == 1 ? "" : "s",
+				 diags.items[0].line, diags.items[0].message);
+		else
+			snprintf(why, sizeof(why), "the file is not a valid bid");
+		rc = bid_reject(r->rules, href, why, b);
+		r->n_rejected++;
+	}
+	memcpy(b->sha256, sha, 32);
+	b->hashed = readable;
+	r->n_bids++;
+	if (!rc && readable)
+		rc = add_input(r, "bid", href, sha);
+out:
+	xml_doc_free(doc);
+	diag_list_release(&diags);
+	tender_free(path);
+	return rc;
+}
+
+enum tender_status run_evaluate(struct run *r, const char *tender_path, size_t max_bytes,
+				run_report_fn report, void *ctx, struct tender_error *err)
+{
+	struct diag_list diags;
+	const xmlNode *root, *bids_el;
+	unsigned char sha[32];
+	struct eval_options opt;
+	enum tender_status rc;
+	size_t n = 0;
+	const char *slash;
+
+	memset(r, 0, sizeof(*r));
+	rc = run_timestamp(r->created, err);
+	if (rc)
+		return rc;
+	rc = validator_init(&r->validator, max_bytes, err);
+	if (rc)
+		return rc;
+	diag_list_init(&diags);
+	rc = validator_use_tender(&r->validator, tender_path, sha, &diags);
+	if (report && diags.n)
+		report(ctx, tender_path, &diags);
+	diag_list_release(&diags);
+	if (rc)
+		return rc == TENDER_ERR_NOMEM ? rc : TENDER_ERR_INVALID;
+	slash = strrchr(tender_path, '/');
+	rc = add_input(r, "tender", slash ? slash + 1 : tender_path, sha);
+	if (rc)
+		return rc;
+
+	root = xml_doc_root(r->validator.tender_doc);
+	r->decimals = r->validator.tender.decimals;
+	r->tender_id = tender_strdup(r->validator.tender.id);
+	r->tender_title = text_of(xml_child(root, BID_NS, "title"));
+	r->commissioner = text_of(xml_child(root, BID_NS, "commissioner"));
+	r->currency = tender_strdup(r->validator.tender.currency);
+	if (!r->tender_id || !r->tender_title || !r->commissioner || !r->currency)
+		return TENDER_ERR_NOMEM;
+
+	rc = load_rules(r, tender_path, xml_child(root, BID_NS, "rules"), max_bytes, report, ctx);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < r->rules->n_nodes; i++) {
+		const struct rule_node *node = &r->rules->nodes[i];
+
+		if (node->method == METHOD_PANEL &&
+		    !competition_question(&r->validator.tender, node->question)) {
+			char message[300];
+
+			snprintf(message, sizeof(message),
+				 "rule %s scores question %s, which the tender does not ask",
+				 node->id, node->question);
+			report_one(report, ctx, tender_path, 0, 0, "rules-question", message);
+			return TENDER_ERR_INVALID;
+		}
+	}
+	if (xml_child(root, BID_NS, "panel-scores")) {
+		rc = load_panel(r, tender_path, xml_child(root, BID_NS, "panel-scores"), report, ctx);
+		if (rc)
+			return rc;
+	}
+
+	bids_el = xml_child(root, BID_NS, "bids");
+	for (const xmlNode *b = xml_child(bids_el, BID_NS, "bid"); b; b = xml_next_same(b))
+		n++;
+	r->bids = tender_calloc(n, sizeof(*r->bids));
+	if (!r->bids)
+		return TENDER_ERR_NOMEM;
+	opt.decimals = r->decimals;
+	opt.panel = r->has_panel ? &r->panel : NULL;
+	opt.tender_root = xml_doc_root(r->validator.tender_doc);
+	for (const xmlNode *b = xml_child(bids_el, BID_NS, "bid"); b; b = xml_next_same(b)) {
+		char href[1024];
+
+		xml_attr(b, "href", href, sizeof(href));
+		rc = load_bid(r, tender_path, href, &opt, report, ctx);
+		if (rc)
+			return rc;
+	}
+	return evaluate_across(r->rules, r->bids, r->n_bids, r->decimals);
+}
+
+void run_release(struct run *r)
+{
+	for (size_t i = 0; i < r->n_bids; i++)
+		bid_result_release(&r->bids[i], r->rules);
+	tender_free(r->bids);
+	for (size_t i = 0; i < r->n_inputs; i++) {
+		tender_free(r->inputs[i].role);
+		tender_free(r->inputs[i].path);
+	}
+	tender_free(r->inputs);
+	panel_scores_release(&r->panel);
+	ruleset_free(r->rules);
+	validator_release(&r->validator);
+	tender_free(r->tender_id);
+	tender_free(r->tender_title);
+	tender_free(r->commissioner);
+	tender_free(r->currency);
+	memset(r, 0, sizeof(*r));
+}

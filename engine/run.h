@@ -1,0 +1,57 @@
+/*
+ * run.h - one evaluation run of a tender: reads the tender description, its
+ * rule set, the bids and the panel's scores it names (paths relative to the
+ * tender file), evaluates every bid (evaluate.h), and keeps what the result
+ * document records: each input's SHA-256, the rule set, the results.
+ *
+ * A bid that cannot be read or is invalid is reported and kept as not
+ * evaluated; the others are still evaluated.
+ */
+#ifndef TENDER_RUN_H
+#define TENDER_RUN_H
+
+#include "evaluate.h"
+#include "validate.h"
+
+struct run_input {
+	char *role; /* tender, rules, panel-scores, bid */
+	char *path; /* as the tender names it (the tender: its file name) */
+	unsigned char sha256[32];
+};
+
+/* Receives the findings about one file as they are made. */
+typedef void (*run_report_fn)(void *ctx, const char *path, const struct diag_list *diags);
+
+struct run {
+	struct validator validator; /* holds the tender description */
+	struct ruleset *rules;
+	struct panel_scores panel;
+	int has_panel;
+	int decimals;
+	struct bid_result *bids;
+	size_t n_bids;
+	struct run_input *inputs;
+	size_t n_inputs;
+	char *tender_id, *tender_title, *commissioner, *currency;
+	char created[32]; /* UTC, ISO 8601 */
+	size_t n_rejected; /* bids that could not be evaluated */
+};
+
+/* Evaluates the tender at tender_path. report (may be NULL) gets each file's
+ * findings. Returns TENDER_OK (even when bids were rejected: see
+ * n_rejected), TENDER_ERR_INVALID when the tender, rule set or panel scores
+ * are unusable (reported), TENDER_ERR_USAGE for a malformed
+ * SOURCE_DATE_EPOCH (in err), TENDER_ERR_NOMEM. r is valid for run_release
+ * whatever is returned. */
+enum tender_status run_evaluate(struct run *r, const char *tender_path, size_t max_bytes,
+				run_report_fn report, void *ctx, struct tender_error *err);
+void run_release(struct run *r);
+
+/* The time recorded in outputs: SOURCE_DATE_EPOCH when set (digits only,
+ * else TENDER_ERR_USAGE), otherwise now; as "2027-04-01T09:30:00Z". */
+enum tender_status run_timestamp(char out[32], struct tender_error *err);
+
+/* Lower-case hex of a SHA-256 (65 bytes with the NUL). */
+void sha256_hex(const unsigned char sha256[32], char out[65]);
+
+#endif

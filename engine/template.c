@@ -1,0 +1,151 @@
+/*
+ * template.c - parsing and rendering message templates (see template.h).
+ */
+#include "template.h"
+
+#include "alloc.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static enum tender_status add_segment(struct template *t, int kind, const char *text,
+				      size_t len, char *why, size_t why_size)
+{
+	struct template_segment *segs, *s;
+	enum tender_status rc;
+
+	segs = tender_realloc(t->segs, (t->n + 1) * sizeof(*segs));
+	if (!segs)
+		return TENDER_ERR_NOMEM;
+	t->segs = segs;
+	s = &segs[t->n];
+	memset(s, 0, sizeof(*s));
+	s->kind = kind;
+	s->text = tender_strndup(text, len);
+	if (!s->text)
+		return TENDER_ERR_NOMEM;
+	t->n++;
+	if (kind == SEG_XPATH) {
+		rc = xpath_compile(s->text, &s->expr, why, why_size);
+		if (rc)
+			return rc;
+	}
+	return TENDER_OK;
+}
+
+enum tender_status template_parse(const char *text, struct template *t, char *why,
+				  size_t why_size)
+{
+	char literal[4096];
+	size_t n = 0;
+	enum tender_status rc = TENDER_OK;
+
+	memset(t, 0, sizeof(*t));
+	for (const char *p = text; *p && !rc;) {
+		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+			if (n + 1 < sizeof(literal))
+				literal[n++] = p[0];
+			p += 2;
+		} else if (*p == '{') {
+			const char *close = strchr(p, '}');
+
+			if (!close) {
+				snprintf(why, why_size, "message template has an unclosed '{'");
+				rc = TENDER_ERR_RULE;
+				break;
+			}
+			if (n)
+				rc = add_segment(t, SEG_TEXT, literal, n, why, why_size);
+			n = 0;
+			if (!rc && p[1] == '=')
+				rc = add_segment(t, SEG_XPATH, p + 2, (size_t)(close - p - 2), why,
+						 why_size);
+			else if (!rc)
+				rc = add_segment(t, SEG_NAME, p + 1, (size_t)(close - p - 1), why,
+						 why_size);
+			p = close + 1;
+		} else if (*p == '}') {
+			snprintf(why, why_size, "message template has a '}' without '{' "
+						"(write '}}' for a brace)");
+			rc = TENDER_ERR_RULE;
+		} else {
+			if (n + 1 < sizeof(literal))
+				literal[n++] = *p;
+			p++;
+		}
+	}
+	if (!rc && n)
+		rc = add_segment(t, SEG_TEXT, literal, n, why, why_size);
+	if (rc)
+		template_release(t);
+	return rc;
+}
+
+void template_release(struct template *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		tender_free(t->segs[i].text);
+		xpath_expr_release(&t->segs[i].expr);
+	}
+	tender_free(t->segs);
+	memset(t, 0, sizeof(*t));
+}
+
+static size_t put(char *out, size_t size, size_t len, const char *s)
+{
+	int n = snprintf(out + len, size - len, "%s", s);
+
+	return n < 0 ? len : len + (size_t)n >= size ? size - 1 : len + (size_t)n;
+}
+
+void template_render(const struct template *t, struct xpath_env *env,
+		     const struct template_value *values, size_t n_values, char *out,
+		     size_t size)
+{
+	size_t len = 0;
+	char buf[512];
+
+	out[0] = '\0';
+	for (size_t i = 0; i < t->n; i++) {
+		const struct template_segment *s = &t->segs[i];
+
+		if (s->kind == SEG_TEXT) {
+			len = put(out, size, len, s->text);
+		} else if (s->kind == SEG_XPATH) {
+			if (env && xpath_string(env, &s->expr, buf, sizeof(buf)) == TENDER_OK)
+				len = put(out, size, len, buf);
+			else {
+				snprintf(buf, sizeof(buf), "[error: %s]",
+					 env ? env->error : "no document");
+				len = put(out, size, len, buf);
+			}
+		} else {
+			const char *value = NULL;
+
+			for (size_t k = 0; k < n_values && !value; k++)
+				if (strcmp(values[k].name, s->text) == 0)
+					value = values[k].value;
+			if (value) {
+				len = put(out, size, len, value);
+			} else {
+				snprintf(buf, sizeof(buf), "{%s}", s->text);
+				len = put(out, size, len, buf);
+			}
+		}
+	}
+}
+
+const char *template_unknown_name(const struct template *t, const char *const *known)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		int found = 0;
+
+		if (t->segs[i].kind != SEG_NAME)
+			continue;
+		for (const char *const *k = known; k && *k && !found; k++)
+			found = strcmp(*k, t->segs[i].text) == 0;
+		if (!found)
+			return t->segs[i].text;
+	}
+	return NULL;
+}

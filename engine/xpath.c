@@ -1,0 +1,188 @@
+/*
+ * xpath.c - compiled rule expressions and their bounded evaluation (see
+ * xpath.h).
+ */
+#include "xpath.h"
+
+#include "alloc.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xpathInternals.h>
+
+/* Keeps the first error message of an evaluation or compilation. */
+static void on_xpath_error(void *data, xmlErrorPtr e)
+{
+	char *buf = data;
+	size_t len;
+
+	if (buf[0] || !e->message)
+		return;
+	snprintf(buf, 256, "%s", e->message);
+	len = strcspn(buf, "\n");
+	buf[len] = '\0';
+}
+
+enum tender_status xpath_compile(const char *text, struct xpath_expr *e, char *why,
+				 size_t why_size)
+{
+	char message[256] = "";
+	xmlXPathContextPtr ctxt;
+
+	memset(e, 0, sizeof(*e));
+	ctxt = xmlXPathNewContext(NULL);
+	if (!ctxt)
+		return TENDER_ERR_NOMEM;
+	ctxt->error = on_xpath_error;
+	ctxt->userData = message;
+	e->comp = xmlXPathCtxtCompile(ctxt, BAD_CAST text);
+	xmlXPathFreeContext(ctxt);
+	if (!e->comp) {
+		snprintf(why, why_size, "XPath '%.200s' does not compile: %s", text,
+			 message[0] ? message : "syntax error");
+		return TENDER_ERR_RULE;
+	}
+	e->text = tender_strdup(text);
+	if (!e->text) {
+		xmlXPathFreeCompExpr(e->comp);
+		e->comp = NULL;
+		return TENDER_ERR_NOMEM;
+	}
+	return TENDER_OK;
+}
+
+void xpath_expr_release(struct xpath_expr *e)
+{
+	if (!e)
+		return;
+	xmlXPathFreeCompExpr(e->comp);
+	tender_free(e->text);
+	memset(e, 0, sizeof(*e));
+}
+
+/* A parameter is a number when its whole value reads as one. */
+static xmlXPathObjectPtr param_object(const char *value)
+{
+	char *end;
+	double d;
+
+	errno = 0;
+	d = strtod(value, &end);
+	if (end != value && *end == '\0' && !errno && isfinite(d))
+		return xmlXPathNewFloat(d);
+	return xmlXPathNewString(BAD_CAST value);
+}
+
+enum tender_status xpath_env_init(struct xpath_env *env, xmlDocPtr doc,
+				  const struct xpath_bindings *b, xmlNodePtr tender_root)
+{
+	xmlXPathObjectPtr tender;
+
+	memset(env, 0, sizeof(*env));
+	env->ctxt = xmlXPathNewContext(doc);
+	if (!env->ctxt)
+		return TENDER_ERR_NOMEM;
+	env->ctxt->error = on_xpath_error;
+	env->ctxt->userData = env->error;
+	env->ctxt->opLimit = XPATH_OP_LIMIT;
+	for (size_t i = 0; i < b->n_namespaces; i++)
+		if (xmlXPathRegisterNs(env->ctxt, BAD_CAST b->namespaces[i].name,
+				       BAD_CAST b->namespaces[i].value))
+			goto nomem;
+	for (size_t i = 0; i < b->n_params; i++) {
+		xmlXPathObjectPtr v = param_object(b->params[i].value);
+
+		if (!v || xmlXPathRegisterVariable(env->ctxt, BAD_CAST b->params[i].name, v)) {
+			xmlXPathFreeObject(v);
+			goto nomem;
+		}
+	}
+	tender = xmlXPathNewNodeSet(tender_root);
+	if (!tender || xmlXPathRegisterVariable(env->ctxt, BAD_CAST "tender", tender)) {
+		xmlXPathFreeObject(tender);
+		goto nomem;
+	}
+	return TENDER_OK;
+nomem:
+	xpath_env_release(env);
+	return TENDER_ERR_NOMEM;
+}
+
+void xpath_env_release(struct xpath_env *env)
+{
+	if (env->ctxt)
+		xmlXPathFreeContext(env->ctxt);
+	env->ctxt = NULL;
+}
+
+enum tender_status xpath_eval(struct xpath_env *env, const struct xpath_expr *e,
+			      xmlXPathObjectPtr *out)
+{
+	xmlXPathObjectPtr result;
+	xmlDocPtr doc = env->ctxt->doc;
+
+	env->error[0] = '\0';
+	env->ctxt->opCount = 0;
+	env->ctxt->node = doc ? (xmlNodePtr)doc : NULL;
+	result = xmlXPathCompiledEval(e->comp, env->ctxt);
+	if (!result || env->error[0]) {
+		int limit = env->ctxt->lastError.code == XPATH_OP_LIMIT_EXCEEDED ||
+			    env->ctxt->lastError.code == XPATH_RECURSION_LIMIT_EXCEEDED ||
+			    strstr(env->error, "limit exceeded");
+
+		xmlXPathFreeObject(result);
+		if (!env->error[0])
+			snprintf(env->error, sizeof(env->error), "evaluation failed");
+		*out = NULL;
+		xmlResetError(&env->ctxt->lastError);
+		return limit ? TENDER_ERR_LIMIT : TENDER_ERR_RULE;
+	}
+	*out = result;
+	return TENDER_OK;
+}
+
+enum tender_status xpath_bool(struct xpath_env *env, const struct xpath_expr *e, int *out)
+{
+	xmlXPathObjectPtr r;
+	enum tender_status rc = xpath_eval(env, e, &r);
+
+	if (rc)
+		return rc;
+	*out = xmlXPathCastToBoolean(r) != 0;
+	xmlXPathFreeObject(r);
+	return TENDER_OK;
+}
+
+enum tender_status xpath_number(struct xpath_env *env, const struct xpath_expr *e, double *out)
+{
+	xmlXPathObjectPtr r;
+	enum tender_status rc = xpath_eval(env, e, &r);
+
+	if (rc)
+		return rc;
+	*out = xmlXPathCastToNumber(r);
+	xmlXPathFreeObject(r);
+	return TENDER_OK;
+}
+
+enum tender_status xpath_string(struct xpath_env *env, const struct xpath_expr *e, char *buf,
+				size_t size)
+{
+	xmlXPathObjectPtr r;
+	xmlChar *s;
+	enum tender_status rc = xpath_eval(env, e, &r);
+
+	if (rc)
+		return rc;
+	s = xmlXPathCastToString(r);
+	xmlXPathFreeObject(r);
+	if (!s)
+		return TENDER_ERR_NOMEM;
+	snprintf(buf, size, "%s", (const char *)s);
+	xmlFree(s);
+	return TENDER_OK;
+}
