@@ -141,12 +141,13 @@ static void score_scale(struct bid_ctx *c, const struct rule_node *n, struct sco
 		ok = explain(s, "the value is not a number: 0 of %s", pts(c->rs, n->points).s);
 	} else if (n->n_bands == 0) {
 		double t = (v - n->from) / (n->to - n->from);
+		const char *clamp = t < 0 ? ", floored at 0" : t > 1 ? ", capped at full points" : "";
 
 		t = t < 0 ? 0 : t > 1 ? 1 : t;
 		s->points = t * n->points;
-		ok = explain(s, "value %s, linear from %s (no points) to %s (full points): %s × %s = %s",
-			     num(v).s, num(n->from).s, num(n->to).s, num(t).s,
-			     pts(c->rs, n->points).s, pts(c->rs, s->points).s);
+		ok = explain(s, "value %s: (%s − %s) / (%s − %s) × %s%s = %s", num(v).s, num(v).s,
+			     num(n->from).s, num(n->to).s, num(n->from).s, pts(c->rs, n->points).s,
+			     clamp, pts(c->rs, s->points).s);
 	} else {
 		const struct band *hit = NULL;
 
@@ -656,7 +657,7 @@ static int abnormally_low(const struct ruleset *rs, size_t fi, struct bid_result
 		if (!bids[i].compliant || !s->has_price || s->price_minor <= 0 ||
 		    (double)s->price_minor >= threshold)
 			continue;
-		snprintf(pct, sizeof(pct), "%.1f%%", 100 * (double)s->price_minor / basis);
+		snprintf(pct, sizeof(pct), "%.1f", 100 * (double)s->price_minor / basis);
 		{
 			struct amount price = money(s->price_minor, decimals);
 			struct amount basis_text = money((int64_t)llround(basis), decimals);
