@@ -75,8 +75,7 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 	format_points(rs, rs->scale, scale, sizeof(scale));
 	fprintf(out, "%s: %s\n", r->tender_id, r->tender_title);
 	fprintf(out, "rule set %s %s (sha256 %.16s...)\n\n", rs->id, rs->version, hex);
-	fprintf(out, "rank  bid       bidder                                    points/%-6s  %%\n",
-		scale);
+	fprintf(out, "rank  bid       %-42spoints       %%\n", "bidder");
 	for (size_t i = 0; i < r->n_bids; i++) {
 		const struct bid_result *b = &r->bids[order[i]];
 
@@ -88,30 +87,34 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 		cli_print_cell(out, b->id, 8);
 		fputs("  ", out);
 		cli_print_cell(out, b->bidder, 40);
-		fprintf(out, "  %10s  %6s\n", total, pct);
+		fprintf(out, "  %6s  %6s\n", total, pct);
 	}
-	for (size_t i = 0; i < r->n_bids; i++) {
+	fprintf(out, "(points out of %s)\n", scale);
+	for (size_t i = 0, first = 1; i < r->n_bids; i++) {
 		const struct bid_result *b = &r->bids[order[i]];
 
 		if (b->rank)
 			continue;
+		if (first)
+			fputs("\nnot ranked:\n", out);
+		first = 0;
 		reasons(r, b, why, sizeof(why));
-		fputs("  -   ", out);
-		cli_print_cell(out, b->id, 8);
 		fputs("  ", out);
-		cli_print_cell(out, b->bidder, 40);
-		fprintf(out, "  not ranked: %s\n", why);
+		cli_print_cell(out, b->id, 8);
+		fprintf(out, "  %s\n", why);
 	}
-	for (size_t i = 0; i < r->n_bids; i++) {
+	for (size_t i = 0, first = 1; i < r->n_bids; i++) {
 		const struct bid_result *b = &r->bids[order[i]];
 
 		for (size_t k = 0; k < b->n_flags; k++) {
 			const struct flag *f = &rs->flags[b->flags[k].flag];
 
-			if (i == 0 && k == 0)
-				fputs("\n", out);
-			fprintf(out, "flag %-8s %-8s %s: %s\n", severity_str(f->severity), b->id, f->id,
-				b->flags[k].message);
+			if (first)
+				fputs("\nflags (the messages are in evaluation.xml):\n", out);
+			first = 0;
+			fprintf(out, "  %-8s  ", severity_str(f->severity));
+			cli_print_cell(out, b->id, 8);
+			fprintf(out, "  %s: %s\n", f->id, f->title);
 		}
 	}
 	fprintf(out, "\nevaluation written to %s\n", path);
