@@ -30,7 +30,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		abort();
 	diag_list_init(&diags);
 	if (validator_use_tender(&validator,
-				 TENDER_SOURCE_DIR "/bids/examples/wessex-vale/tender.xml", &diags))
+				 TENDER_SOURCE_DIR "/bids/examples/wessex-vale/tender.xml", NULL,
+				 &diags))
 		abort();
 	diag_list_release(&diags);
 	return 0;

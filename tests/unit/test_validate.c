@@ -111,7 +111,7 @@ static int setup(void **state)
 	    validator_init(&f->with_tender, XML_DEFAULT_MAX_BYTES, &err))
 		return -1;
 	diag_list_init(&diags);
-	if (validator_use_tender(&f->with_tender, SAMPLE "tender.xml", &diags) || diags.n)
+	if (validator_use_tender(&f->with_tender, SAMPLE "tender.xml", NULL, &diags) || diags.n)
 		return -1;
 	*state = f;
 	return 0;
