@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "money.h"
+#include "strbuf.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -205,31 +206,30 @@ static void read_price(struct bid_ctx *c, const struct rule_node *n, struct scor
 
 static void score_coverage(struct bid_ctx *c, const struct rule_node *n, struct score *s)
 {
-	char missing[1024] = "";
-	size_t present = 0, len = 0;
+	struct strbuf missing = STRBUF_INIT;
+	size_t present = 0;
 
 	for (size_t i = 0; i < n->n_reqs; i++) {
 		int holds;
 
 		if (xpath_bool(&c->env, &n->reqs[i].test, &holds)) {
+			strbuf_release(&missing);
 			rule_error(c, s, n->id, c->env.error);
 			return;
 		}
-		if (holds) {
+		if (holds)
 			present++;
-		} else {
-			int w = snprintf(missing + len, sizeof(missing) - len, "%s%s",
-					 len ? ", " : "", n->reqs[i].label);
-
-			if (w > 0 && (size_t)w < sizeof(missing) - len)
-				len += (size_t)w;
-		}
+		else
+			strbuf_addf(&missing, "%s%s", missing.len ? ", " : "", n->reqs[i].label);
 	}
 	s->points = n->n_reqs ? n->points * (double)present / (double)n->n_reqs : 0;
-	if (!explain(s, "%zu of %zu present%s%s%s: %zu/%zu × %s = %s", present, n->n_reqs,
-		     len ? " (missing: " : "", missing, len ? ")" : "", present, n->n_reqs,
-		     pts(c->rs, n->points).s, pts(c->rs, s->points).s))
+	if (missing.nomem ||
+	    !explain(s, "%zu of %zu present%s%s%s: %zu/%zu × %s = %s", present, n->n_reqs,
+		     missing.len ? " (missing: " : "", strbuf_str(&missing),
+		     missing.len ? ")" : "", present, n->n_reqs, pts(c->rs, n->points).s,
+		     pts(c->rs, s->points).s))
 		c->nomem = 1;
+	strbuf_release(&missing);
 }
 
 /* The text a match criterion searches: the selected nodes' string values,
@@ -298,8 +298,9 @@ nomem:
 
 static void score_match(struct bid_ctx *c, const struct rule_node *n, struct score *s)
 {
-	char found[1024] = "", why[256];
-	size_t length, flen = 0;
+	struct strbuf found = STRBUF_INIT;
+	char why[256];
+	size_t length;
 	const char *subject_why;
 	char *subject = match_subject(c, n, &length, &subject_why);
 	double sum = 0;
@@ -325,28 +326,28 @@ static void score_match(struct bid_ctx *c, const struct rule_node *n, struct sco
 				 why);
 			rule_error(c, s, n->id, message);
 			tender_free(subject);
+			strbuf_release(&found);
 			return;
 		}
 		if (hit) {
-			int w = snprintf(found + flen, sizeof(found) - flen, "%s%s (+%s)",
-					 flen ? ", " : "", n->patterns[i].label,
-					 num(n->patterns[i].points).s);
-
+			strbuf_addf(&found, "%s%s (+%s)", found.len ? ", " : "", n->patterns[i].label,
+				    num(n->patterns[i].points).s);
 			sum += n->patterns[i].points;
-			if (w > 0 && (size_t)w < sizeof(found) - flen)
-				flen += (size_t)w;
 		}
 	}
 	tender_free(subject);
 	s->points = sum > n->points ? n->points : sum;
-	if (!explain(s, "found %s: %s, capped at %s = %s", flen ? found : "nothing", num(sum).s,
-		     pts(c->rs, n->points).s, pts(c->rs, s->points).s))
+	if (found.nomem ||
+	    !explain(s, "found %s: %s, capped at %s = %s", found.len ? strbuf_str(&found) : "nothing",
+		     num(sum).s, pts(c->rs, n->points).s, pts(c->rs, s->points).s))
 		c->nomem = 1;
+	strbuf_release(&found);
 }
 
 static void score_panel(struct bid_ctx *c, const struct rule_node *n, struct score *s)
 {
-	char how[1024], why[300];
+	struct strbuf how = STRBUF_INIT;
+	char why[300];
 	double v;
 
 	if (!c->opt->panel) {
@@ -355,23 +356,26 @@ static void score_panel(struct bid_ctx *c, const struct rule_node *n, struct sco
 			c->nomem = 1;
 		return;
 	}
-	if (!panel_moderate(c->opt->panel, c->b->id, n->question, n->moderation_mean, &v, how,
-			    sizeof(how))) {
+	if (!panel_moderate(c->opt->panel, c->b->id, n->question, n->moderation_mean, &v, &how)) {
 		snprintf(why, sizeof(why), "the panel has no score for question %s", n->question);
 		rule_error(c, s, n->id, why);
+		strbuf_release(&how);
 		return;
 	}
 	if (v < n->panel_min || v > n->panel_max) {
 		snprintf(why, sizeof(why), "the panel's score %s for question %s is outside %s–%s",
 			 num(v).s, n->question, num(n->panel_min).s, num(n->panel_max).s);
 		rule_error(c, s, n->id, why);
+		strbuf_release(&how);
 		return;
 	}
 	s->points = n->points * (v - n->panel_min) / (n->panel_max - n->panel_min);
-	if (!explain(s, "%s on %s–%s: (%s − %s) / (%s − %s) × %s = %s", how, num(n->panel_min).s,
+	if (how.nomem ||
+	    !explain(s, "%s on %s–%s: (%s − %s) / (%s − %s) × %s = %s", strbuf_str(&how), num(n->panel_min).s,
 		     num(n->panel_max).s, num(v).s, num(n->panel_min).s, num(n->panel_max).s,
 		     num(n->panel_min).s, pts(c->rs, n->points).s, pts(c->rs, s->points).s))
 		c->nomem = 1;
+	strbuf_release(&how);
 }
 
 static void run_gates(struct bid_ctx *c)
@@ -379,35 +383,40 @@ static void run_gates(struct bid_ctx *c)
 	for (size_t i = 0; i < c->rs->n_gates; i++) {
 		const struct gate *g = &c->rs->gates[i];
 		struct gate_result *r = &c->b->gates[i];
-		char message[1024];
 		int holds;
 
 		if (xpath_bool(&c->env, &g->test, &holds)) {
-			snprintf(message, sizeof(message), "could not evaluate: %s", c->env.error);
+			struct strbuf sb = STRBUF_INIT;
+
+			strbuf_addf(&sb, "could not evaluate: %s", c->env.error);
+			r->message = strbuf_detach(&sb);
 			if (!add_problem(c->b, "gate %s could not be evaluated: %s", g->id,
-					 c->env.error))
+					 c->env.error) || !r->message)
 				c->nomem = 1;
 			holds = 0;
-		} else if (!holds) {
-			template_render(&g->message, &c->env, NULL, 0, message, sizeof(message));
+		} else if (!holds &&
+			   template_render(&g->message, &c->env, NULL, 0, &r->message)) {
+			c->nomem = 1;
 		}
 		r->passed = holds;
-		if (!holds && !(r->message = tender_strdup(message)))
-			c->nomem = 1;
 	}
 }
 
-static int add_flag(struct bid_result *b, size_t flag, const char *message)
+/* Records a flag on a bid; takes message (NULL: out of memory). */
+static int add_flag(struct bid_result *b, size_t flag, char *message)
 {
-	struct flag_hit *hits = tender_realloc(b->flags, (b->n_flags + 1) * sizeof(*hits));
+	struct flag_hit *hits;
 
-	if (!hits)
+	if (!message)
 		return 0;
+	hits = tender_realloc(b->flags, (b->n_flags + 1) * sizeof(*hits));
+	if (!hits) {
+		tender_free(message);
+		return 0;
+	}
 	b->flags = hits;
 	hits[b->n_flags].flag = flag;
-	hits[b->n_flags].message = tender_strdup(message);
-	if (!hits[b->n_flags].message)
-		return 0;
+	hits[b->n_flags].message = message;
 	b->n_flags++;
 	return 1;
 }
@@ -416,7 +425,7 @@ static void run_flags(struct bid_ctx *c)
 {
 	for (size_t i = 0; i < c->rs->n_flags; i++) {
 		const struct flag *f = &c->rs->flags[i];
-		char message[1024];
+		char *message = NULL;
 		int holds;
 
 		if (f->kind != FLAG_WHEN)
@@ -429,8 +438,8 @@ static void run_flags(struct bid_ctx *c)
 		}
 		if (!holds)
 			continue;
-		template_render(&f->message, &c->env, NULL, 0, message, sizeof(message));
-		if (!add_flag(c->b, i, message))
+		if (template_render(&f->message, &c->env, NULL, 0, &message) ||
+		    !add_flag(c->b, i, message))
 			c->nomem = 1;
 	}
 }
@@ -652,7 +661,7 @@ static int abnormally_low(const struct ruleset *rs, size_t fi, struct bid_result
 	for (size_t i = 0; i < n_bids; i++) {
 		const struct score *s = &bids[i].scores[f->price_node];
 		double threshold = basis * f->below_pct / 100;
-		char pct[32], message[1024];
+		char pct[32], *message = NULL;
 
 		if (!bids[i].compliant || !s->has_price || s->price_minor <= 0 ||
 		    (double)s->price_minor >= threshold)
@@ -670,7 +679,8 @@ static int abnormally_low(const struct ruleset *rs, size_t fi, struct bid_result
 				{"pct-of-basis", pct},
 			};
 
-			template_render(&f->message, NULL, values, 5, message, sizeof(message));
+			if (template_render(&f->message, NULL, values, 5, &message))
+				return 0;
 		}
 		if (!add_flag(&bids[i], fi, message))
 			return 0;
@@ -685,34 +695,35 @@ static int identical_price(const struct ruleset *rs, size_t fi, struct bid_resul
 
 	for (size_t i = 0; i < n_bids; i++) {
 		const struct score *s = &bids[i].scores[f->price_node];
-		char others[1024] = "", message[1024];
-		size_t len = 0;
+		struct strbuf others = STRBUF_INIT;
+		char *message = NULL;
+		int ok;
 
 		if (!bids[i].evaluated || !s->has_price)
 			continue;
 		for (size_t k = 0; k < n_bids; k++) {
 			const struct score *t = &bids[k].scores[f->price_node];
-			int w;
 
 			if (k == i || !bids[k].evaluated || !t->has_price ||
 			    t->price_minor != s->price_minor ||
 			    strcmp(bids[k].bidder, bids[i].bidder) == 0)
 				continue;
-			w = snprintf(others + len, sizeof(others) - len, "%s%s", len ? ", " : "",
-				     bids[k].id);
-			if (w > 0 && (size_t)w < sizeof(others) - len)
-				len += (size_t)w;
+			strbuf_addf(&others, "%s%s", others.len ? ", " : "", bids[k].id);
 		}
-		if (!len)
+		if (!others.len) {
+			strbuf_release(&others);
 			continue;
+		}
 		{
 			struct amount price = money(s->price_minor, decimals);
 			const struct template_value values[] = {{"price", price.s},
-								{"others", others}};
+								{"others", strbuf_str(&others)}};
 
-			template_render(&f->message, NULL, values, 2, message, sizeof(message));
+			ok = !others.nomem &&
+			     template_render(&f->message, NULL, values, 2, &message) == TENDER_OK;
 		}
-		if (!add_flag(&bids[i], fi, message))
+		strbuf_release(&others);
+		if (!ok || !add_flag(&bids[i], fi, message))
 			return 0;
 	}
 	return 1;

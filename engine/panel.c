@@ -163,49 +163,50 @@ static void format_number(double v, char *buf, size_t size)
 }
 
 int panel_moderate(const struct panel_scores *ps, const char *bid, const char *question,
-		   int use_mean, double *value, char *explain, size_t size)
+		   int use_mean, double *value, struct strbuf *how)
 {
-	double values[256];
-	size_t n = 0, len = 0;
+	double *values;
+	size_t n = 0;
 	char num[64];
 
-	explain[0] = '\0';
 	for (size_t i = 0; i < ps->n_moderated; i++) {
 		const struct panel_moderated *m = &ps->moderated[i];
 
 		if (strcmp(m->bid, bid) == 0 && strcmp(m->question, question) == 0) {
 			*value = m->value;
 			format_number(m->value, num, sizeof(num));
-			snprintf(explain, size, "moderated score %s agreed by %s", num, m->agreed_by);
+			strbuf_addf(how, "moderated score %s agreed by %s", num, m->agreed_by);
 			return 1;
 		}
 	}
-	for (size_t i = 0; i < ps->n_scores && n < sizeof(values) / sizeof(values[0]); i++) {
+	values = tender_calloc(ps->n_scores, sizeof(*values));
+	if (!values) {
+		how->nomem = 1;
+		return 0;
+	}
+	for (size_t i = 0; i < ps->n_scores; i++) {
 		const struct panel_score *s = &ps->scores[i];
-		int w;
 
 		if (strcmp(s->bid, bid) != 0 || strcmp(s->question, question) != 0)
 			continue;
 		values[n++] = s->value;
 		format_number(s->value, num, sizeof(num));
-		w = snprintf(explain + len, size - len, "%s%s %s", n > 1 ? ", " : "", s->evaluator,
-			     num);
-		if (w > 0 && (size_t)w < size - len)
-			len += (size_t)w;
+		strbuf_addf(how, "%s%s %s", n > 1 ? ", " : "", s->evaluator, num);
 	}
-	if (n == 0)
-		return 0;
-	if (use_mean) {
+	if (n > 0 && use_mean) {
 		double sum = 0;
 
 		for (size_t i = 0; i < n; i++)
 			sum += values[i];
 		*value = sum / (double)n;
-	} else {
+	} else if (n > 0) {
 		qsort(values, n, sizeof(values[0]), compare_doubles);
 		*value = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 	}
+	tender_free(values);
+	if (n == 0)
+		return 0;
 	format_number(*value, num, sizeof(num));
-	snprintf(explain + len, size - len, ": %s %s", use_mean ? "mean" : "median", num);
+	strbuf_addf(how, ": %s %s", use_mean ? "mean" : "median", num);
 	return (int)n;
 }

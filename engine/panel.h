@@ -7,6 +7,7 @@
 #define TENDER_PANEL_H
 
 #include "competition.h"
+#include "strbuf.h"
 
 /* Checks a schema-valid <panel-scores> document; with a tender description
  * (t may be NULL) also checks the tender id, and that every evaluator and
@@ -41,10 +42,10 @@ void panel_scores_release(struct panel_scores *ps);
 
 /* The panel's score of bid on question: the moderated score when there is
  * one, otherwise the median (mean when use_mean) of the evaluators' scores.
- * Writes how it was found into explain (e.g. "E1 4, E2 5, E3 4: median 4").
+ * Appends how it was found to how (e.g. "E1 4, E2 5, E3 4: median 4").
  * Returns the number of scores used (1 for a moderated score), 0 when there
  * is none. */
 int panel_moderate(const struct panel_scores *ps, const char *bid, const char *question,
-		   int use_mean, double *value, char *explain, size_t size);
+		   int use_mean, double *value, struct strbuf *how);
 
 #endif

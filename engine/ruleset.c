@@ -522,6 +522,11 @@ static void read_flags(struct loader *l, const xmlNode *root)
 					     flag->id);
 		}
 		parse_template(l, R(f, "message"), flag->id, &flag->message, names);
+		if (flag->kind != FLAG_WHEN && template_has_xpath(&flag->message))
+			check_report(&l->c, R(f, "message"), DIAG_ERROR, "rule-message",
+				     "rule %s: a cross-bid flag's message cannot use {=XPATH} (it "
+				     "is written after every bid was read); use its named values",
+				     flag->id);
 	}
 }
 

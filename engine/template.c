@@ -4,6 +4,7 @@
 #include "template.h"
 
 #include "alloc.h"
+#include "strbuf.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -91,48 +92,53 @@ void template_release(struct template *t)
 	memset(t, 0, sizeof(*t));
 }
 
-static size_t put(char *out, size_t size, size_t len, const char *s)
+enum tender_status template_render(const struct template *t, struct xpath_env *env,
+				   const struct template_value *values, size_t n_values,
+				   char **out)
 {
-	int n = snprintf(out + len, size - len, "%s", s);
+	struct strbuf sb = STRBUF_INIT;
 
-	return n < 0 ? len : len + (size_t)n >= size ? size - 1 : len + (size_t)n;
-}
-
-void template_render(const struct template *t, struct xpath_env *env,
-		     const struct template_value *values, size_t n_values, char *out,
-		     size_t size)
-{
-	size_t len = 0;
-	char buf[512];
-
-	out[0] = '\0';
 	for (size_t i = 0; i < t->n; i++) {
 		const struct template_segment *s = &t->segs[i];
 
 		if (s->kind == SEG_TEXT) {
-			len = put(out, size, len, s->text);
+			strbuf_adds(&sb, s->text);
 		} else if (s->kind == SEG_XPATH) {
-			if (env && xpath_string(env, &s->expr, buf, sizeof(buf)) == TENDER_OK)
-				len = put(out, size, len, buf);
-			else {
-				snprintf(buf, sizeof(buf), "[error: %s]",
-					 env ? env->error : "no document");
-				len = put(out, size, len, buf);
+			char *value = NULL;
+			enum tender_status rc =
+				env ? xpath_string_dup(env, &s->expr, &value) : TENDER_ERR_RULE;
+
+			if (rc == TENDER_ERR_NOMEM) {
+				strbuf_release(&sb);
+				return rc;
 			}
+			if (rc)
+				strbuf_addf(&sb, "[error: %s]", env ? env->error : "no document");
+			else
+				strbuf_adds(&sb, value);
+			tender_free(value);
 		} else {
 			const char *value = NULL;
 
 			for (size_t k = 0; k < n_values && !value; k++)
 				if (strcmp(values[k].name, s->text) == 0)
 					value = values[k].value;
-			if (value) {
-				len = put(out, size, len, value);
-			} else {
-				snprintf(buf, sizeof(buf), "{%s}", s->text);
-				len = put(out, size, len, buf);
-			}
+			if (value)
+				strbuf_adds(&sb, value);
+			else
+				strbuf_addf(&sb, "{%s}", s->text);
 		}
 	}
+	*out = strbuf_detach(&sb);
+	return *out ? TENDER_OK : TENDER_ERR_NOMEM;
+}
+
+int template_has_xpath(const struct template *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (t->segs[i].kind == SEG_XPATH)
+			return 1;
+	return 0;
 }
 
 const char *template_unknown_name(const struct template *t, const char *const *known)

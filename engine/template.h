@@ -32,12 +32,17 @@ struct template_value {
 	const char *value;
 };
 
-/* Renders t into out (truncated to size). env may be NULL when the
- * template has no XPath; an XPath that fails renders as "[error: ...]".
- * Unknown names render as "{name}". */
-void template_render(const struct template *t, struct xpath_env *env,
-		     const struct template_value *values, size_t n_values, char *out,
-		     size_t size);
+/* Renders t into *out, a new string the caller frees with tender_free.
+ * env may be NULL when the template has no XPath; an XPath that fails
+ * renders as "[error: ...]"; unknown names render as "{name}". A message
+ * over 64 KiB ends with a visible note. Returns TENDER_OK or
+ * TENDER_ERR_NOMEM. */
+enum tender_status template_render(const struct template *t, struct xpath_env *env,
+				   const struct template_value *values, size_t n_values,
+				   char **out);
+
+/* Whether t contains an {=XPATH} segment. */
+int template_has_xpath(const struct template *t);
 
 /* Names used by t that are not in `known` (NULL-terminated): the first one,
  * or NULL. For lint. */

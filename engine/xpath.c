@@ -186,3 +186,22 @@ enum tender_status xpath_string(struct xpath_env *env, const struct xpath_expr *
 	xmlFree(s);
 	return TENDER_OK;
 }
+
+enum tender_status xpath_string_dup(struct xpath_env *env, const struct xpath_expr *e,
+				    char **out)
+{
+	xmlXPathObjectPtr r;
+	xmlChar *s;
+	enum tender_status rc = xpath_eval(env, e, &r);
+
+	*out = NULL;
+	if (rc)
+		return rc;
+	s = xmlXPathCastToString(r);
+	xmlXPathFreeObject(r);
+	if (!s)
+		return TENDER_ERR_NOMEM;
+	*out = tender_strdup((const char *)s);
+	xmlFree(s);
+	return *out ? TENDER_OK : TENDER_ERR_NOMEM;
+}

@@ -62,6 +62,11 @@ enum tender_status xpath_number(struct xpath_env *env, const struct xpath_expr *
 enum tender_status xpath_string(struct xpath_env *env, const struct xpath_expr *e, char *buf,
 				size_t size);
 
+/* As xpath_string, into a new string the caller frees with tender_free
+ * (*out is NULL on failure; TENDER_ERR_NOMEM when allocation failed). */
+enum tender_status xpath_string_dup(struct xpath_env *env, const struct xpath_expr *e,
+				    char **out);
+
 /* Evaluates e to an XPath object the caller frees with xmlXPathFreeObject. */
 enum tender_status xpath_eval(struct xpath_env *env, const struct xpath_expr *e,
 			      xmlXPathObjectPtr *out);

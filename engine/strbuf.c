@@ -1,0 +1,103 @@
+/*
+ * strbuf.c - growable strings (see strbuf.h).
+ */
+#include "strbuf.h"
+
+#include "alloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char cut_note[] = " [... cut at 64 KiB]";
+
+void strbuf_add(struct strbuf *sb, const char *s, size_t n)
+{
+	if (sb->nomem || sb->cut)
+		return;
+	if (sb->len + n > STRBUF_MAX) {
+		n = STRBUF_MAX - sb->len;
+		while (n > 0 && (s[n] & 0xC0) == 0x80) /* whole UTF-8 sequences only */
+			n--;
+		sb->cut = 1;
+	}
+	if (sb->len + n + sizeof(cut_note) > sb->cap) {
+		size_t cap = sb->cap ? sb->cap : 64;
+		char *grown;
+
+		while (cap < sb->len + n + sizeof(cut_note))
+			cap *= 2;
+		grown = tender_realloc(sb->buf, cap);
+		if (!grown) {
+			sb->nomem = 1;
+			return;
+		}
+		sb->buf = grown;
+		sb->cap = cap;
+	}
+	memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	if (sb->cut) {
+		memcpy(sb->buf + sb->len, cut_note, sizeof(cut_note) - 1);
+		sb->len += sizeof(cut_note) - 1;
+	}
+	sb->buf[sb->len] = '\0';
+}
+
+void strbuf_adds(struct strbuf *sb, const char *s)
+{
+	strbuf_add(sb, s, strlen(s));
+}
+
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+{
+	char small[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof(small)) {
+		strbuf_add(sb, small, (size_t)n);
+	} else {
+		char *big = tender_malloc((size_t)n + 1);
+
+		if (!big) {
+			sb->nomem = 1;
+			return;
+		}
+		va_start(ap, fmt);
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		strbuf_add(sb, big, (size_t)n);
+		tender_free(big);
+	}
+}
+
+const char *strbuf_str(const struct strbuf *sb)
+{
+	return sb->buf ? sb->buf : "";
+}
+
+char *strbuf_detach(struct strbuf *sb)
+{
+	char *out;
+
+	if (sb->nomem) {
+		strbuf_release(sb);
+		return NULL;
+	}
+	out = sb->buf ? sb->buf : tender_strdup("");
+	sb->buf = NULL;
+	strbuf_release(sb);
+	return out;
+}
+
+void strbuf_release(struct strbuf *sb)
+{
+	tender_free(sb->buf);
+	memset(sb, 0, sizeof(*sb));
+}
