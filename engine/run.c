@@ -54,8 +54,9 @@ enum tender_status run_timestamp(char out[32], struct tender_error *err)
 
 /* path joined to the directory of base ("a/b/tender.xml" + "bids/x.xml" ->
  * "a/b/bids/x.xml"); absolute paths stay as they are. Caller frees. */
-static char *beside(const char *base, const char *path)
+static char *beside(void *unused, const char *base, const char *path)
 {
+	(void)unused;
 	const char *slash = strrchr(base, '/');
 	size_t dir = slash ? (size_t)(slash - base + 1) : 0;
 	char *out;
@@ -71,18 +72,20 @@ static char *beside(const char *base, const char *path)
 }
 
 static enum tender_status add_input(struct run *r, const char *role, const char *path,
-				    const unsigned char sha256[32])
+				    const char *file, const unsigned char sha256[32])
 {
 	struct run_input *inputs = tender_realloc(r->inputs, (r->n_inputs + 1) * sizeof(*inputs));
+	struct run_input *in;
 
 	if (!inputs)
 		return TENDER_ERR_NOMEM;
 	r->inputs = inputs;
-	inputs[r->n_inputs].role = tender_strdup(role);
-	inputs[r->n_inputs].path = tender_strdup(path);
-	memcpy(inputs[r->n_inputs].sha256, sha256, 32);
-	r->n_inputs++;
-	if (!inputs[r->n_inputs - 1].role || !inputs[r->n_inputs - 1].path)
+	in = &inputs[r->n_inputs++];
+	in->role = tender_strdup(role);
+	in->path = tender_strdup(path);
+	in->file = tender_strdup(file);
+	memcpy(in->sha256, sha256, 32);
+	if (!in->role || !in->path || !in->file)
 		return TENDER_ERR_NOMEM;
 	return TENDER_OK;
 }
@@ -116,7 +119,7 @@ static enum tender_status load_rules(struct run *r, const char *tender_path, con
 	char *path;
 
 	xml_attr(ref, "href", href, sizeof(href));
-	path = beside(tender_path, href);
+	path = r->resolve(r->resolve_ctx, tender_path, href);
 	if (!path)
 		return TENDER_ERR_NOMEM;
 	diag_list_init(&diags);
@@ -141,7 +144,7 @@ static enum tender_status load_rules(struct run *r, const char *tender_path, con
 		rc = TENDER_ERR_INVALID;
 		goto out;
 	}
-	rc = add_input(r, "rules", href, r->rules->sha256);
+	rc = add_input(r, "rules", href, path, r->rules->sha256);
 out:
 	tender_free(path);
 	return rc;
@@ -159,7 +162,7 @@ static enum tender_status load_panel(struct run *r, const char *tender_path, con
 	char *path;
 
 	xml_attr(ref, "href", href, sizeof(href));
-	path = beside(tender_path, href);
+	path = r->resolve(r->resolve_ctx, tender_path, href);
 	if (!path)
 		return TENDER_ERR_NOMEM;
 	diag_list_init(&diags);
@@ -178,7 +181,7 @@ static enum tender_status load_panel(struct run *r, const char *tender_path, con
 		rc = panel_read(doc, &r->panel);
 		r->has_panel = rc == TENDER_OK;
 		if (!rc)
-			rc = add_input(r, "panel-scores", href, sha);
+			rc = add_input(r, "panel-scores", href, path, sha);
 	} else if (rc != TENDER_ERR_NOMEM) {
 		rc = TENDER_ERR_INVALID;
 	}
@@ -198,7 +201,7 @@ static enum tender_status load_bid(struct run *r, const char *tender_path, const
 	enum doc_kind kind;
 	enum tender_status rc;
 	int readable;
-	char *path = beside(tender_path, href);
+	char *path = r->resolve(r->resolve_ctx, tender_path, href);
 
 	if (!path)
 		return TENDER_ERR_NOMEM;
@@ -240,7 +243,7 @@ static enum tender_status load_bid(struct run *r, const char *tender_path, const
 	b->hashed = readable;
 	r->n_bids++;
 	if (!rc && readable)
-		rc = add_input(r, "bid", href, sha);
+		rc = add_input(r, "bid", href, path, sha);
 out:
 	xml_doc_free(doc);
 	diag_list_release(&diags);
@@ -248,9 +251,12 @@ out:
 	return rc;
 }
 
-enum tender_status run_evaluate(struct run *r, const char *tender_path, size_t max_bytes,
-				run_report_fn report, void *ctx, struct tender_error *err)
+enum tender_status run_evaluate(struct run *r, const char *tender_path,
+				const struct run_options *o, struct tender_error *err)
 {
+	size_t max_bytes = o->max_bytes;
+	run_report_fn report = o->report;
+	void *ctx = o->report_ctx;
 	struct diag_list diags;
 	const xmlNode *root, *bids_el;
 	unsigned char sha[32];
@@ -260,8 +266,11 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path, size_t m
 	const char *slash;
 
 	memset(r, 0, sizeof(*r));
-	rc = run_timestamp(r->created, err);
-	if (rc)
+	r->resolve = o->resolve ? o->resolve : beside;
+	r->resolve_ctx = o->resolve_ctx;
+	if (o->created)
+		snprintf(r->created, sizeof(r->created), "%s", o->created);
+	else if ((rc = run_timestamp(r->created, err)) != TENDER_OK)
 		return rc;
 	rc = validator_init(&r->validator, max_bytes, err);
 	if (rc)
@@ -274,7 +283,7 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path, size_t m
 	if (rc)
 		return rc == TENDER_ERR_NOMEM ? rc : TENDER_ERR_INVALID;
 	slash = strrchr(tender_path, '/');
-	rc = add_input(r, "tender", slash ? slash + 1 : tender_path, sha);
+	rc = add_input(r, "tender", slash ? slash + 1 : tender_path, tender_path, sha);
 	if (rc)
 		return rc;
 
@@ -338,6 +347,7 @@ void run_release(struct run *r)
 	for (size_t i = 0; i < r->n_inputs; i++) {
 		tender_free(r->inputs[i].role);
 		tender_free(r->inputs[i].path);
+		tender_free(r->inputs[i].file);
 	}
 	tender_free(r->inputs);
 	panel_scores_release(&r->panel);

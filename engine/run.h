@@ -16,11 +16,26 @@
 struct run_input {
 	char *role; /* tender, rules, panel-scores, bid */
 	char *path; /* as the tender names it (the tender: its file name) */
+	char *file; /* the file that was read */
 	unsigned char sha256[32];
 };
 
 /* Receives the findings about one file as they are made. */
 typedef void (*run_report_fn)(void *ctx, const char *path, const struct diag_list *diags);
+
+/* Maps a path named in the tender (href) to the file to read; returns a new
+ * string (tender_free) or NULL when out of memory. The default joins href
+ * to the tender file's directory. */
+typedef char *(*run_resolve_fn)(void *ctx, const char *tender_path, const char *href);
+
+struct run_options {
+	size_t max_bytes;
+	run_report_fn report; /* may be NULL */
+	void *report_ctx;
+	run_resolve_fn resolve; /* may be NULL */
+	void *resolve_ctx;
+	const char *created;    /* the time to record; NULL: SOURCE_DATE_EPOCH or now */
+};
 
 struct run {
 	struct validator validator; /* holds the tender description */
@@ -34,17 +49,19 @@ struct run {
 	size_t n_inputs;
 	char *tender_id, *tender_title, *commissioner, *currency;
 	char created[32]; /* UTC, ISO 8601 */
+	run_resolve_fn resolve;
+	void *resolve_ctx;
 	size_t n_rejected; /* bids that could not be evaluated */
 };
 
-/* Evaluates the tender at tender_path. report (may be NULL) gets each file's
- * findings. Returns TENDER_OK (even when bids were rejected: see
+/* Evaluates the tender at tender_path. opt->report (may be NULL) gets each
+ * file's findings. Returns TENDER_OK (even when bids were rejected: see
  * n_rejected), TENDER_ERR_INVALID when the tender, rule set or panel scores
  * are unusable (reported), TENDER_ERR_USAGE for a malformed
  * SOURCE_DATE_EPOCH (in err), TENDER_ERR_NOMEM. r is valid for run_release
  * whatever is returned. */
-enum tender_status run_evaluate(struct run *r, const char *tender_path, size_t max_bytes,
-				run_report_fn report, void *ctx, struct tender_error *err);
+enum tender_status run_evaluate(struct run *r, const char *tender_path,
+				const struct run_options *opt, struct tender_error *err);
 void run_release(struct run *r);
 
 /* The time recorded in outputs: SOURCE_DATE_EPOCH when set (digits only,

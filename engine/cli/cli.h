@@ -34,6 +34,7 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err);
 int cmd_rules(int argc, char **argv, FILE *out, FILE *err);
 int cmd_check(int argc, char **argv, FILE *out, FILE *err);
 int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err);
+int cmd_audit(int argc, char **argv, FILE *out, FILE *err);
 
 /* The more serious of two exit codes. */
 int cli_worse(int a, int b);

@@ -8,6 +8,7 @@
 #include "../fileio.h"
 #include "../result.h"
 #include "../run.h"
+#include "../store.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -26,6 +27,8 @@ static void help(FILE *f)
 		"Options:\n"
 		"  -o, --output DIR     the output folder (default: 'evaluation' beside the\n"
 		"                       tender file)\n"
+		"      --db FILE        the evaluation store to record into (default: $TENDER_DB,\n"
+		"                       else tender.db in the output folder)\n"
 		"  -f, --format FORMAT  text (default: a ranking table) or json\n"
 		"      --max-size SIZE  refuse files larger than SIZE (default 16M)\n"
 		"  -h, --help           show this help\n"
@@ -178,14 +181,17 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 {
 	static const struct option options[] = {
 		{"output", required_argument, NULL, 'o'},
+		{"db", required_argument, NULL, 'd'},
 		{"format", required_argument, NULL, 'f'},
 		{"max-size", required_argument, NULL, 'm'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *output = NULL;
-	char *output_owned = NULL, *xml = NULL, path[4096];
+	const char *output = NULL, *db = getenv("TENDER_DB");
+	char *output_owned = NULL, *xml = NULL, path[4096], db_default[4096];
+	struct store *store = NULL;
+	long long evaluation_id = 0;
 	size_t max_bytes = XML_DEFAULT_MAX_BYTES, size = 0, *order = NULL;
 	int json = 0, opt, status = CLI_OK;
 	struct tender_error error = {0};
@@ -197,6 +203,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 	while ((opt = getopt_long(argc, argv, "o:f:h", options, NULL)) != -1) {
 		switch (opt) {
 		case 'o': output = optarg; break;
+		case 'd': db = optarg; break;
 		case 'f':
 			if (strcmp(optarg, "json") == 0) {
 				json = 1;
@@ -228,7 +235,12 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 			     "see 'tender evaluate --help'\n");
 		return CLI_USAGE;
 	}
-	rc = run_evaluate(&r, argv[optind], max_bytes, print_diags, err, &error);
+	{
+		struct run_options ro = {.max_bytes = max_bytes, .report = print_diags,
+					 .report_ctx = err};
+
+		rc = run_evaluate(&r, argv[optind], &ro, &error);
+	}
 	if (rc == TENDER_ERR_USAGE) {
 		fprintf(err, "tender evaluate: %s\n", error.message);
 		status = CLI_USAGE;
@@ -253,8 +265,25 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		status = CLI_INTERNAL;
 		goto out;
 	}
+	if (dir_ensure(output, &error)) {
+		fprintf(err, "%s: error: %s\n", error.file, error.message);
+		status = CLI_BAD_INPUT;
+		goto out;
+	}
+	/* The store first: if it fails, no output claims a recorded decision. */
+	snprintf(db_default, sizeof(db_default), "%s/tender.db", output);
+	rc = store_open(db && *db ? db : db_default, 0, &store, &error);
+	if (!rc)
+		rc = store_record(store, &r, xml, size, &evaluation_id, &error);
+	store_close(store);
+	if (rc) {
+		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender evaluate",
+			error.message);
+		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
+		goto out;
+	}
 	snprintf(path, sizeof(path), "%s/evaluation.xml", output);
-	if (dir_ensure(output, &error) || file_write_atomic(path, xml, size, &error)) {
+	if (file_write_atomic(path, xml, size, &error)) {
 		fprintf(err, "%s: error: %s\n", error.file, error.message);
 		status = CLI_BAD_INPUT;
 		goto out;
@@ -271,6 +300,8 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		json_decref(report);
 	} else {
 		print_table(out, &r, order, path);
+		fprintf(out, "recorded as evaluation %lld in %s\n", evaluation_id,
+			db && *db ? db : db_default);
 	}
 out:
 	free(order);

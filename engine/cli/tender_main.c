@@ -17,6 +17,7 @@ static const struct cli_command commands[] = {
 	{"check", "a bidder's self-check of a bid under a rule set", cmd_check},
 	{"evaluate", "evaluate, score and rank the bids of a tender", cmd_evaluate},
 	{"rules", "check rule sets (tender rules lint)", cmd_rules},
+	{"audit", "verify, explain and export stored evaluations", cmd_audit},
 };
 
 static void usage(FILE *f)

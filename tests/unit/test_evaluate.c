@@ -74,7 +74,11 @@ static enum tender_status evaluate_with(struct run *r, const char *body)
 	fclose(f);
 	snprintf(path, sizeof(path), "%s/tender.xml", dir);
 	setenv("SOURCE_DATE_EPOCH", "1800000000", 1);
-	return run_evaluate(r, path, XML_DEFAULT_MAX_BYTES, NULL, NULL, &err);
+	{
+		struct run_options opt = {.max_bytes = XML_DEFAULT_MAX_BYTES};
+
+		return run_evaluate(r, path, &opt, &err);
+	}
 }
 
 static const struct bid_result *bid(const struct run *r, const char *id)

@@ -1,0 +1,867 @@
+/*
+ * audit.c - the audit log, verification, export (see audit.h).
+ */
+#include "audit.h"
+
+#include "alloc.h"
+#include "error.h"
+#include "fileio.h"
+#include "result.h"
+#include "strbuf.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <sodium.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char zero_hash[65] =
+	"0000000000000000000000000000000000000000000000000000000000000000";
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? (const char *)t : "";
+}
+
+static enum tender_status prepare(struct store *s, const char *sql, sqlite3_stmt **st,
+				  struct tender_error *err)
+{
+	if (sqlite3_prepare_v2(store_db(s), sql, -1, st, NULL) != SQLITE_OK)
+		return store_error(s, err, "cannot read the store");
+	return TENDER_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The chain. */
+
+/* The canonical entry of evaluation id, from the rows as stored. */
+static enum tender_status canonical_entry(struct store *s, long long id, char **out,
+					  struct tender_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	json_t *entry = NULL, *inputs;
+	enum tender_status rc;
+	int step;
+
+	*out = NULL;
+	rc = prepare(s,
+		     "SELECT tender_id, created, engine_version, ruleset_id, ruleset_version,"
+		     " ruleset_sha256, result_sha256 FROM evaluation WHERE id = ?",
+		     &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if ((step = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		if (step == SQLITE_DONE)
+			return error_set(err, TENDER_ERR_USAGE, "no-evaluation", NULL, 0, 0,
+					 "there is no evaluation %lld in the store", id);
+		return store_error(s, err, "cannot read the store");
+	}
+	inputs = json_array();
+	entry = json_pack("{s:I, s:s, s:s, s:s, s:{s:s, s:s, s:s}, s:s, s:o}", "evaluation",
+			  (json_int_t)id, "tender", col_text(st, 0), "created", col_text(st, 1),
+			  "engine", col_text(st, 2), "ruleset", "id", col_text(st, 3), "version",
+			  col_text(st, 4), "sha256", col_text(st, 5), "result_sha256",
+			  col_text(st, 6), "inputs", inputs);
+	sqlite3_finalize(st);
+	if (!entry)
+		return TENDER_ERR_NOMEM;
+	rc = prepare(s, "SELECT seq, role, path, sha256 FROM input WHERE evaluation_id = ?"
+			" ORDER BY seq",
+		     &st, err);
+	if (rc) {
+		json_decref(entry);
+		return rc;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		json_array_append_new(inputs, json_pack("[I, s, s, s]",
+							(json_int_t)sqlite3_column_int64(st, 0),
+							col_text(st, 1), col_text(st, 2),
+							col_text(st, 3)));
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE) {
+		json_decref(entry);
+		return store_error(s, err, "cannot read the store");
+	}
+	*out = json_dumps(entry, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(entry);
+	return *out ? TENDER_OK : TENDER_ERR_NOMEM;
+}
+
+static void chain_hash(const char *prev, const char *entry, char out[65])
+{
+	crypto_hash_sha256_state state;
+	unsigned char digest[32];
+	static const char tag[] = "tender-audit-v1";
+
+	crypto_hash_sha256_init(&state);
+	crypto_hash_sha256_update(&state, (const unsigned char *)tag, sizeof(tag)); /* with NUL */
+	crypto_hash_sha256_update(&state, (const unsigned char *)prev, strlen(prev) + 1);
+	crypto_hash_sha256_update(&state, (const unsigned char *)entry, strlen(entry));
+	crypto_hash_sha256_final(&state, digest);
+	sha256_hex(digest, out);
+}
+
+enum tender_status audit_append(struct store *s, long long id, struct tender_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char prev[65], hash[65], *entry = NULL;
+	enum tender_status rc;
+	int step;
+
+	rc = prepare(s, "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1", &st, err);
+	if (rc)
+		return rc;
+	step = sqlite3_step(st);
+	snprintf(prev, sizeof(prev), "%s", step == SQLITE_ROW ? col_text(st, 0) : zero_hash);
+	sqlite3_finalize(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return store_error(s, err, "cannot read the audit log");
+	if ((rc = canonical_entry(s, id, &entry, err)))
+		return rc;
+	chain_hash(prev, entry, hash);
+	rc = prepare(s, "INSERT INTO audit_log (evaluation_id, entry, prev_hash, hash)"
+			" VALUES (?, ?, ?, ?)",
+		     &st, err);
+	if (!rc) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, entry, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, prev, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, hash, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = store_error(s, err, "cannot append to the audit log");
+		sqlite3_finalize(st);
+	}
+	free(entry);
+	return rc;
+}
+
+enum tender_status audit_latest(struct store *s, const char *tender_id, long long *id,
+				struct tender_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum tender_status rc = prepare(
+		s, "SELECT max(id) FROM evaluation WHERE ?1 IS NULL OR tender_id = ?1", &st, err);
+
+	if (rc)
+		return rc;
+	if (tender_id)
+		sqlite3_bind_text(st, 1, tender_id, -1, SQLITE_STATIC);
+	*id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return TENDER_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Verification. */
+
+struct verifier {
+	struct store *s;
+	audit_report_fn report;
+	void *ctx;
+	struct audit_counts *counts;
+};
+
+static void finding(struct verifier *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void finding(struct verifier *v, const char *fmt, ...)
+{
+	char buf[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	v->counts->findings++;
+	v->report(v->ctx, buf);
+}
+
+static enum tender_status check_integrity(struct verifier *v, struct tender_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum tender_status rc = prepare(v->s, "PRAGMA integrity_check", &st, err);
+	int step;
+
+	if (rc)
+		return rc;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		if (strcmp(col_text(st, 0), "ok") != 0)
+			finding(v, "the database file is damaged: %s", col_text(st, 0));
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? TENDER_OK : store_error(v->s, err, "integrity check failed");
+}
+
+static enum tender_status check_blobs(struct verifier *v, struct tender_error *err)
+{
+	sqlite3_stmt *st = NULL, *use = NULL;
+	enum tender_status rc = prepare(v->s, "SELECT sha256, data, size FROM blob ORDER BY sha256",
+					&st, err);
+	int step;
+
+	if (rc)
+		return rc;
+	if ((rc = prepare(v->s,
+			  "SELECT evaluation_id, role, path FROM input WHERE sha256 = ?"
+			  " UNION ALL SELECT id, 'result', 'evaluation.xml' FROM evaluation"
+			  " WHERE result_sha256 = ? ORDER BY 1 LIMIT 1",
+			  &use, err))) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = col_text(st, 0);
+		const void *data = sqlite3_column_blob(st, 1);
+		int size = sqlite3_column_bytes(st, 1);
+		unsigned char digest[32];
+		char hex[65];
+
+		v->counts->blobs++;
+		crypto_hash_sha256(digest, data ? data : (const void *)"", (unsigned long long)size);
+		sha256_hex(digest, hex);
+		if (strcmp(hex, key) == 0 && size == sqlite3_column_int(st, 2))
+			continue;
+		sqlite3_reset(use);
+		sqlite3_bind_text(use, 1, key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(use, 2, key, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(use) == SQLITE_ROW)
+			finding(v, "evaluation %lld: the stored %s '%s' was altered: its bytes hash to "
+				   "%s, not %s",
+				sqlite3_column_int64(use, 0), col_text(use, 1), col_text(use, 2), hex,
+				key);
+		else
+			finding(v, "a stored file was altered: its bytes hash to %s, not %s", hex, key);
+	}
+	sqlite3_finalize(use);
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? TENDER_OK : store_error(v->s, err, "cannot read the blobs");
+}
+
+static enum tender_status check_chain(struct verifier *v, struct tender_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char prev[65], expected[65];
+	long long next = 1;
+	enum tender_status rc = prepare(
+		v->s, "SELECT seq, evaluation_id, entry, prev_hash, hash FROM audit_log ORDER BY seq",
+		&st, err);
+	int step;
+
+	if (rc)
+		return rc;
+	snprintf(prev, sizeof(prev), "%s", zero_hash);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		long long seq = sqlite3_column_int64(st, 0), id = sqlite3_column_int64(st, 1);
+		const char *entry = col_text(st, 2), *row_prev = col_text(st, 3),
+			   *hash = col_text(st, 4);
+		char *now = NULL;
+		struct tender_error e;
+
+		v->counts->audit_rows++;
+		if (seq > next)
+			finding(v, "audit log: row%s %lld%s%.0lld %s missing: rows were deleted",
+				seq - next > 1 ? "s" : "", next, seq - next > 1 ? " to " : "",
+				seq - next > 1 ? seq - 1 : 0, seq - next > 1 ? "are" : "is");
+		if (strcmp(row_prev, prev) != 0)
+			finding(v, "audit log: row %lld (evaluation %lld) does not chain to the row "
+				   "before it: rows were deleted, reordered or altered",
+				seq, id);
+		chain_hash(row_prev, entry, expected);
+		if (strcmp(expected, hash) != 0)
+			finding(v, "audit log: row %lld (evaluation %lld) was altered: its hash does "
+				   "not match its content",
+				seq, id);
+		error_clear(&e);
+		rc = canonical_entry(v->s, id, &now, &e);
+		if (rc == TENDER_ERR_NOMEM) {
+			sqlite3_finalize(st);
+			return rc;
+		}
+		if (rc)
+			finding(v, "audit log: row %lld names evaluation %lld, which is gone", seq, id);
+		else if (strcmp(now, entry) != 0)
+			finding(v, "evaluation %lld: its record (tender, time, engine, rule set, "
+				   "inputs or result) no longer matches its audit row %lld",
+				id, seq);
+		free(now);
+		snprintf(prev, sizeof(prev), "%s", hash);
+		next = seq + 1;
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return store_error(v->s, err, "cannot read the audit log");
+	rc = prepare(v->s, "SELECT id FROM evaluation WHERE id NOT IN"
+			   " (SELECT evaluation_id FROM audit_log) ORDER BY id",
+		     &st, err);
+	if (rc)
+		return rc;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		finding(v, "evaluation %lld has no audit row: its row was deleted",
+			sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? TENDER_OK : store_error(v->s, err, "cannot read the store");
+}
+
+/* ---------------------------------------------------------------------- */
+/* Re-running a stored evaluation. */
+
+/* The stored inputs of one evaluation written to a scratch folder. */
+struct scratch {
+	char dir[64];
+	size_t n;
+	char **hrefs, **files;
+	char *tender_file;
+	char created[32], engine[32], result_sha[65];
+};
+
+static void scratch_release(struct scratch *sc)
+{
+	for (size_t i = 0; i < sc->n; i++) {
+		if (sc->files[i])
+			unlink(sc->files[i]);
+		tender_free(sc->hrefs[i]);
+		tender_free(sc->files[i]);
+	}
+	tender_free(sc->hrefs);
+	tender_free(sc->files);
+	if (sc->tender_file) {
+		char *slash = strrchr(sc->tender_file, '/');
+
+		if (slash) {
+			*slash = '\0';
+			rmdir(sc->tender_file);
+		}
+	}
+	tender_free(sc->tender_file);
+	if (sc->dir[0])
+		rmdir(sc->dir);
+	memset(sc, 0, sizeof(*sc));
+}
+
+static enum tender_status write_file(const char *path, const void *data, size_t size,
+				     struct tender_error *err)
+{
+	return file_write_atomic(path, data ? data : "", size, err);
+}
+
+static enum tender_status materialise(struct store *s, long long id, struct scratch *sc,
+				      struct tender_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum tender_status rc;
+	struct strbuf path = STRBUF_INIT;
+	int step;
+
+	memset(sc, 0, sizeof(*sc));
+	rc = prepare(s, "SELECT created, engine_version, result_sha256 FROM evaluation WHERE id = ?",
+		     &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return error_set(err, TENDER_ERR_USAGE, "no-evaluation", NULL, 0, 0,
+				 "there is no evaluation %lld in the store", id);
+	}
+	snprintf(sc->created, sizeof(sc->created), "%s", col_text(st, 0));
+	snprintf(sc->engine, sizeof(sc->engine), "%s", col_text(st, 1));
+	snprintf(sc->result_sha, sizeof(sc->result_sha), "%s", col_text(st, 2));
+	sqlite3_finalize(st);
+
+	snprintf(sc->dir, sizeof(sc->dir), "/tmp/tender-audit-XXXXXX");
+	if (!mkdtemp(sc->dir)) {
+		sc->dir[0] = '\0';
+		return error_set(err, TENDER_ERR_IO, "io-write", "/tmp", 0, 0,
+				 "cannot make a scratch folder: %s", strerror(errno));
+	}
+	rc = prepare(s,
+		     "SELECT i.seq, i.role, i.path, b.data, count(*) OVER () FROM input i"
+		     " LEFT JOIN blob b ON b.sha256 = i.sha256 WHERE i.evaluation_id = ?"
+		     " ORDER BY i.seq",
+		     &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *role = col_text(st, 1);
+		size_t i = sc->n;
+
+		if (i == 0) {
+			size_t total = (size_t)sqlite3_column_int64(st, 4);
+
+			sc->hrefs = tender_calloc(total, sizeof(char *));
+			sc->files = tender_calloc(total, sizeof(char *));
+			if (!sc->hrefs || !sc->files)
+				goto nomem;
+		}
+		sc->hrefs[i] = tender_strdup(col_text(st, 2));
+		strbuf_release(&path);
+		if (strcmp(role, "tender") == 0) {
+			strbuf_addf(&path, "%s/tender", sc->dir);
+			if (mkdir(strbuf_str(&path), 0700) != 0)
+				goto io;
+			strbuf_addf(&path, "/%s", col_text(st, 2));
+			sc->tender_file = tender_strdup(strbuf_str(&path));
+			if (!sc->tender_file)
+				goto nomem;
+		} else {
+			strbuf_addf(&path, "%s/%zu.xml", sc->dir, i);
+		}
+		sc->files[i] = tender_strdup(strbuf_str(&path));
+		sc->n++;
+		if (!sc->hrefs[i] || !sc->files[i] || path.nomem)
+			goto nomem;
+		if ((rc = write_file(sc->files[i], sqlite3_column_blob(st, 3),
+				     (size_t)sqlite3_column_bytes(st, 3), err)))
+			goto out;
+	}
+	if (step != SQLITE_DONE) {
+		rc = store_error(s, err, "cannot read the stored inputs");
+		goto out;
+	}
+	if (!sc->tender_file)
+		rc = error_set(err, TENDER_ERR_DB, "db", NULL, 0, 0,
+			       "evaluation %lld has no stored tender description", id);
+	goto out;
+io:
+	rc = error_set(err, TENDER_ERR_IO, "io-write", strbuf_str(&path), 0, 0,
+		       "cannot write: %s", strerror(errno));
+	goto out;
+nomem:
+	rc = TENDER_ERR_NOMEM;
+out:
+	sqlite3_finalize(st);
+	strbuf_release(&path);
+	return rc;
+}
+
+/* Resolves a tender's href to the scratch file holding that input. */
+static char *resolve_stored(void *ctx, const char *tender_path, const char *href)
+{
+	const struct scratch *sc = ctx;
+
+	(void)tender_path;
+	for (size_t i = 0; i < sc->n; i++)
+		if (strcmp(sc->hrefs[i], href) == 0 && sc->files[i] != sc->tender_file)
+			return tender_strdup(sc->files[i]);
+	return tender_strdup("/nonexistent/input-not-in-the-store");
+}
+
+static void fmt_points(double v, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.2f (%.17g)", v, v);
+}
+
+static int same_double(double a, double b)
+{
+	return a == b || (isnan(a) && isnan(b));
+}
+
+static int same_text(const char *stored, const char *now)
+{
+	return strcmp(stored ? stored : "", now ? now : "") == 0;
+}
+
+/* Compares the stored rows of one bid with the re-run's result. */
+static enum tender_status compare_bid(struct verifier *v, long long id, int seq,
+				      const struct ruleset *rs, const struct bid_result *b,
+				      struct tender_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum tender_status rc;
+	char a[64], c[64];
+	int step;
+
+	rc = prepare(v->s, "SELECT rule_id, state, points, explanation FROM score"
+			   " WHERE evaluation_id = ? AND bid_seq = ?",
+		     &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, seq);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int node = ruleset_find(rs, col_text(st, 0));
+		const struct score *sc;
+
+		if (node < 0 || !b->evaluated) {
+			finding(v, "evaluation %lld, bid %s: stored score %s does not exist in the "
+				   "re-run",
+				id, b->id, col_text(st, 0));
+			continue;
+		}
+		sc = &b->scores[node];
+		if (!same_double(sqlite3_column_double(st, 2), sc->points)) {
+			fmt_points(sqlite3_column_double(st, 2), a, sizeof(a));
+			fmt_points(sc->points, c, sizeof(c));
+			finding(v, "evaluation %lld, bid %s, criterion %s: stored %s, recomputed %s",
+				id, b->id, rs->nodes[node].id, a, c);
+		} else if (!same_text(col_text(st, 3), sc->explanation)) {
+			finding(v, "evaluation %lld, bid %s, criterion %s: stored explanation '%s', "
+				   "recomputed '%s'",
+				id, b->id, rs->nodes[node].id, col_text(st, 3),
+				sc->explanation ? sc->explanation : "");
+		}
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return store_error(v->s, err, "cannot read the stored scores");
+
+	rc = prepare(v->s, "SELECT gate_id, passed, message FROM gate_result"
+			   " WHERE evaluation_id = ? AND bid_seq = ?",
+		     &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, seq);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t g;
+
+		for (g = 0; g < rs->n_gates && strcmp(rs->gates[g].id, col_text(st, 0)); g++)
+			;
+		if (g == rs->n_gates || !b->evaluated)
+			finding(v, "evaluation %lld, bid %s: stored gate %s does not exist in the "
+				   "re-run",
+				id, b->id, col_text(st, 0));
+		else if (sqlite3_column_int(st, 1) != b->gates[g].passed)
+			finding(v, "evaluation %lld, bid %s, gate %s: stored %s, recomputed %s", id,
+				b->id, rs->gates[g].id, sqlite3_column_int(st, 1) ? "passed" : "failed",
+				b->gates[g].passed ? "passed" : "failed");
+		else if (!same_text(col_text(st, 2), b->gates[g].message))
+			finding(v, "evaluation %lld, bid %s, gate %s: stored message '%s', "
+				   "recomputed '%s'",
+				id, b->id, rs->gates[g].id, col_text(st, 2),
+				b->gates[g].message ? b->gates[g].message : "");
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return store_error(v->s, err, "cannot read the stored gates");
+
+	rc = prepare(v->s, "SELECT seq, flag_id, message FROM flag"
+			   " WHERE evaluation_id = ? AND bid_seq = ? ORDER BY seq",
+		     &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, seq);
+	{
+		size_t n = 0;
+
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			const struct flag_hit *h = n < b->n_flags ? &b->flags[n] : NULL;
+
+			if (!h || strcmp(rs->flags[h->flag].id, col_text(st, 1)) != 0 ||
+			    !same_text(col_text(st, 2), h->message))
+				finding(v, "evaluation %lld, bid %s: stored flag %s ('%s') is not what "
+					   "the re-run raised (%s)",
+					id, b->id, col_text(st, 1), col_text(st, 2),
+					h ? rs->flags[h->flag].id : "nothing");
+			n++;
+		}
+		if (step == SQLITE_DONE && n < b->n_flags)
+			finding(v, "evaluation %lld, bid %s: the re-run raises flag %s, which is not "
+				   "stored",
+				id, b->id, rs->flags[b->flags[n].flag].id);
+	}
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? TENDER_OK
+				   : store_error(v->s, err, "cannot read the stored flags");
+}
+
+static enum tender_status compare_run(struct verifier *v, long long id, const struct run *r,
+				      struct tender_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum tender_status rc;
+	size_t seen = 0;
+	int step;
+
+	rc = prepare(v->s, "SELECT seq, bid_id, compliant, rank, tied, total FROM bid"
+			   " WHERE evaluation_id = ? ORDER BY seq",
+		     &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int seq = sqlite3_column_int(st, 0);
+		const struct bid_result *b;
+		char a[64], c[64];
+
+		seen++;
+		if (seq < 0 || (size_t)seq >= r->n_bids) {
+			finding(v, "evaluation %lld: stored bid %s is not in the re-run", id,
+				col_text(st, 1));
+			continue;
+		}
+		b = &r->bids[seq];
+		if (strcmp(col_text(st, 1), b->id) != 0)
+			finding(v, "evaluation %lld: stored bid %s is %s in the re-run", id,
+				col_text(st, 1), b->id);
+		if (sqlite3_column_int(st, 2) != b->compliant)
+			finding(v, "evaluation %lld, bid %s: stored %s, recomputed %s", id, b->id,
+				sqlite3_column_int(st, 2) ? "compliant" : "not compliant",
+				b->compliant ? "compliant" : "not compliant");
+		if (sqlite3_column_int(st, 3) != b->rank || sqlite3_column_int(st, 4) != b->tied)
+			finding(v, "evaluation %lld, bid %s: stored rank %d%s, recomputed rank %d%s",
+				id, b->id, sqlite3_column_int(st, 3),
+				sqlite3_column_int(st, 4) ? " (tied)" : "", b->rank,
+				b->tied ? " (tied)" : "");
+		if (!same_double(sqlite3_column_double(st, 5), b->total)) {
+			fmt_points(sqlite3_column_double(st, 5), a, sizeof(a));
+			fmt_points(b->total, c, sizeof(c));
+			finding(v, "evaluation %lld, bid %s, total: stored %s, recomputed %s", id,
+				b->id, a, c);
+		}
+		if ((rc = compare_bid(v, id, seq, r->rules, b, err)))
+			break;
+	}
+	sqlite3_finalize(st);
+	if (!rc && step != SQLITE_DONE && step != SQLITE_ROW)
+		rc = store_error(v->s, err, "cannot read the stored bids");
+	if (!rc && seen != r->n_bids)
+		finding(v, "evaluation %lld: %zu bids are stored, the re-run has %zu", id, seen,
+			r->n_bids);
+	return rc;
+}
+
+static void ignore_diags(void *ctx, const char *path, const struct diag_list *diags)
+{
+	(void)ctx;
+	(void)path;
+	(void)diags;
+}
+
+static enum tender_status rerun(struct verifier *v, long long id, struct tender_error *err)
+{
+	struct scratch sc;
+	struct run r;
+	struct run_options opt = {.max_bytes = (size_t)1 << 31, .report = ignore_diags};
+	char *xml = NULL, hex[65];
+	size_t size = 0;
+	unsigned char digest[32];
+	long long before = v->counts->findings;
+	enum tender_status rc = materialise(v->s, id, &sc, err);
+
+	memset(&r, 0, sizeof(r));
+	if (rc)
+		goto out;
+	opt.resolve = resolve_stored;
+	opt.resolve_ctx = &sc;
+	opt.created = sc.created;
+	rc = run_evaluate(&r, sc.tender_file, &opt, err);
+	if (rc == TENDER_ERR_NOMEM)
+		goto out;
+	if (rc) {
+		finding(v, "evaluation %lld: the stored inputs no longer evaluate: %s", id,
+			err->message[0] ? err->message : "the tender, rule set or panel scores "
+							  "are unusable");
+		rc = TENDER_OK;
+		goto out;
+	}
+	if ((rc = compare_run(v, id, &r, err)))
+		goto out;
+	if ((rc = result_serialise(&r, &xml, &size)))
+		goto out;
+	crypto_hash_sha256(digest, (const unsigned char *)xml, size);
+	sha256_hex(digest, hex);
+	if (strcmp(hex, sc.result_sha) != 0)
+		finding(v, "evaluation %lld: the re-run's evaluation.xml (sha256 %s) differs from "
+			   "the stored one (%s)",
+			id, hex, sc.result_sha);
+	if (v->counts->findings > before && strcmp(sc.engine, TENDER_VERSION) != 0)
+		finding(v, "evaluation %lld was made by tender %s; this is tender %s: the engine "
+			   "changed, and its results differ",
+			id, sc.engine, TENDER_VERSION);
+out:
+	tender_free(xml);
+	run_release(&r);
+	scratch_release(&sc);
+	return rc;
+}
+
+enum tender_status audit_verify(struct store *s, long long only, audit_report_fn report,
+				void *ctx, struct audit_counts *counts, struct tender_error *err)
+{
+	struct verifier v = {s, report, ctx, counts};
+	sqlite3_stmt *st = NULL;
+	enum tender_status rc;
+	int step;
+
+	memset(counts, 0, sizeof(*counts));
+	if ((rc = check_integrity(&v, err)) || (rc = check_blobs(&v, err)) ||
+	    (rc = check_chain(&v, err)))
+		return rc;
+	rc = prepare(s, "SELECT id FROM evaluation WHERE ?1 = 0 OR id = ?1 ORDER BY id", &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, only);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		counts->evaluations++;
+		if ((rc = rerun(&v, sqlite3_column_int64(st, 0), err)))
+			break;
+	}
+	sqlite3_finalize(st);
+	if (!rc && step != SQLITE_DONE && step != SQLITE_ROW)
+		rc = store_error(s, err, "cannot read the evaluations");
+	if (!rc && only && counts->evaluations == 0)
+		rc = error_set(err, TENDER_ERR_USAGE, "no-evaluation", NULL, 0, 0,
+			       "there is no evaluation %lld in the store", only);
+	return rc;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Export. */
+
+/* Seconds since 1970 of "YYYY-MM-DDTHH:MM:SSZ" (proleptic Gregorian, UTC). */
+static int parse_utc(const char *text, long long *out)
+{
+	int y, mo, d, h, mi, sec;
+	long long era, yoe, doy, doe, days;
+
+	if (sscanf(text, "%d-%d-%dT%d:%d:%dZ", &y, &mo, &d, &h, &mi, &sec) != 6)
+		return 0;
+	y -= mo <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	days = era * 146097 + doe - 719468;
+	*out = days * 86400 + h * 3600 + mi * 60 + sec;
+	return 1;
+}
+
+/* The number of leading "../" of a relative path, or -1 when the path
+ * could leave the export folder some other way (absolute, "." or ".."
+ * later on, empty parts). */
+static int climbs(const char *path)
+{
+	int up = 0;
+	const char *p = path;
+
+	if (path[0] == '/' || !path[0])
+		return -1;
+	while (strncmp(p, "../", 3) == 0) {
+		up++;
+		p += 3;
+	}
+	for (const char *part = p; *part;) {
+		size_t n = strcspn(part, "/");
+
+		if (n == 0 || (n == 1 && part[0] == '.') || (n == 2 && !strncmp(part, "..", 2)))
+			return -1;
+		part += n;
+		if (*part == '/')
+			part++;
+	}
+	return up;
+}
+
+/* Creates every missing folder on the way to path's file. */
+static enum tender_status make_parents(const char *path, struct tender_error *err)
+{
+	char buf[4096];
+
+	snprintf(buf, sizeof(buf), "%s", path);
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+			return error_set(err, TENDER_ERR_IO, "io-mkdir", buf, 0, 0,
+					 "cannot create the folder: %s", strerror(errno));
+		*p = '/';
+	}
+	return TENDER_OK;
+}
+
+enum tender_status audit_export(struct store *s, long long id, const char *dir,
+				char **tender_path, long long *epoch, struct tender_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct strbuf base = STRBUF_INIT, target = STRBUF_INIT;
+	enum tender_status rc;
+	int depth = 0, step;
+
+	*tender_path = NULL;
+	rc = prepare(s, "SELECT created FROM evaluation WHERE id = ?", &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW || !parse_utc(col_text(st, 0), epoch)) {
+		sqlite3_finalize(st);
+		return error_set(err, TENDER_ERR_USAGE, "no-evaluation", NULL, 0, 0,
+				 "there is no evaluation %lld in the store", id);
+	}
+	sqlite3_finalize(st);
+	rc = prepare(s, "SELECT role, path, data FROM input JOIN blob USING (sha256)"
+			" WHERE evaluation_id = ? ORDER BY seq",
+		     &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	/* First pass: how far up do the inputs reach from the tender? */
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int up = climbs(col_text(st, 1));
+
+		if (up < 0) {
+			rc = error_set(err, TENDER_ERR_USAGE, "export-path", NULL, 0, 0,
+				       "the input path '%s' cannot be exported safely (absolute, "
+				       "or '..' after a folder name)",
+				       col_text(st, 1));
+			goto out;
+		}
+		if (strcmp(col_text(st, 0), "tender") != 0 && up > depth)
+			depth = up;
+	}
+	/* The tender goes deep enough that every "../" stays inside dir. */
+	strbuf_adds(&base, dir);
+	for (int i = 0; i < depth; i++)
+		strbuf_addf(&base, i == 0 ? "/tender" : "/%d", i);
+	if (depth == 0)
+		strbuf_adds(&base, "/tender");
+	sqlite3_reset(st);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *path = col_text(st, 1);
+		int up = climbs(path);
+		size_t keep = base.len;
+		const char *p = path + 3 * up;
+
+		/* drop one folder of the tender's path per "../" */
+		for (int i = 0; i < up; i++)
+			while (keep > 0 && base.buf[--keep] != '/')
+				;
+		strbuf_release(&target);
+		strbuf_add(&target, base.buf, keep);
+		strbuf_addf(&target, "/%s", p);
+		if (target.nomem || base.nomem) {
+			rc = TENDER_ERR_NOMEM;
+			goto out;
+		}
+		if ((rc = make_parents(strbuf_str(&target), err)) ||
+		    (rc = write_file(strbuf_str(&target), sqlite3_column_blob(st, 2),
+				     (size_t)sqlite3_column_bytes(st, 2), err)))
+			goto out;
+		if (strcmp(col_text(st, 0), "tender") == 0 &&
+		    !(*tender_path = tender_strdup(strbuf_str(&target)))) {
+			rc = TENDER_ERR_NOMEM;
+			goto out;
+		}
+	}
+	if (step != SQLITE_DONE)
+		rc = store_error(s, err, "cannot read the stored inputs");
+out:
+	sqlite3_finalize(st);
+	strbuf_release(&base);
+	strbuf_release(&target);
+	if (rc) {
+		tender_free(*tender_path);
+		*tender_path = NULL;
+	}
+	return rc;
+}

@@ -1,0 +1,51 @@
+/*
+ * audit.h - the auditor's side of the store: the hash-chained audit log,
+ * verification of a stored evaluation by re-running it from the stored
+ * blobs, explanation of one bid, and export of the inputs as files.
+ *
+ * The audit log is append-only (triggers refuse UPDATE and DELETE) and each
+ * row is chained to the one before: hash = SHA-256("tender-audit-v1" NUL
+ * prev_hash NUL entry), where entry is the canonical JSON (sorted keys, no
+ * spaces) of what the evaluation recorded: tender, time, engine version, rule
+ * set, every input's role, path and SHA-256, and the result's SHA-256.
+ * Hashing comes from libsodium.
+ */
+#ifndef TENDER_AUDIT_H
+#define TENDER_AUDIT_H
+
+#include "store.h"
+
+/* Appends the audit row of evaluation id, inside the caller's transaction. */
+enum tender_status audit_append(struct store *s, long long id, struct tender_error *err);
+
+/* Receives one finding of a verification, in words for an auditor. */
+typedef void (*audit_report_fn)(void *ctx, const char *finding);
+
+struct audit_counts {
+	long long evaluations, blobs, audit_rows, findings;
+};
+
+/* Runs every check on the store (integrity_check, every blob re-hashed,
+ * the chain walked, every evaluation's audit row present) and re-runs
+ * evaluation `only` (0: every evaluation) from its stored inputs with the
+ * current engine, comparing every gate, score, flag, total and rank and the
+ * result document's bytes. Each difference goes to report. Returns
+ * TENDER_OK when the checks ran (look at counts->findings), or
+ * TENDER_ERR_DB / TENDER_ERR_NOMEM / TENDER_ERR_USAGE (no such evaluation). */
+enum tender_status audit_verify(struct store *s, long long only, audit_report_fn report,
+				void *ctx, struct audit_counts *counts, struct tender_error *err);
+
+/* Writes evaluation id's inputs as files under dir, laid out so that
+ * `tender evaluate DIR/.../TENDER` finds them and gives the stored
+ * evaluation.xml byte for byte (with SOURCE_DATE_EPOCH set to the stored
+ * time, printed in *epoch). *tender_path receives the tender file's path
+ * (tender_free). */
+enum tender_status audit_export(struct store *s, long long id, const char *dir,
+				char **tender_path, long long *epoch, struct tender_error *err);
+
+/* The newest evaluation (0 when the store has none), or the newest of the
+ * tender with this id. */
+enum tender_status audit_latest(struct store *s, const char *tender_id, long long *id,
+				struct tender_error *err);
+
+#endif

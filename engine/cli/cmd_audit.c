@@ -1,0 +1,388 @@
+/*
+ * cmd_audit.c - `tender audit`: the auditor's commands on an evaluation
+ * store. verify (re-run and compare, re-hash, walk the chain), explain (one
+ * bid's gates, scores and flags), export (the stored inputs as files that
+ * re-evaluate to the same evaluation.xml), verify-manifest (a signed
+ * output folder).
+ */
+#include "cli.h"
+
+#include "../audit.h"
+#include "../store.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void help(FILE *f)
+{
+	fprintf(f,
+		"usage: tender audit verify --db FILE [EVALUATION]\n"
+		"       tender audit explain --db FILE [--evaluation N] [--format text|json] BID\n"
+		"       tender audit export --db FILE EVALUATION -o DIR\n"
+		"       tender audit verify-manifest DIR --pubkey FILE\n\n"
+		"verify   re-runs every stored evaluation (or one) from its stored inputs with\n"
+		"         this engine and compares every gate, score, flag, total and rank and\n"
+		"         the evaluation.xml bytes; re-hashes every stored file; walks the\n"
+		"         hash-chained audit log; runs SQLite's integrity check. Prints each\n"
+		"         difference; exit 1 when there is any.\n"
+		"explain  every gate, score and flag of one bid, with its explanation, from the\n"
+		"         newest evaluation that has the bid (or --evaluation N).\n"
+		"export   writes an evaluation's stored inputs under DIR and prints the command\n"
+		"         that re-evaluates them to the same evaluation.xml, byte for byte.\n"
+		"verify-manifest  checks a signed manifest.json (see 'tender keygen').\n\n"
+		"Exit status: 0 verified / done; 1 differences found; 2 usage error; 3 the store\n"
+		"cannot be opened or is not a tender store, or a file cannot be written;\n"
+		"4 internal error.\n");
+}
+
+static int store_failure(FILE *err, const struct tender_error *e, enum tender_status rc)
+{
+	if (rc == TENDER_ERR_NOMEM) {
+		fprintf(err, "tender audit: out of memory\n");
+		return CLI_INTERNAL;
+	}
+	if (e->file[0])
+		fprintf(err, "%s: error: %s\n", e->file, e->message);
+	else
+		fprintf(err, "tender audit: %s\n", e->message);
+	return rc == TENDER_ERR_USAGE ? CLI_USAGE : CLI_BAD_INPUT;
+}
+
+/* Parses the common options; returns -1 when the caller continues, else an
+ * exit code. */
+struct audit_args {
+	const char *db, *output, *pubkey;
+	long long evaluation;
+	int json;
+};
+
+static int parse(int argc, char **argv, FILE *out, FILE *err, struct audit_args *a)
+{
+	static const struct option options[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"output", required_argument, NULL, 'o'},
+		{"evaluation", required_argument, NULL, 'e'},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	int opt;
+	char *end;
+
+	memset(a, 0, sizeof(*a));
+	opterr = 0;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "d:o:e:f:h", options, NULL)) != -1) {
+		switch (opt) {
+		case 'd': a->db = optarg; break;
+		case 'o': a->output = optarg; break;
+		case 'e':
+			errno = 0;
+			a->evaluation = strtoll(optarg, &end, 10);
+			if (errno || *end || a->evaluation <= 0) {
+				fprintf(err, "tender audit: --evaluation '%s' is not an evaluation "
+					     "number\n",
+					optarg);
+				return CLI_USAGE;
+			}
+			break;
+		case 'f':
+			if (strcmp(optarg, "json") == 0) {
+				a->json = 1;
+			} else if (strcmp(optarg, "text") != 0) {
+				fprintf(err, "tender audit: unknown format '%s' (text or json)\n", optarg);
+				return CLI_USAGE;
+			}
+			break;
+		case 'h': help(out); return CLI_OK;
+		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
+		default:
+			fprintf(err, "tender audit: unknown or incomplete option '%s'\n"
+				     "see 'tender audit --help'\n",
+				argv[optind - 1]);
+			return CLI_USAGE;
+		}
+	}
+	if (!a->db) {
+		fprintf(err, "tender audit: give the store with --db FILE\n");
+		return CLI_USAGE;
+	}
+	return -1;
+}
+
+static int parse_number(const char *text, long long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoll(text, &end, 10);
+	return !errno && !*end && *out > 0;
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void print_finding(void *ctx, const char *finding)
+{
+	fprintf(ctx, "DIFFERENCE: %s\n", finding);
+}
+
+static int verify(int argc, char **argv, FILE *out, FILE *err)
+{
+	struct audit_args a;
+	struct store *s = NULL;
+	struct tender_error e = {0};
+	struct audit_counts counts;
+	enum tender_status rc;
+	int status = parse(argc, argv, out, err, &a);
+
+	if (status >= 0)
+		return status;
+	if (optind < argc - 1 || (optind == argc - 1 && !parse_number(argv[optind], &a.evaluation))) {
+		fprintf(err, "tender audit verify: expected at most one evaluation number\n");
+		return CLI_USAGE;
+	}
+	if ((rc = store_open(a.db, 1, &s, &e)))
+		return store_failure(err, &e, rc);
+	rc = audit_verify(s, a.evaluation, print_finding, out, &counts, &e);
+	store_close(s);
+	if (rc)
+		return store_failure(err, &e, rc);
+	fprintf(out,
+		"%s: %lld evaluation%s re-run, %lld stored files re-hashed, %lld audit rows "
+		"walked, integrity check run: %s\n",
+		a.db, counts.evaluations, counts.evaluations == 1 ? "" : "s", counts.blobs,
+		counts.audit_rows,
+		counts.findings ? "DIFFERENCES FOUND" : "no differences");
+	if (counts.findings)
+		fprintf(out, "%lld difference%s\n", counts.findings, counts.findings == 1 ? "" : "s");
+	return counts.findings ? CLI_FINDINGS : CLI_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? (const char *)t : "";
+}
+
+/* Runs sql with (evaluation, bid seq) bound and hands each row to emit. */
+static int rows(sqlite3 *db, const char *sql, long long id, int seq,
+		void (*emit)(sqlite3_stmt *st, FILE *out, json_t *list), FILE *out, json_t *list)
+{
+	sqlite3_stmt *st;
+	int step;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, seq);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		emit(st, out, list);
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE;
+}
+
+static void emit_gate(sqlite3_stmt *st, FILE *out, json_t *list)
+{
+	if (list)
+		json_array_append_new(list, json_pack("{s:s, s:b, s:s?}", "gate", col(st, 0),
+						      "passed", sqlite3_column_int(st, 1), "message",
+						      sqlite3_column_text(st, 2) ? col(st, 2) : NULL));
+	else
+		fprintf(out, "  gate  %-4s %s%s%s\n", sqlite3_column_int(st, 1) ? "PASS" : "FAIL",
+			col(st, 0), sqlite3_column_text(st, 2) ? ": " : "", col(st, 2));
+}
+
+static void emit_score(sqlite3_stmt *st, FILE *out, json_t *list)
+{
+	if (list)
+		json_array_append_new(list,
+				      json_pack("{s:s, s:s, s:f, s:f, s:s?}", "criterion", col(st, 0),
+						"state", col(st, 1), "points", sqlite3_column_double(st, 2),
+						"max", sqlite3_column_double(st, 3), "explanation",
+						sqlite3_column_text(st, 4) ? col(st, 4) : NULL));
+	else
+		fprintf(out, "  score %-28s %8.2f / %-8.2f %s%s%s\n", col(st, 0),
+			sqlite3_column_double(st, 2), sqlite3_column_double(st, 3),
+			strcmp(col(st, 1), "scored") && strcmp(col(st, 1), "subtotal") ? col(st, 1)
+											 : "",
+			strcmp(col(st, 1), "scored") && strcmp(col(st, 1), "subtotal") ? ": " : "",
+			col(st, 4));
+}
+
+static void emit_flag(sqlite3_stmt *st, FILE *out, json_t *list)
+{
+	if (list)
+		json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:s}", "flag", col(st, 0),
+						      "severity", col(st, 1), "cite", col(st, 2),
+						      "message", col(st, 3)));
+	else
+		fprintf(out, "  flag  %-8s %s (%s): %s\n", col(st, 1), col(st, 0), col(st, 2),
+			col(st, 3));
+}
+
+static void emit_problem(sqlite3_stmt *st, FILE *out, json_t *list)
+{
+	if (list)
+		json_array_append_new(list, json_string(col(st, 0)));
+	else
+		fprintf(out, "  problem: %s\n", col(st, 0));
+}
+
+static int explain(int argc, char **argv, FILE *out, FILE *err)
+{
+	struct audit_args a;
+	struct store *s = NULL;
+	struct tender_error e = {0};
+	sqlite3_stmt *st = NULL;
+	enum tender_status rc;
+	int status = parse(argc, argv, out, err, &a), seq, ok;
+	long long id;
+	json_t *report = NULL;
+
+	if (status >= 0)
+		return status;
+	if (optind != argc - 1) {
+		fprintf(err, "tender audit explain: give one bid id\n");
+		return CLI_USAGE;
+	}
+	if ((rc = store_open(a.db, 1, &s, &e)))
+		return store_failure(err, &e, rc);
+	if (sqlite3_prepare_v2(store_db(s),
+			       "SELECT b.evaluation_id, b.seq, b.bidder, b.file, b.compliant, b.rank,"
+			       " b.tied, b.total, b.exclusion, e.tender_id, e.created,"
+			       " e.ruleset_id, e.ruleset_version FROM bid b"
+			       " JOIN evaluation e ON e.id = b.evaluation_id"
+			       " WHERE b.bid_id = ?1 AND (?2 = 0 OR b.evaluation_id = ?2)"
+			       " ORDER BY b.evaluation_id DESC LIMIT 1",
+			       -1, &st, NULL) != SQLITE_OK) {
+		rc = store_error(s, &e, "cannot read the store");
+		store_close(s);
+		return store_failure(err, &e, rc);
+	}
+	sqlite3_bind_text(st, 1, argv[optind], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, a.evaluation);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		fprintf(err, "tender audit explain: no bid '%s' in %s%s\n", argv[optind], a.db,
+			a.evaluation ? " for that evaluation" : "");
+		sqlite3_finalize(st);
+		store_close(s);
+		return CLI_FINDINGS;
+	}
+	id = sqlite3_column_int64(st, 0);
+	seq = sqlite3_column_int(st, 1);
+	if (a.json) {
+		report = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:f}", "bid",
+				   argv[optind], "evaluation", (json_int_t)id, "tender", col(st, 9),
+				   "created", col(st, 10), "ruleset", col(st, 11), "ruleset_version",
+				   col(st, 12), "bidder", col(st, 2), "file", col(st, 3), "compliant",
+				   sqlite3_column_int(st, 4), "total", sqlite3_column_double(st, 7));
+		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
+			json_object_set_new(report, "rank", json_integer(sqlite3_column_int(st, 5)));
+		if (sqlite3_column_text(st, 8))
+			json_object_set_new(report, "exclusion", json_string(col(st, 8)));
+	} else {
+		fprintf(out, "bid %s (%s), file %s\n", argv[optind], col(st, 2), col(st, 3));
+		fprintf(out, "evaluation %lld of tender %s at %s under rule set %s %s\n", id,
+			col(st, 9), col(st, 10), col(st, 11), col(st, 12));
+		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
+			fprintf(out, "rank %d%s, total %.2f\n", sqlite3_column_int(st, 5),
+				sqlite3_column_int(st, 6) ? " (tied)" : "", sqlite3_column_double(st, 7));
+		else
+			fprintf(out, "not ranked%s%s\n", sqlite3_column_text(st, 8) ? ": " : "",
+				col(st, 8));
+	}
+	sqlite3_finalize(st);
+	{
+		json_t *gates = a.json ? json_array() : NULL, *scores = a.json ? json_array() : NULL,
+		       *flags = a.json ? json_array() : NULL, *problems = a.json ? json_array() : NULL;
+		sqlite3 *db = store_db(s);
+
+		ok = rows(db, "SELECT message FROM problem WHERE evaluation_id = ?1 AND bid_seq = ?2"
+			      " ORDER BY seq",
+			  id, seq, emit_problem, out, problems) &&
+		     rows(db, "SELECT gate_id, passed, message FROM gate_result"
+			      " WHERE evaluation_id = ?1 AND bid_seq = ?2 ORDER BY rowid",
+			  id, seq, emit_gate, out, gates) &&
+		     rows(db, "SELECT rule_id, state, points, max_points, explanation FROM score"
+			      " WHERE evaluation_id = ?1 AND bid_seq = ?2 ORDER BY rowid",
+			  id, seq, emit_score, out, scores) &&
+		     rows(db, "SELECT flag_id, severity, cite, message FROM flag"
+			      " WHERE evaluation_id = ?1 AND bid_seq = ?2 ORDER BY seq",
+			  id, seq, emit_flag, out, flags);
+		if (report) {
+			json_object_set_new(report, "problems", problems);
+			json_object_set_new(report, "gates", gates);
+			json_object_set_new(report, "scores", scores);
+			json_object_set_new(report, "flags", flags);
+			json_dumpf(report, out, JSON_INDENT(2));
+			fputc('\n', out);
+			json_decref(report);
+		}
+	}
+	if (!ok) {
+		rc = store_error(s, &e, "cannot read the store");
+		store_close(s);
+		return store_failure(err, &e, rc);
+	}
+	store_close(s);
+	return CLI_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+
+static int export(int argc, char **argv, FILE *out, FILE *err)
+{
+	struct audit_args a;
+	struct store *s = NULL;
+	struct tender_error e = {0};
+	enum tender_status rc;
+	int status = parse(argc, argv, out, err, &a);
+	long long id, epoch;
+	char *tender = NULL;
+
+	if (status >= 0)
+		return status;
+	if (optind != argc - 1 || !parse_number(argv[optind], &id) || !a.output) {
+		fprintf(err, "tender audit export: give one evaluation number and -o DIR\n");
+		return CLI_USAGE;
+	}
+	if ((rc = store_open(a.db, 1, &s, &e)))
+		return store_failure(err, &e, rc);
+	rc = audit_export(s, id, a.output, &tender, &epoch, &e);
+	store_close(s);
+	if (rc)
+		return store_failure(err, &e, rc);
+	fprintf(out, "exported evaluation %lld to %s\n", id, a.output);
+	fprintf(out, "re-run: SOURCE_DATE_EPOCH=%lld tender evaluate -o OUT %s\n", epoch, tender);
+	free(tender);
+	return CLI_OK;
+}
+
+int cmd_audit(int argc, char **argv, FILE *out, FILE *err)
+{
+	if (argc >= 2 && strcmp(argv[1], "verify") == 0)
+		return verify(argc - 1, argv + 1, out, err);
+	if (argc >= 2 && strcmp(argv[1], "explain") == 0)
+		return explain(argc - 1, argv + 1, out, err);
+	if (argc >= 2 && strcmp(argv[1], "export") == 0)
+		return export(argc - 1, argv + 1, out, err);
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		help(out);
+		return CLI_OK;
+	}
+	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+		fprintf(out, "tender %s\n", TENDER_VERSION);
+		return CLI_OK;
+	}
+	fprintf(err, "tender audit: expected verify, explain, export or verify-manifest; see "
+		     "'tender audit --help'\n");
+	return CLI_USAGE;
+}
