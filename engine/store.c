@@ -250,12 +250,44 @@ rollback:
 	return rc;
 }
 
+/* Opens the connection and sets it up; immutable opens a read-only store
+ * on read-only media, where SQLite cannot create the WAL index. */
+static enum tender_status connect(struct store *s, int read_only, int immutable,
+				  struct tender_error *err)
+{
+	int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	char *uri = NULL;
+	enum tender_status rc;
+
+	if (immutable) {
+		uri = sqlite3_mprintf("file:%s?immutable=1", s->path);
+		if (!uri)
+			return TENDER_ERR_NOMEM;
+		flags |= SQLITE_OPEN_URI;
+	}
+	if (sqlite3_open_v2(uri ? uri : s->path, &s->db, flags | SQLITE_OPEN_NOFOLLOW, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_free(uri);
+		return s->db ? store_error(s, err, "cannot open the store")
+			     : error_set(err, TENDER_ERR_NOMEM, "nomem", s->path, 0, 0,
+					 "out of memory");
+	}
+	sqlite3_free(uri);
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 60000);
+	if ((rc = exec(s, "PRAGMA foreign_keys = ON", err, "cannot configure the store")) ||
+	    (!read_only &&
+	     (rc = exec(s, "PRAGMA journal_mode = WAL", err, "cannot configure the store"))) ||
+	    (rc = exec(s, "PRAGMA synchronous = FULL", err, "cannot configure the store")))
+		return rc;
+	return check_schema(s, read_only, err);
+}
+
 enum tender_status store_open(const char *path, int read_only, struct store **out,
 			      struct tender_error *err)
 {
 	struct store *s;
 	enum tender_status rc;
-	int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	struct stat st;
 
 	*out = NULL;
@@ -267,24 +299,20 @@ enum tender_status store_open(const char *path, int read_only, struct store **ou
 		tender_free(s);
 		return TENDER_ERR_NOMEM;
 	}
-	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
-		rc = s->db ? store_error(s, err, "cannot open the store")
-			   : error_set(err, TENDER_ERR_NOMEM, "nomem", path, 0, 0, "out of memory");
-		goto fail;
+	rc = connect(s, read_only, 0, err);
+	if (rc == TENDER_ERR_DB && read_only &&
+	    (sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_READONLY) {
+		/* A store on read-only media: read it as it is. */
+		sqlite3_close(s->db);
+		s->db = NULL;
+		rc = connect(s, read_only, 1, err);
 	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 60000);
-	if ((rc = exec(s, "PRAGMA foreign_keys = ON", err, "cannot configure the store")) ||
-	    (!read_only &&
-	     (rc = exec(s, "PRAGMA journal_mode = WAL", err, "cannot configure the store"))) ||
-	    (rc = exec(s, "PRAGMA synchronous = FULL", err, "cannot configure the store")) ||
-	    (rc = check_schema(s, read_only, err)))
-		goto fail;
+	if (rc) {
+		store_close(s);
+		return rc;
+	}
 	*out = s;
 	return TENDER_OK;
-fail:
-	store_close(s);
-	return rc;
 }
 
 void store_close(struct store *s)
