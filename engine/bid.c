@@ -6,6 +6,7 @@
  */
 #include "bid.h"
 
+#include "alloc.h"
 #include "money.h"
 
 #include <stdio.h>
@@ -29,35 +30,38 @@ static struct amount_text fmt_money(int64_t minor, int decimals)
 /* ---------------------------------------------------------------------- */
 /* Consortium and services. */
 
-/* Whether a whitespace-separated list contains token. */
-static int list_has(const char *list, const char *token)
+static const xmlNode *find_member(const xmlNode *consortium, const char *id, size_t len)
 {
-	char item[128];
-
-	while (check_next_token(&list, item, sizeof(item)))
-		if (strcmp(item, token) == 0)
-			return 1;
-	return 0;
-}
-
-static const xmlNode *find_member(const xmlNode *consortium, const char *id)
-{
-	char buf[128];
+	char buf[128]; /* ids are at most 64 bytes (the schema's t:id) */
 
 	for (const xmlNode *m = xml_child(consortium, BID_NS, "member"); m; m = xml_next_same(m))
-		if (xml_attr(m, "id", buf, sizeof(buf)) && strcmp(buf, id) == 0)
+		if (xml_attr(m, "id", buf, sizeof(buf)) && strlen(buf) == len &&
+		    memcmp(buf, id, len) == 0)
 			return m;
 	return NULL;
 }
 
-static const xmlNode *find_service(const xmlNode *services, const char *line)
+static const xmlNode *find_service(const xmlNode *services, const char *line, size_t len)
 {
-	char buf[64];
+	char buf[64]; /* service lines are short names (the schema's t:service-line) */
 
 	for (const xmlNode *s = xml_child(services, BID_NS, "service"); s; s = xml_next_same(s))
-		if (xml_attr(s, "line", buf, sizeof(buf)) && strcmp(buf, line) == 0)
+		if (xml_attr(s, "line", buf, sizeof(buf)) && strlen(buf) == len &&
+		    memcmp(buf, line, len) == 0)
 			return s;
 	return NULL;
+}
+
+/* The service lines a member lists, read whole (the list has no length
+ * limit); NULL when out of memory (recorded in c->status). Caller frees
+ * with tender_free. */
+static char *member_lines(struct checker *c, const xmlNode *member)
+{
+	char *lines;
+
+	if (xml_text_dup(xml_child(member, BID_NS, "services"), &lines))
+		c->status = TENDER_ERR_NOMEM;
+	return lines;
 }
 
 static void check_consortium(struct checker *c, const xmlNode *root)
@@ -66,27 +70,31 @@ static void check_consortium(struct checker *c, const xmlNode *root)
 	const xmlNode *services = xml_child(root, BID_NS, "services");
 	int64_t sum = 0, share;
 	int n_primes = 0;
-	char role[32], id[128], lines[256], line[64], text[64];
+	char role[32], id[128], text[64];
 
 	for (const xmlNode *m = xml_child(consortium, BID_NS, "member"); m; m = xml_next_same(m)) {
 		const xmlNode *share_el = xml_child(m, BID_NS, "share-pct");
-		char what[192];
+		const char *share_text, *line, *p;
+		char what[192], *lines;
+		size_t len;
 
 		xml_attr(m, "id", id, sizeof(id));
 		if (xml_attr(m, "role", role, sizeof(role)) && strcmp(role, "prime") == 0)
 			n_primes++;
 		snprintf(what, sizeof(what), "the share of member %s", id);
-		if (check_pct(c, share_el, xml_text(share_el, text, sizeof(text)), what, &share))
+		share_text = check_text(c, share_el, what, text, sizeof(text));
+		if (share_text && check_pct(c, share_el, share_text, what, &share))
 			sum += share;
 
 		/* Every line a member says it delivers should be a service of the bid. */
-		xml_text(xml_child(m, BID_NS, "services"), lines, sizeof(lines));
-		for (const char *p = lines; check_next_token(&p, line, sizeof(line));)
-			if (!find_service(services, line))
+		lines = member_lines(c, m);
+		for (p = lines ? lines : ""; check_next_span(&p, &line, &len);)
+			if (!find_service(services, line, len))
 				check_report(c, m, DIAG_WARNING, "member-service",
-					     "member %s lists the service line '%s', but the bid "
-					     "offers no <service line=\"%s\">",
-					     id, line, line);
+					     "member %s lists the service line '%.*s', but the bid "
+					     "offers no <service line=\"%.*s\">",
+					     id, (int)len, line, (int)len, line);
+		tender_free(lines);
 	}
 	if (n_primes != 1)
 		check_report(c, consortium, DIAG_ERROR, "prime",
@@ -104,44 +112,100 @@ static void check_services(struct checker *c, const xmlNode *root)
 {
 	const xmlNode *consortium = xml_child(root, BID_NS, "consortium");
 	const xmlNode *services = xml_child(root, BID_NS, "services");
-	char line[64], by[512], id[128], lines[256];
+	char line[64];
 
 	for (const xmlNode *s = xml_child(services, BID_NS, "service"); s; s = xml_next_same(s)) {
+		const char *id, *p;
+		char *by, *lines;
+		size_t len;
+
 		xml_attr(s, "line", line, sizeof(line));
-		xml_attr(s, "delivered-by", by, sizeof(by));
-		for (const char *p = by; check_next_token(&p, id, sizeof(id));) {
-			const xmlNode *member = find_member(consortium, id);
+		if (xml_attr_dup(s, "delivered-by", &by)) { /* a list without length limit */
+			c->status = TENDER_ERR_NOMEM;
+			return;
+		}
+		for (p = by ? by : ""; check_next_span(&p, &id, &len);) {
+			const xmlNode *member = find_member(consortium, id, len);
+
 			if (!member) {
 				check_report(c, s, DIAG_ERROR, "service-member",
-					     "the %s service is delivered by '%s', which is not "
+					     "the %s service is delivered by '%.*s', which is not "
 					     "a member of the consortium",
-					     line, id);
+					     line, (int)len, id);
 				continue;
 			}
-			xml_text(xml_child(member, BID_NS, "services"), lines, sizeof(lines));
-			if (!list_has(lines, line))
+			lines = member_lines(c, member);
+			if (lines && !check_list_has(lines, line, strlen(line)))
 				check_report(c, s, DIAG_WARNING, "service-member",
-					     "the %s service is delivered by member %s, whose "
+					     "the %s service is delivered by member %.*s, whose "
 					     "<services> do not include %s",
-					     line, id, line);
+					     line, (int)len, id, line);
+			tender_free(lines);
 		}
+		tender_free(by);
 	}
 }
 
 /* ---------------------------------------------------------------------- */
 /* Price. */
 
-static void check_price(struct checker *c, const xmlNode *root, const struct competition *t)
+/* total / (n_years * population), in minor units rounded half up, exactly
+ * for every total > 0, n_years > 0 and population > 0 (UINT64_MAX stands
+ * for any population beyond 64 bits: the result is 0 either way), though
+ * the product may lie beyond 64 bits. */
+static int64_t per_head_expected(int64_t total, int n_years, uint64_t population)
+{
+	uint64_t t = (uint64_t)total, n = (uint64_t)n_years, divisor;
+	uint64_t q1 = t / n, r1 = t % n;
+	uint64_t q = q1 / population, r2 = q1 % population;
+	/* t = q * n * population + r, with r = r2 * n + r1 < n * population; and
+	 * r <= t, so neither r nor 2r can overflow. */
+	uint64_t r = r2 * n + r1;
+
+	if (__builtin_mul_overflow(n, population, &divisor))
+		return (int64_t)q; /* divisor >= 2^64 > 2r: round down */
+	return (int64_t)(q + (r >= divisor - r));
+}
+
+/* The tender's population: its digits (for messages and exact comparison,
+ * "" when unknown), read from the tender's document when there is one, as
+ * it may lie beyond 64 bits. */
+static void tender_population(const struct competition *t, const struct xml_doc *tender_doc,
+			      char *digits, size_t size)
+{
+	char text[64];
+	uint64_t value;
+	enum tender_status rc;
+
+	digits[0] = '\0';
+	if (!t)
+		return;
+	if (!tender_doc) {
+		if (t->population > 0)
+			snprintf(digits, size, "%lld", t->population);
+		return;
+	}
+	rc = check_integer(
+	    xml_text(xml_child(xml_doc_root(tender_doc), BID_NS, "population"), text, sizeof(text)),
+	    &value, digits, size);
+	if ((rc && rc != TENDER_ERR_LIMIT) || value == 0)
+		digits[0] = '\0';
+}
+
+static void check_price(struct checker *c, const xmlNode *root, const struct competition *t,
+			const struct xml_doc *tender_doc)
 {
 	const xmlNode *price = xml_child(root, BID_NS, "price");
 	const xmlNode *total_el = xml_child(price, BID_NS, "total");
 	const xmlNode *per_head_el = xml_child(price, BID_NS, "per-head-annual");
 	const xmlNode *outcomes_el = xml_child(price, BID_NS, "outcomes-based-pct");
 	const xmlNode *by_year[MAX_YEARS + 1] = {0};
-	char currency[8], text[64];
+	const char *value;
+	char currency[8], text[64], population_digits[64], tender_digits[64];
 	int decimals, ok = 1, n_years = 0;
-	long long population = 0, year;
+	uint64_t population = 0, year;
 	int64_t sum = 0, total = 0, per_head = 0, pct;
+	enum tender_status rc;
 
 	xml_attr(price, "currency", currency, sizeof(currency));
 	decimals = currency_decimals(currency);
@@ -153,35 +217,45 @@ static void check_price(struct checker *c, const xmlNode *root, const struct com
 	if (t && t->decimals >= 0 && strcmp(currency, t->currency) != 0)
 		check_report(c, price, DIAG_ERROR, "currency",
 			     "the price is in %s but the tender is in %s", currency, t->currency);
-	check_uint(xml_attr(price, "population", text, sizeof(text)) ? text : "", &population);
-	if (t && t->population > 0 && population != t->population)
+
+	/* A population beyond 64 bits is a number like any other: every
+	 * message stays true, the per-head price for it is 0. */
+	value = check_attr(c, price, "population", "the population", text, sizeof(text));
+	rc = value ? check_integer(value, &population, population_digits, sizeof(population_digits))
+		   : TENDER_ERR_INVALID;
+	if (rc != TENDER_OK && rc != TENDER_ERR_LIMIT)
+		population = 0;
+	tender_population(t, tender_doc, tender_digits, sizeof(tender_digits));
+	if (population > 0 && tender_digits[0] && strcmp(population_digits, tender_digits) != 0)
 		check_report(c, price, DIAG_ERROR, "population",
-			     "the price is for a population of %lld, but the tender's population "
-			     "is %lld",
-			     population, t->population);
+			     "the price is for a population of %s, but the tender's population "
+			     "is %s",
+			     population_digits, tender_digits);
 
 	for (const xmlNode *a = xml_child(price, BID_NS, "annual"); a; a = xml_next_same(a)) {
 		int64_t amount;
 		char what[64];
 
-		if (!xml_attr(a, "year", text, sizeof(text)) || !check_uint(text, &year) ||
-		    year < 1 || year > MAX_YEARS) {
+		value = check_attr(c, a, "year", "the year of a price", text, sizeof(text));
+		if (!value) {
+			ok = 0;
+			continue;
+		}
+		if (check_integer(value, &year, NULL, 0) || year < 1 || year > MAX_YEARS) {
 			check_report(c, a, DIAG_ERROR, "price-years",
 				     "a year of the price must be between 1 and %d", MAX_YEARS);
 			ok = 0;
 			continue;
 		}
 		by_year[year] = a;
-		if (year > n_years)
+		if ((int)year > n_years)
 			n_years = (int)year;
-		snprintf(what, sizeof(what), "the price for year %lld", year);
-		if (check_money(c, a, xml_text(a, text, sizeof(text)), decimals, what, &amount)) {
-			if ((amount > 0 && sum > INT64_MAX - amount) ||
-			    (amount < 0 && sum < INT64_MIN - amount)) {
+		snprintf(what, sizeof(what), "the price for year %d", (int)year);
+		value = check_text(c, a, what, text, sizeof(text));
+		if (value && check_money(c, a, value, decimals, what, &amount)) {
+			if (__builtin_add_overflow(sum, amount, &sum)) {
 				check_report(c, a, DIAG_ERROR, "money", "the prices are too large");
 				ok = 0;
-			} else {
-				sum += amount;
 			}
 		} else {
 			ok = 0;
@@ -200,14 +274,18 @@ static void check_price(struct checker *c, const xmlNode *root, const struct com
 			     "the price covers %d years but the contract runs %lld years",
 			     n_years, t->contract_years);
 
-	ok &= check_money(c, total_el, xml_text(total_el, text, sizeof(text)), decimals,
-			  "the total price", &total);
-	if (ok && sum != total)
+	value = check_text(c, total_el, "the total price", text, sizeof(text));
+	ok &= value && check_money(c, total_el, value, decimals, "the total price", &total);
+	if (ok && sum != total) {
+		char difference[48];
+
+		/* total - sum may lie beyond int64_t: formatted exactly */
+		check_money_difference(total, sum, decimals, difference, sizeof(difference));
 		check_report(c, total_el, DIAG_ERROR, "price-sum",
 			     "the annual prices add up to %s, but the total says %s "
 			     "(a difference of %s)",
-			     fmt_money(sum, decimals).s, fmt_money(total, decimals).s,
-			     fmt_money(total - sum, decimals).s);
+			     fmt_money(sum, decimals).s, fmt_money(total, decimals).s, difference);
+	}
 	if (ok && total <= 0)
 		check_report(c, total_el, DIAG_WARNING, "price-nonpositive",
 			     "the total price is %s; a price of zero or less is rejected by "
@@ -221,22 +299,22 @@ static void check_price(struct checker *c, const xmlNode *root, const struct com
 			     fmt_money(t->budget_total_max, decimals).s);
 
 	/* Per head per year: total / years / population, to the minor unit. */
-	if (check_money(c, per_head_el, xml_text(per_head_el, text, sizeof(text)), decimals,
-			"the per-head annual price", &per_head) &&
+	value = check_text(c, per_head_el, "the per-head annual price", text, sizeof(text));
+	if (value &&
+	    check_money(c, per_head_el, value, decimals, "the per-head annual price", &per_head) &&
 	    ok && total > 0 && n_years > 0 && population > 0) {
-		int64_t divisor = (int64_t)n_years * population;
-		int64_t expected = (total + divisor / 2) / divisor;
-		int64_t diff = per_head - expected;
+		int64_t expected = per_head_expected(total, n_years, population), diff;
 
-		if (diff > 1 || diff < -1)
+		if (__builtin_sub_overflow(per_head, expected, &diff) || diff > 1 || diff < -1)
 			check_report(c, per_head_el, DIAG_ERROR, "per-head",
 				     "the per-head annual price is %s, but %s over %d years for "
-				     "%lld people is %s a head a year",
+				     "%s people is %s a head a year",
 				     fmt_money(per_head, decimals).s, fmt_money(total, decimals).s,
-				     n_years, population, fmt_money(expected, decimals).s);
+				     n_years, population_digits, fmt_money(expected, decimals).s);
 	}
-	check_pct(c, outcomes_el, xml_text(outcomes_el, text, sizeof(text)),
-		  "the outcomes-based share", &pct);
+	value = check_text(c, outcomes_el, "the outcomes-based share", text, sizeof(text));
+	if (value)
+		check_pct(c, outcomes_el, value, "the outcomes-based share", &pct);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -251,9 +329,9 @@ static void check_other_money(struct checker *c, const xmlNode *root)
 					  BID_NS, "amount");
 	const xmlNode *amounts[] = {turnover, pooled};
 	const char *names[] = {"the annual turnover", "the pooled budget"};
-	const char *price_currency;
+	const char *price_currency, *value;
 	char currency[8], price_cur[8], text[64];
-	int64_t value;
+	int64_t amount;
 
 	price_currency = xml_attr(xml_child(root, BID_NS, "price"), "currency", price_cur,
 				  sizeof(price_cur));
@@ -271,9 +349,19 @@ static void check_other_money(struct checker *c, const xmlNode *root)
 				     "unknown currency '%s' for %s", currency, names[i]);
 			continue;
 		}
-		check_money(c, amounts[i], xml_text(amounts[i], text, sizeof(text)), decimals,
-			    names[i], &value);
+		value = check_text(c, amounts[i], names[i], text, sizeof(text));
+		if (value)
+			check_money(c, amounts[i], value, decimals, names[i], &amount);
 	}
+}
+
+/* Reads a date (element text, or attribute `attr` when not NULL) for a
+ * check; NULL when absent or too long (then reported). */
+static const char *date_of(struct checker *c, const xmlNode *node, const char *attr,
+			   const char *what, char *buf, size_t size)
+{
+	return attr ? check_attr(c, node, attr, what, buf, size)
+		    : check_text(c, node, what, buf, size);
 }
 
 static void check_dates(struct checker *c, const xmlNode *root, const struct competition *t)
@@ -284,40 +372,44 @@ static void check_dates(struct checker *c, const xmlNode *root, const struct com
 	const xmlNode *full = xml_child(timeline, BID_NS, "full-operation");
 	const xmlNode *signed_el = xml_child(xml_child(root, BID_NS, "declarations"), BID_NS,
 					     "signed");
-	char d_mob[32], d_start[32], d_full[32], d_signed[32], d_submitted[32];
+	const char *d_mob, *d_start, *d_full, *d_signed, *d_submitted;
+	char b_mob[64], b_start[64], b_full[64], b_signed[64], b_submitted[64];
 
-	xml_text(mob, d_mob, sizeof(d_mob));
-	xml_text(start, d_start, sizeof(d_start));
-	xml_text(full, d_full, sizeof(d_full));
-	if (check_date_cmp(d_mob, d_start) > 0)
+	d_mob = date_of(c, mob, NULL, "the mobilisation start", b_mob, sizeof(b_mob));
+	d_start = date_of(c, start, NULL, "the service start", b_start, sizeof(b_start));
+	d_full = date_of(c, full, NULL, "the date of full operation", b_full, sizeof(b_full));
+	d_signed =
+	    date_of(c, signed_el, "date", "the date of signature", b_signed, sizeof(b_signed));
+	d_submitted = date_of(c, root, "submitted", "the date of submission", b_submitted,
+			      sizeof(b_submitted));
+	if (d_mob && d_start && check_date_cmp(d_mob, d_start) > 0)
 		check_report(c, start, DIAG_ERROR, "dates",
 			     "the service starts (%s) before mobilisation starts (%s)", d_start,
 			     d_mob);
-	if (check_date_cmp(d_start, d_full) > 0)
+	if (d_start && d_full && check_date_cmp(d_start, d_full) > 0)
 		check_report(c, full, DIAG_ERROR, "dates",
 			     "full operation (%s) comes before the service starts (%s)", d_full,
 			     d_start);
-	if (xml_attr(signed_el, "date", d_signed, sizeof(d_signed)) &&
-	    xml_attr(root, "submitted", d_submitted, sizeof(d_submitted)) &&
-	    check_date_cmp(d_signed, d_submitted) > 0)
+	if (d_signed && d_submitted && check_date_cmp(d_signed, d_submitted) > 0)
 		check_report(c, signed_el, DIAG_ERROR, "dates",
 			     "the declarations are signed on %s, after the bid was submitted "
 			     "(%s)",
 			     d_signed, d_submitted);
 	if (!t)
 		return;
-	if (check_date_cmp(d_start, t->contract_start) < 0 ||
-	    check_date_cmp(d_start, t->contract_end) > 0)
+	if (d_start && (check_date_cmp(d_start, t->contract_start) < 0 ||
+			check_date_cmp(d_start, t->contract_end) > 0))
 		check_report(c, start, DIAG_ERROR, "dates",
 			     "the service starts on %s, outside the contract term %s to %s",
 			     d_start, t->contract_start, t->contract_end);
 	for (const xmlNode *k = xml_child(xml_child(root, BID_NS, "outcomes"), BID_NS, "kpi"); k;
 	     k = xml_next_same(k)) {
 		const xmlNode *by = xml_child(k, BID_NS, "by");
-		char d_by[32], id[128];
+		const char *d_by;
+		char b_by[64], id[128];
 
-		xml_text(by, d_by, sizeof(d_by));
-		if (check_date_cmp(d_by, t->contract_end) > 0)
+		d_by = date_of(c, by, NULL, "the date a KPI is due", b_by, sizeof(b_by));
+		if (d_by && check_date_cmp(d_by, t->contract_end) > 0)
 			check_report(c, by, DIAG_WARNING, "dates",
 				     "KPI %s is due on %s, after the contract ends (%s)",
 				     xml_attr(k, "id", id, sizeof(id)) ? id : "?", d_by,
@@ -334,14 +426,20 @@ static void check_declarations(struct checker *c, const xmlNode *root)
 	char buf[256];
 
 	for (const xmlNode *g = xml_child(grounds, BID_NS, "ground"); g; g = xml_next_same(g)) {
-		char ref[256];
+		char *ref;
 
-		if (xml_attr(g, "applies", buf, sizeof(buf)) &&
-		    (strcmp(buf, "true") == 0 || strcmp(buf, "1") == 0))
-			check_report(c, g, DIAG_WARNING, "exclusion-ground",
-				     "you declare that exclusion ground '%s' applies; the "
-				     "commissioner may exclude the bid",
-				     xml_attr(g, "ref", ref, sizeof(ref)) ? ref : "?");
+		if (!xml_attr(g, "applies", buf, sizeof(buf)) ||
+		    (strcmp(buf, "true") != 0 && strcmp(buf, "1") != 0))
+			continue;
+		if (xml_attr_dup(g, "ref", &ref)) { /* free text: quoted whole */
+			c->status = TENDER_ERR_NOMEM;
+			return;
+		}
+		check_report(c, g, DIAG_WARNING, "exclusion-ground",
+			     "you declare that exclusion ground '%s' applies; the "
+			     "commissioner may exclude the bid",
+			     ref ? ref : "?");
+		tender_free(ref);
 	}
 	if (xml_attr(pooled, "section-75", buf, sizeof(buf)) &&
 	    (strcmp(buf, "true") == 0 || strcmp(buf, "1") == 0) &&
@@ -351,18 +449,38 @@ static void check_declarations(struct checker *c, const xmlNode *root)
 			     "authority (attribute local-authority)");
 }
 
+/* Whether an answer says anything: one that is only whitespace does not. */
+static int is_answered(const xmlNode *answer)
+{
+	char probe[1];
+	size_t length;
+
+	xml_text_len(answer, probe, sizeof(probe), &length);
+	return length > 0;
+}
+
 static void check_answers(struct checker *c, const xmlNode *root, const struct competition *t)
 {
 	const xmlNode *answers = xml_child(root, BID_NS, "answers");
 	char id[128];
 
+	/* A blank answer counts as no answer, with or without the tender. */
+	for (const xmlNode *a = xml_child(answers, BID_NS, "answer"); a; a = xml_next_same(a))
+		if (!is_answered(a))
+			check_report(c, a, DIAG_ERROR, "answer-missing",
+				     "the answer to question %s is blank (only whitespace), so the "
+				     "question counts as not answered",
+				     xml_attr(a, "question", id, sizeof(id)) ? id : "?");
+	if (!t)
+		return;
 	for (size_t i = 0; i < t->n_questions; i++) {
-		int found = 0;
+		const xmlNode *found = NULL;
 
 		for (const xmlNode *a = xml_child(answers, BID_NS, "answer"); a && !found;
 		     a = xml_next_same(a))
-			found = xml_attr(a, "question", id, sizeof(id)) &&
-				strcmp(id, t->questions[i].id) == 0;
+			if (xml_attr(a, "question", id, sizeof(id)) &&
+			    strcmp(id, t->questions[i].id) == 0)
+				found = a;
 		if (!found)
 			check_report(c, answers, DIAG_ERROR, "answer-missing",
 				     "question %s (%s) is not answered", t->questions[i].id,
@@ -379,6 +497,13 @@ static void check_answers(struct checker *c, const xmlNode *root, const struct c
 enum tender_status bid_check(const struct xml_doc *doc, const struct competition *t,
 			     struct diag_list *diags)
 {
+	return bid_check_with_tender_doc(doc, t, NULL, diags);
+}
+
+enum tender_status bid_check_with_tender_doc(const struct xml_doc *doc, const struct competition *t,
+					     const struct xml_doc *tender_doc,
+					     struct diag_list *diags)
+{
 	struct checker c = {doc, diags, TENDER_OK};
 	const xmlNode *root = xml_doc_root(doc);
 	char tender_id[128];
@@ -390,11 +515,10 @@ enum tender_status bid_check(const struct xml_doc *doc, const struct competition
 			     t->id);
 	check_consortium(&c, root);
 	check_services(&c, root);
-	check_price(&c, root, t);
+	check_price(&c, root, t, tender_doc);
 	check_other_money(&c, root);
 	check_dates(&c, root, t);
 	check_declarations(&c, root);
-	if (t)
-		check_answers(&c, root, t);
+	check_answers(&c, root, t);
 	return c.status;
 }

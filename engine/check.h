@@ -40,16 +40,85 @@ int check_money(struct checker *c, const xmlNode *node, const char *text, int de
 int check_pct(struct checker *c, const xmlNode *node, const char *text, const char *what,
 	      int64_t *out_hundredths);
 
-/* Reads a non-negative decimal integer; 0 on failure (no report: the schema
- * already said it). */
+/* Reads node's trimmed text (check_text) or its attribute `name`
+ * (check_attr) into buf. A value of size bytes or more is no sensible value:
+ * it is reported as an error (code "too-long") naming `what`, and NULL is
+ * returned, as it is for an absent attribute; never a silently cut value.
+ * check_text gives "" for a NULL node. */
+const char *check_text(struct checker *c, const xmlNode *node, const char *what, char *buf,
+		       size_t size);
+const char *check_attr(struct checker *c, const xmlNode *node, const char *name, const char *what,
+		       char *buf, size_t size);
+
+/* Reads a non-negative integer as XML Schema writes it (decimal digits,
+ * perhaps a leading '+' and leading zeros; no whitespace) into *out.
+ * Returns TENDER_OK; TENDER_ERR_LIMIT when it is larger than UINT64_MAX
+ * (*out is then UINT64_MAX); TENDER_ERR_INVALID when it is not such an
+ * integer (*out untouched). When digits is not NULL it receives, on
+ * TENDER_OK and TENDER_ERR_LIMIT, the value's digits without sign or leading
+ * zeros, for messages and exact comparisons; a digits buffer at least as
+ * large as text always suffices. */
+enum tender_status check_integer(const char *text, uint64_t *out, char *digits, size_t size);
+
+/* Reads a non-negative decimal integer that fits in a long long. Returns 1
+ * when *out was set, 0 otherwise: malformed, or too large (check_integer
+ * tells them apart, and keeps the digits of a value beyond 64 bits). */
 int check_uint(const char *text, long long *out);
 
 /* Reads the next token of a whitespace-separated list (an xs:list value)
- * from *p into out, advancing *p. Returns 0 at the end of the list. */
+ * from *p into out, advancing *p. Returns 0 at the end of the list. A token
+ * of size bytes or more is cut: prefer check_next_span. */
 int check_next_token(const char **p, char *out, size_t size);
 
-/* Compares two xs:date texts ("2027-10-01", perhaps with a time zone),
- * looking at the date part only: <0, 0, >0 like strcmp. */
+/* As check_next_token, without copying: *token and *len receive where the
+ * next token starts in the list and its length. */
+int check_next_span(const char **p, const char **token, size_t *len);
+
+/* Whether the whitespace-separated list contains exactly `token` (len
+ * bytes). */
+int check_list_has(const char *list, const char *token, size_t len);
+
+/* An xs:date: [-]YYYY-MM-DD, a year of four digits or more, perhaps a time
+ * zone (Z or +hh:mm or -hh:mm). */
+struct check_date {
+	int negative;  /* the year was written with a leading '-' */
+	char year[64]; /* its digits without leading zeros ("0" for 0000) */
+	size_t n_year; /* strlen(year) */
+	int month, day;
+};
+
+/* Reads an xs:date; returns 1 when text is one (leading and trailing XML
+ * whitespace allowed), 0 otherwise. */
+int check_date_parse(const char *text, struct check_date *out);
+
+/* The year of d as a number: 1 when it fits in a long long, else 0. */
+int check_date_year(const struct check_date *d, long long *year);
+
+/* Compares two dates by year, month and day, exactly (any number of year
+ * digits, years before 1 included): <0, 0, >0 like strcmp. */
+int check_date_order(const struct check_date *a, const struct check_date *b);
+
+/* Compares two xs:date texts with check_date_order. A time zone does not
+ * move a date: the checks are about calendar days. Texts that are not
+ * dates (the schema has already reported them) compare equal. */
 int check_date_cmp(const char *a, const char *b);
+
+/* Writes a - b as money with `decimals` decimals, like money_format but
+ * exact even when the difference lies beyond the int64_t range. A buffer
+ * of 40 bytes always suffices. */
+void check_money_difference(int64_t a, int64_t b, int decimals, char *buf, size_t size);
+
+/* --- Entry points of the checks that need more than bid.h offers. ------- */
+
+struct competition;
+
+/* bid.c: as bid_check (bid.h), with the tender description's document too
+ * (NULL when t is NULL), so that its figures are compared and quoted as
+ * written, even beyond 64 bits (its population). bid_check passes NULL and
+ * falls back on t's long long figures. Declared here rather than in bid.h
+ * for now: bid.h was out of reach of this change. */
+enum tender_status bid_check_with_tender_doc(const struct xml_doc *doc, const struct competition *t,
+					     const struct xml_doc *tender_doc,
+					     struct diag_list *diags);
 
 #endif

@@ -7,6 +7,7 @@
 #include "alloc.h"
 #include "money.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -57,40 +58,76 @@ static void read_questions(struct checker *c, const xmlNode *root, struct compet
 	}
 }
 
-static void check_contract(struct checker *c, const xmlNode *root, struct competition *t)
+/* Reads a positive integer (xs:positiveInteger) for t: its value, or
+ * LLONG_MAX when it lies beyond (every comparison with a real figure then
+ * still fails as it should); 0 when unreadable. digits receives it as
+ * written, without sign or leading zeros, for messages. */
+static long long read_count(const char *text, char *digits, size_t size)
+{
+	uint64_t value = 0;
+	enum tender_status rc;
+
+	digits[0] = '\0';
+	rc = text ? check_integer(text, &value, digits, size) : TENDER_ERR_INVALID;
+	if (rc != TENDER_OK && rc != TENDER_ERR_LIMIT)
+		return 0;
+	return value > (uint64_t)LLONG_MAX ? LLONG_MAX : (long long)value;
+}
+
+/* Reads the contract term into t; years receives the number of years as
+ * written (digits without leading zeros, "" when unreadable). */
+static void check_contract(struct checker *c, const xmlNode *root, struct competition *t,
+			   char *years, size_t years_size)
 {
 	const xmlNode *contract = xml_child(root, BID_NS, "contract");
+	const char *start, *end;
 	char buf[64];
-	int start_year, end_year;
+	struct check_date d_start, d_end;
+	long long start_year, end_year, span;
 
-	xml_attr(contract, "start", t->contract_start, sizeof(t->contract_start));
-	xml_attr(contract, "end", t->contract_end, sizeof(t->contract_end));
-	if (xml_attr(contract, "years", buf, sizeof(buf)))
-		check_uint(buf, &t->contract_years);
-	if (check_date_cmp(t->contract_start, t->contract_end) >= 0) {
+	start = check_attr(c, contract, "start", "the start of the contract", t->contract_start,
+			   sizeof(t->contract_start));
+	end = check_attr(c, contract, "end", "the end of the contract", t->contract_end,
+			 sizeof(t->contract_end));
+	if (!start)
+		t->contract_start[0] = '\0';
+	if (!end)
+		t->contract_end[0] = '\0';
+	t->contract_years =
+	    read_count(check_attr(c, contract, "years", "the contract years", buf, sizeof(buf)),
+		       years, years_size);
+	if (!start || !end || !check_date_parse(start, &d_start) || !check_date_parse(end, &d_end))
+		return; /* reported already, as too long or by the schema */
+	if (check_date_order(&d_start, &d_end) >= 0) {
 		check_report(c, contract, DIAG_ERROR, "dates",
 			     "the contract ends (%s) before it starts (%s)", t->contract_end,
 			     t->contract_start);
 		return;
 	}
+	if (t->contract_years <= 0 || !check_date_year(&d_start, &start_year) ||
+	    !check_date_year(&d_end, &end_year))
+		return;
 	/* A contract of N years from 2027-10-01 ends on 2032-09-30 or so: the
-	 * calendar years spanned must be N or N + 1. */
-	if (sscanf(t->contract_start, "%d", &start_year) == 1 &&
-	    sscanf(t->contract_end, "%d", &end_year) == 1 &&
-	    (end_year - start_year < t->contract_years - 1 ||
-	     end_year - start_year > t->contract_years))
+	 * calendar years spanned must be N or N + 1. Years fit in 18 digits, so
+	 * the span cannot overflow. */
+	span = end_year - start_year;
+	if (span < t->contract_years - 1 || span > t->contract_years)
 		check_report(c, contract, DIAG_ERROR, "contract-years",
-			     "the contract runs from %s to %s, which is not %lld years",
-			     t->contract_start, t->contract_end, t->contract_years);
+			     "the contract runs from %s to %s, which is not %s years",
+			     t->contract_start, t->contract_end, years);
 }
 
-static void check_budget(struct checker *c, const xmlNode *root, struct competition *t)
+/* years: the contract's years as written (check_contract). */
+static void check_budget(struct checker *c, const xmlNode *root, struct competition *t,
+			 const char *years)
 {
 	const xmlNode *budget = xml_child(root, BID_NS, "budget");
 	const xmlNode *annual = xml_child(budget, BID_NS, "annual-max");
 	const xmlNode *total = xml_child(budget, BID_NS, "total-max");
-	char text[64];
-	int ok;
+	const char *annual_text, *total_text;
+	char text_a[64], text_t[64];
+	int64_t all_years;
+	int ok, short_of_total;
 
 	xml_attr(budget, "currency", t->currency, sizeof(t->currency));
 	t->decimals = currency_decimals(t->currency);
@@ -100,23 +137,28 @@ static void check_budget(struct checker *c, const xmlNode *root, struct competit
 			     t->currency);
 		return;
 	}
-	ok = check_money(c, annual, xml_text(annual, text, sizeof(text)), t->decimals,
-			 "the annual budget", &t->budget_annual_max);
-	ok &= check_money(c, total, xml_text(total, text, sizeof(text)), t->decimals,
-			  "the total budget", &t->budget_total_max);
-	if (ok && t->contract_years > 0 &&
-	    t->budget_annual_max > INT64_MAX / t->contract_years) {
-		check_report(c, annual, DIAG_ERROR, "budget", "the annual budget is too large");
-	} else if (ok && t->contract_years > 0 &&
-		   t->budget_annual_max * t->contract_years < t->budget_total_max) {
+	annual_text = check_text(c, annual, "the annual budget", text_a, sizeof(text_a));
+	total_text = check_text(c, total, "the total budget", text_t, sizeof(text_t));
+	ok = annual_text && check_money(c, annual, annual_text, t->decimals, "the annual budget",
+					&t->budget_annual_max);
+	ok &= total_text && check_money(c, total, total_text, t->decimals, "the total budget",
+					&t->budget_total_max);
+	if (!ok || t->contract_years <= 0)
+		return;
+	/* A product beyond int64_t lies beyond any total, above or below. */
+	if (__builtin_mul_overflow(t->budget_annual_max, t->contract_years, &all_years))
+		short_of_total = t->budget_annual_max < 0;
+	else
+		short_of_total = all_years < t->budget_total_max;
+	if (short_of_total) {
 		char a[48], b[48];
 
 		money_format(t->budget_annual_max, t->decimals, a, sizeof(a));
 		money_format(t->budget_total_max, t->decimals, b, sizeof(b));
 		check_report(c, total, DIAG_ERROR, "budget",
-			     "the total budget %s is more than %lld years of the annual "
+			     "the total budget %s is more than %s years of the annual "
 			     "budget %s",
-			     b, t->contract_years, a);
+			     b, years, a);
 	}
 }
 
@@ -141,17 +183,17 @@ enum tender_status competition_read(const struct xml_doc *doc, struct competitio
 {
 	struct checker c = {doc, diags, TENDER_OK};
 	const xmlNode *root = xml_doc_root(doc);
-	char buf[128];
+	char buf[128], digits[128], years[64];
 
 	memset(t, 0, sizeof(*t));
 	t->id = tender_strdup(xml_attr(root, "id", buf, sizeof(buf)) ? buf : "");
 	if (!t->id)
 		return TENDER_ERR_NOMEM;
-	if (!check_uint(xml_text(xml_child(root, BID_NS, "population"), buf, sizeof(buf)),
-			&t->population))
-		t->population = 0;
-	check_contract(&c, root, t);
-	check_budget(&c, root, t);
+	t->population = read_count(check_text(&c, xml_child(root, BID_NS, "population"),
+					      "the population", buf, sizeof(buf)),
+				   digits, sizeof(digits));
+	check_contract(&c, root, t, years, sizeof(years));
+	check_budget(&c, root, t, years);
 	check_market(&c, root);
 	read_questions(&c, root, t);
 	return c.status;

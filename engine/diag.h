@@ -36,7 +36,9 @@ void diag_list_init(struct diag_list *list);
 /* Frees every diagnostic; the list is empty and reusable afterwards. */
 void diag_list_release(struct diag_list *list);
 
-/* Appends a diagnostic (code and formatted message are copied). Past
+/* Appends a diagnostic (code and formatted message are copied). The
+ * message is made safe to print first (diag_escape): text quoted from a bid
+ * can neither start a line of its own nor hide or reorder what is shown. Past
  * DIAG_MAX the diagnostic is counted but not stored. Returns TENDER_OK or
  * TENDER_ERR_NOMEM (the list is unchanged then). */
 enum tender_status diag_add(struct diag_list *list, enum diag_severity severity,
@@ -44,5 +46,18 @@ enum tender_status diag_add(struct diag_list *list, enum diag_severity severity,
 	__attribute__((format(printf, 6, 7)));
 
 const char *diag_severity_str(enum diag_severity severity);
+
+/* The longest escape diag_escape writes for one byte of text. */
+#define DIAG_ESCAPE_MAX 4
+
+/* Writes text into out (size bytes, always NUL-terminated when size > 0)
+ * with what could forge or disguise a diagnostic made visible: \n \r \t as
+ * such, other C0 controls and DEL as \xHH, invalid UTF-8 bytes as \xHH, and
+ * C1 controls, Unicode bidirectional controls, line and paragraph
+ * separators and other invisible format characters (zero-width spaces and
+ * joiners, U+FEFF, tag characters, ...) as \u{XXXX}. Never cuts an escape
+ * or a character in half. An out of DIAG_ESCAPE_MAX * strlen(text) + 1
+ * bytes always suffices. Returns the length written. */
+size_t diag_escape(const char *text, char *out, size_t size);
 
 #endif

@@ -44,22 +44,6 @@ static int explain(struct score *s, const char *fmt, ...)
 	return s->explanation != NULL;
 }
 
-static int add_problem(struct bid_result *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static int add_problem(struct bid_result *b, const char *fmt, ...)
-{
-	char **problems = tender_realloc(b->problems, (b->n_problems + 1) * sizeof(*problems));
-	va_list ap;
-
-	if (!problems)
-		return 0;
-	b->problems = problems;
-	va_start(ap, fmt);
-	problems[b->n_problems] = vformat(fmt, ap);
-	va_end(ap);
-	return problems[b->n_problems++] != NULL;
-}
-
 struct amount {
 	char s[48];
 };
@@ -110,7 +94,7 @@ static void rule_error(struct bid_ctx *c, struct score *s, const char *rule_id, 
 	s->state = SCORE_ERROR;
 	s->points = 0;
 	if (!explain(s, "could not evaluate: %s", why) ||
-	    !add_problem(c->b, "rule %s could not be evaluated: %s", rule_id, why))
+	    bid_add_problem(c->b, "rule %s could not be evaluated: %s", rule_id, why))
 		c->nomem = 1;
 }
 
@@ -390,7 +374,7 @@ static void run_gates(struct bid_ctx *c)
 
 			strbuf_addf(&sb, "could not evaluate: %s", c->env.error);
 			r->message = strbuf_detach(&sb);
-			if (!add_problem(c->b, "gate %s could not be evaluated: %s", g->id,
+			if (bid_add_problem(c->b, "gate %s could not be evaluated: %s", g->id,
 					 c->env.error) || !r->message)
 				c->nomem = 1;
 			holds = 0;
@@ -431,7 +415,7 @@ static void run_flags(struct bid_ctx *c)
 		if (f->kind != FLAG_WHEN)
 			continue;
 		if (xpath_bool(&c->env, &f->test, &holds)) {
-			if (!add_problem(c->b, "flag %s could not be evaluated: %s", f->id,
+			if (bid_add_problem(c->b, "flag %s could not be evaluated: %s", f->id,
 					 c->env.error))
 				c->nomem = 1;
 			continue;
@@ -488,12 +472,32 @@ static enum tender_status init_result(const struct ruleset *rs, const char *file
 	return TENDER_OK;
 }
 
-enum tender_status bid_evaluate(const struct ruleset *rs, const struct xml_doc *doc,
+/* Removes comments and processing instructions under node. */
+static void strip_annotations(xmlNodePtr node)
+{
+	xmlNodePtr c = node->children;
+
+	while (c) {
+		xmlNodePtr next = c->next;
+
+		if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		} else if (c->type == XML_ELEMENT_NODE) {
+			strip_annotations(c);
+		}
+		c = next;
+	}
+}
+
+enum tender_status bid_evaluate(const struct ruleset *rs, struct xml_doc *doc,
 				const struct eval_options *opt, struct bid_result *out)
 {
 	struct bid_ctx c = {.rs = rs, .opt = opt, .b = out};
 	enum tender_status rc;
 	const char *file = (const char *)xml_doc_tree(doc)->URL;
+
+	strip_annotations((xmlNodePtr)xml_doc_tree(doc));
 
 	rc = init_result(rs, file ? file : "", out);
 	if (!rc)
@@ -532,9 +536,23 @@ enum tender_status bid_reject(const struct ruleset *rs, const char *file, const 
 		return rc;
 	out->id = tender_strdup(file);
 	out->bidder = tender_strdup("");
-	if (!out->id || !out->bidder || !add_problem(out, "%s", why))
+	if (!out->id || !out->bidder || bid_add_problem(out, "%s", why))
 		return TENDER_ERR_NOMEM;
 	return TENDER_OK;
+}
+
+enum tender_status bid_add_problem(struct bid_result *b, const char *fmt, ...)
+{
+	char **problems = tender_realloc(b->problems, (b->n_problems + 1) * sizeof(*problems));
+	va_list ap;
+
+	if (!problems)
+		return TENDER_ERR_NOMEM;
+	b->problems = problems;
+	va_start(ap, fmt);
+	problems[b->n_problems] = vformat(fmt, ap);
+	va_end(ap);
+	return problems[b->n_problems++] ? TENDER_OK : TENDER_ERR_NOMEM;
 }
 
 void bid_result_release(struct bid_result *b, const struct ruleset *rs)
@@ -812,6 +830,33 @@ static void add_up(const struct ruleset *rs, struct bid_result *b)
 			b->scores[i].state = SCORE_DONE;
 }
 
+/* "pathway-coverage 10.00 + pooled-budget 5.00 + ... = 29.00" for each
+ * group of an evaluated bid. */
+static int explain_groups(const struct ruleset *rs, struct bid_result *b)
+{
+	for (size_t g = 0; g < rs->n_nodes && b->evaluated; g++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		if (rs->nodes[g].method != METHOD_GROUP)
+			continue;
+		for (size_t i = 0; i < rs->n_nodes; i++) {
+			const struct score *s = &b->scores[i];
+			int counted = rs->nodes[i].method == METHOD_GROUP || s->state == SCORE_DONE;
+
+			if (rs->nodes[i].parent != (int)g)
+				continue;
+			strbuf_addf(&sb, "%s%s %s", sb.len ? " + " : "", rs->nodes[i].id,
+				    counted ? pts(rs, s->points).s : "(not scored)");
+		}
+		strbuf_addf(&sb, " = %s", pts(rs, b->scores[g].points).s);
+		tender_free(b->scores[g].explanation);
+		b->scores[g].explanation = strbuf_detach(&sb);
+		if (!b->scores[g].explanation)
+			return 0;
+	}
+	return 1;
+}
+
 /* Orders two compliant bids: <0 when a ranks above b, 0 when tied after
  * every tie-break. */
 static int compare_bids(const struct ruleset *rs, const struct bid_result *a,
@@ -889,8 +934,10 @@ enum tender_status evaluate_across(const struct ruleset *rs, struct bid_result *
 					     f->title);
 		}
 	ok = ok && score_prices(rs, bids, n_bids, decimals);
-	for (size_t i = 0; i < n_bids && ok; i++)
+	for (size_t i = 0; i < n_bids && ok; i++) {
 		add_up(rs, &bids[i]);
+		ok = explain_groups(rs, &bids[i]);
+	}
 	ok = ok && rank(rs, bids, n_bids);
 	return ok ? TENDER_OK : TENDER_ERR_NOMEM;
 }

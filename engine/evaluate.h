@@ -63,10 +63,17 @@ struct eval_options {
 };
 
 /* Runs the per-bid phase on a loaded, valid bid into out (initialised
- * here). Returns TENDER_OK (rule errors are recorded in out, not returned)
- * or TENDER_ERR_NOMEM. */
-enum tender_status bid_evaluate(const struct ruleset *rs, const struct xml_doc *doc,
+ * here). Comments and processing instructions are removed from the
+ * document first: nothing a rule scores lives in them, and a bid must not
+ * slow the XPath engine down with thousands of them. Returns TENDER_OK (rule
+ * errors are recorded in out, not returned) or TENDER_ERR_NOMEM. */
+enum tender_status bid_evaluate(const struct ruleset *rs, struct xml_doc *doc,
 				const struct eval_options *opt, struct bid_result *out);
+
+/* Adds a problem to a bid (it will not be ranked). Returns TENDER_OK or
+ * TENDER_ERR_NOMEM. */
+enum tender_status bid_add_problem(struct bid_result *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* Records a bid that could not be evaluated: problems are copied. */
 enum tender_status bid_reject(const struct ruleset *rs, const char *file, const char *why,

@@ -19,6 +19,10 @@ enum tender_status manifest_write(const char *dir, const struct run *r,
 				  const char *const *outputs, size_t n_outputs,
 				  const char *key_path, struct tender_error *err);
 
+/* Checks that key_path holds a usable tender secret key, before any work
+ * is done with it (so that a bad key leaves no partial output). */
+enum tender_status manifest_check_key(const char *key_path, struct tender_error *err);
+
 /* Creates a new Ed25519 key pair: the secret key in key_path (mode 0600,
  * refused when the file exists) and the public key in key_path + ".pub". */
 enum tender_status manifest_keygen(const char *key_path, struct tender_error *err);

@@ -44,12 +44,22 @@ enum tender_status panel_check(const struct xml_doc *doc, const struct competiti
 	for (const xmlNode *s = root->children; s; s = s->next) {
 		if (xml_is(s, BID_NS, "score") && xml_attr(s, "evaluator", buf, sizeof(buf)))
 			check_evaluator(&c, s, tender_doc, buf);
-		if (xml_is(s, BID_NS, "moderated") && xml_attr(s, "agreed-by", buf, sizeof(buf))) {
-			const char *p = buf;
-			char id[128];
+		if (xml_is(s, BID_NS, "moderated")) {
+			const char *p, *id;
+			char *agreed_by, one[128];
+			size_t len;
 
-			while (check_next_token(&p, id, sizeof(id)))
-				check_evaluator(&c, s, tender_doc, id);
+			/* a list without length limit: read whole */
+			if (xml_attr_dup(s, "agreed-by", &agreed_by)) {
+				c.status = TENDER_ERR_NOMEM;
+				break;
+			}
+			for (p = agreed_by ? agreed_by : ""; check_next_span(&p, &id, &len);) {
+				/* ids are at most 64 bytes (the schema's t:id) */
+				snprintf(one, sizeof(one), "%.*s", (int)len, id);
+				check_evaluator(&c, s, tender_doc, one);
+			}
+			tender_free(agreed_by);
 		}
 		if ((xml_is(s, BID_NS, "score") || xml_is(s, BID_NS, "moderated")) &&
 		    xml_attr(s, "question", buf, sizeof(buf)) && !competition_question(t, buf))

@@ -50,6 +50,7 @@ struct loader {
 	struct ruleset *rs;
 	struct checker c;
 	xmlDocPtr dummy; /* an empty document every XPath is tried on */
+	const xmlNode *criteria;
 	struct xpath_env dummy_env;
 };
 
@@ -451,7 +452,7 @@ static void resolve_weights(struct loader *l)
 		snprintf(a, sizeof(a), "%.*f", rs->precision, sum);
 		snprintf(b, sizeof(b), "%.*f", rs->precision, want);
 		if (p < 0)
-			check_report(&l->c, NULL, DIAG_ERROR, "rule-weights",
+			check_report(&l->c, l->criteria, DIAG_ERROR, "rule-weights",
 				     "the top-level weights add up to %s points, not the scale %s",
 				     a, b);
 		else if (diag_add(l->c.diags, DIAG_ERROR, rs->nodes[p].line, rs->nodes[p].column,
@@ -590,6 +591,7 @@ static void read_ruleset(struct loader *l, const xmlNode *root)
 	if (rs->has_members)
 		compile_xpath(l, identity, "members", "bid-identity", &rs->members_expr);
 	read_gates(l, root);
+	l->criteria = criteria;
 	rs->nodes = tender_calloc(count_nodes(criteria), sizeof(*rs->nodes));
 	if (!rs->nodes) {
 		fail_nomem(l);
@@ -630,11 +632,15 @@ enum tender_status ruleset_load(const char *path, size_t max_bytes, struct rules
 	}
 	rc = schema_compile(embedded_rules_xsd, embedded_rules_xsd_size, "rules.xsd", &schema,
 			    &err);
-	if (!rc && !xml_is(xml_doc_root(doc), RULES_NS, "ruleset"))
-		rc = diag_add(diags, DIAG_ERROR, 1, 1, "not-a-ruleset",
+	if (!rc && !xml_is(xml_doc_root(doc), RULES_NS, "ruleset")) {
+		int line, column;
+
+		xml_node_position(doc, xml_doc_root(doc), &line, &column);
+		rc = diag_add(diags, DIAG_ERROR, line, column, "not-a-ruleset",
 			      "this is not a rule set: the root element must be <ruleset> in "
 			      "namespace %s",
 			      RULES_NS);
+	}
 	if (!rc && diags->n_errors == errors_before)
 		rc = schema_validate(schema, doc, diags);
 	if (!rc && diags->n_errors == errors_before) {

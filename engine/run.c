@@ -150,6 +150,21 @@ out:
 	return rc;
 }
 
+/* Whether the file's hash differs from the one the tender pins (ref's
+ * sha256 attribute, when there is one); writes the finding into why. */
+static int pin_differs(const xmlNode *ref, const unsigned char sha[32], char *why, size_t size)
+{
+	char pin[80], hex[65];
+
+	if (!xml_attr(ref, "sha256", pin, sizeof(pin)))
+		return 0;
+	sha256_hex(sha, hex);
+	if (strcmp(pin, hex) == 0)
+		return 0;
+	snprintf(why, size, "the file's SHA-256 is %s, but the tender pins %s", hex, pin);
+	return 1;
+}
+
 static enum tender_status load_panel(struct run *r, const char *tender_path, const xmlNode *ref,
 				     run_report_fn report, void *ctx)
 {
@@ -174,6 +189,15 @@ static enum tender_status load_panel(struct run *r, const char *tender_path, con
 		xml_doc_free(doc);
 		doc = NULL;
 	}
+	if (!rc && doc) {
+		char why[300];
+
+		if (pin_differs(ref, sha, why, sizeof(why))) {
+			rc = diag_add(&diags, DIAG_ERROR, 0, 0, "panel-sha256", "%s", why);
+			xml_doc_free(doc);
+			doc = NULL;
+		}
+	}
 	if (report && diags.n)
 		report(ctx, path, &diags);
 	diag_list_release(&diags);
@@ -191,7 +215,7 @@ static enum tender_status load_panel(struct run *r, const char *tender_path, con
 }
 
 /* One bid: validated, evaluated, its document freed at once. */
-static enum tender_status load_bid(struct run *r, const char *tender_path, const char *href,
+static enum tender_status load_bid(struct run *r, const char *tender_path, const xmlNode *ref,
 				   const struct eval_options *opt, run_report_fn report, void *ctx)
 {
 	struct bid_result *b = &r->bids[r->n_bids];
@@ -201,8 +225,11 @@ static enum tender_status load_bid(struct run *r, const char *tender_path, const
 	enum doc_kind kind;
 	enum tender_status rc;
 	int readable;
-	char *path = r->resolve(r->resolve_ctx, tender_path, href);
+	char href[1024], why[700];
+	char *path;
 
+	xml_attr(ref, "href", href, sizeof(href));
+	path = r->resolve(r->resolve_ctx, tender_path, href);
 	if (!path)
 		return TENDER_ERR_NOMEM;
 	diag_list_init(&diags);
@@ -210,6 +237,14 @@ static enum tender_status load_bid(struct run *r, const char *tender_path, const
 	if (rc == TENDER_ERR_NOMEM || rc == TENDER_ERR_INTERNAL)
 		goto out;
 	readable = rc != TENDER_ERR_IO;
+	why[0] = '\0';
+	if (readable && pin_differs(ref, sha, why, sizeof(why))) {
+		rc = diag_add(&diags, DIAG_ERROR, 0, 0, "bid-sha256", "%s", why);
+		xml_doc_free(doc);
+		doc = NULL;
+		if (rc)
+			goto out;
+	}
 	if (doc && kind != DOC_BID) {
 		rc = diag_add(&diags, DIAG_ERROR, 0, 0, "not-a-bid", "this is a %s file, not a bid",
 			      doc_kind_str(kind));
@@ -227,13 +262,21 @@ static enum tender_status load_bid(struct run *r, const char *tender_path, const
 		if (!b->file)
 			rc = TENDER_ERR_NOMEM;
 	} else {
-		char why[700];
-
-		if (diags.n)
+		if (why[0])
+			; /* the pin's finding says it all */
+		else if (!readable && diags.n)
+			snprintf(why, sizeof(why), "the file cannot be read: %s",
+				 diags.items[0].message);
+		else if (diags.n && diags.items[0].line > 0)
 			snprintf(why, sizeof(why), "the file is not a valid bid (%zu error%s; first: "
 						   "line %d: %s)",
 				 diags.n_errors, diags.n_errors == 1 ? "" : "s",
 				 diags.items[0].line, diags.items[0].message);
+		else if (diags.n)
+			snprintf(why, sizeof(why), "the file is not a valid bid (%zu error%s; first: "
+						   "%s)",
+				 diags.n_errors, diags.n_errors == 1 ? "" : "s",
+				 diags.items[0].message);
 		else
 			snprintf(why, sizeof(why), "the file is not a valid bid");
 		rc = bid_reject(r->rules, href, why, b);
@@ -249,6 +292,32 @@ out:
 	diag_list_release(&diags);
 	tender_free(path);
 	return rc;
+}
+
+/* Two bids with one id, or one file listed twice, make the ranking
+ * ambiguous: both get a problem, so neither is ranked on it. */
+static enum tender_status mark_duplicates(struct run *r)
+{
+	for (size_t i = 0; i < r->n_bids; i++)
+		for (size_t k = i + 1; k < r->n_bids; k++) {
+			struct bid_result *a = &r->bids[i], *b = &r->bids[k];
+			const char *what;
+
+			if (strcmp(a->file, b->file) == 0)
+				what = "the tender lists this file twice";
+			else if (a->evaluated && b->evaluated && strcmp(a->id, b->id) == 0)
+				what = "two bids have this id";
+			else
+				continue;
+			if (bid_add_problem(a, "%s (%s and %s): each bid must appear once, with its "
+					       "own id",
+					    what, a->file, b->file) ||
+			    bid_add_problem(b, "%s (%s and %s): each bid must appear once, with its "
+					       "own id",
+					    what, a->file, b->file))
+				return TENDER_ERR_NOMEM;
+		}
+	return TENDER_OK;
 }
 
 enum tender_status run_evaluate(struct run *r, const char *tender_path,
@@ -329,13 +398,13 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 	opt.panel = r->has_panel ? &r->panel : NULL;
 	opt.tender_root = xml_doc_root(r->validator.tender_doc);
 	for (const xmlNode *b = xml_child(bids_el, BID_NS, "bid"); b; b = xml_next_same(b)) {
-		char href[1024];
-
-		xml_attr(b, "href", href, sizeof(href));
-		rc = load_bid(r, tender_path, href, &opt, report, ctx);
+		rc = load_bid(r, tender_path, b, &opt, report, ctx);
 		if (rc)
 			return rc;
 	}
+	rc = mark_duplicates(r);
+	if (rc)
+		return rc;
 	return evaluate_across(r->rules, r->bids, r->n_bids, r->decimals);
 }
 

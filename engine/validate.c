@@ -4,6 +4,7 @@
 #include "validate.h"
 
 #include "bid.h"
+#include "check.h"
 #include "embedded.h"
 #include "error.h"
 #include "panel.h"
@@ -75,7 +76,8 @@ static enum tender_status check_doc(struct validator *v, struct xml_doc *doc, en
 		goto out; /* checks beyond the schema assume a valid document */
 	switch (*kind) {
 	case DOC_BID:
-		rc = bid_check(doc, v->tender_doc ? &v->tender : NULL, diags);
+		rc = bid_check_with_tender_doc(doc, v->tender_doc ? &v->tender : NULL,
+					       v->tender_doc, diags);
 		break;
 	case DOC_TENDER:
 		rc = competition_read(doc, &tender, diags);
@@ -155,21 +157,29 @@ enum tender_status validator_load_memory(struct validator *v, const char *data, 
 enum tender_status validator_use_tender(struct validator *v, const char *path,
 					unsigned char sha256[32], struct diag_list *diags)
 {
+	enum doc_kind kind;
+
+	return validator_use_tender_kind(v, path, sha256, &kind, diags);
+}
+
+enum tender_status validator_use_tender_kind(struct validator *v, const char *path,
+					     unsigned char sha256[32], enum doc_kind *kind,
+					     struct diag_list *diags)
+{
 	struct xml_doc *doc = NULL;
 	struct competition tender;
-	enum doc_kind kind;
 	enum tender_status rc;
 	size_t errors_before = diags->n_errors;
 
-	rc = validator_load_hashed(v, path, &kind, &doc, sha256, diags);
+	rc = validator_load_hashed(v, path, kind, &doc, sha256, diags);
 	if (rc)
 		return rc;
 	if (!doc)
 		return TENDER_ERR_INVALID;
-	if (kind != DOC_TENDER) {
+	if (*kind != DOC_TENDER) {
 		rc = diag_add(diags, DIAG_ERROR, 0, 0, "not-a-tender",
 			      "this is a %s file, not a tender description (<tender>)",
-			      doc_kind_str(kind));
+			      doc_kind_str(*kind));
 		xml_doc_free(doc);
 		return rc ? rc : TENDER_ERR_INVALID;
 	}

@@ -61,4 +61,10 @@ enum tender_status validator_load_memory(struct validator *v, const char *data, 
 enum tender_status validator_use_tender(struct validator *v, const char *path,
 					unsigned char sha256[32], struct diag_list *diags);
 
+/* As validator_use_tender; *kind receives what the file turned out to be
+ * (DOC_UNKNOWN when it could not be read or recognised), for reports. */
+enum tender_status validator_use_tender_kind(struct validator *v, const char *path,
+					     unsigned char sha256[32], enum doc_kind *kind,
+					     struct diag_list *diags);
+
 #endif

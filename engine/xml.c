@@ -176,17 +176,13 @@ static int utf8_chars(const xmlChar *from, const xmlChar *to)
 	return n;
 }
 
-/* The position of the '<' of the start tag the parser has just read: the
- * parser stands at its closing '>' or '/>', and no '<' can occur inside a
- * start tag. */
-static void start_tag_position(xmlParserCtxtPtr ctxt, int *line, int *column)
+/* The line and column of p, a position in the parser's current input at or
+ * before the parser's own position (whose line and column libxml2 keeps). */
+static void input_position(xmlParserInputPtr in, const xmlChar *p, int *line, int *column)
 {
-	xmlParserInputPtr in = ctxt->input;
-	const xmlChar *p = in->cur, *nl = NULL;
+	const xmlChar *nl = NULL;
 	int newlines = 0;
 
-	while (p > in->base && *p != '<')
-		p--;
 	for (const xmlChar *q = p; q < in->cur; q++)
 		if (*q == '\n') {
 			newlines++;
@@ -202,8 +198,67 @@ static void start_tag_position(xmlParserCtxtPtr ctxt, int *line, int *column)
 			line_start--;
 		*column = utf8_chars(line_start, p) + 1;
 	}
+	if (*line < 1)
+		*line = 1;
 	if (*column < 1)
 		*column = 1;
+}
+
+/* The last `c` before the parser's position, looking back at most `limit`
+ * bytes and never past `stop` (a byte that cannot occur in the token); NULL
+ * when there is none in the part of the input still in memory. */
+static const xmlChar *scan_back(xmlParserInputPtr in, xmlChar c, xmlChar stop, size_t limit)
+{
+	const xmlChar *p = in->cur;
+
+	while (p > in->base && limit-- > 0) {
+		p--;
+		if (*p == c)
+			return p;
+		if (*p == stop)
+			return NULL;
+	}
+	return NULL;
+}
+
+/* The position of the '<' of the start tag the parser has just read: the
+ * parser stands at its closing '>' or '/>', and no '<' can occur inside a
+ * start tag. */
+static void start_tag_position(xmlParserCtxtPtr ctxt, int *line, int *column)
+{
+	xmlParserInputPtr in = ctxt->input;
+	const xmlChar *p = in->cur;
+
+	while (p > in->base && *p != '<')
+		p--;
+	input_position(in, p, line, column);
+}
+
+/* The position of the "<!DOCTYPE" the parser is reading: it stands after the
+ * name and external identifier, which may span lines. Only the literals of
+ * the identifier may hold a '<', so they are skipped whole (a literal cannot
+ * contain its own quote). */
+static void doctype_position(xmlParserCtxtPtr ctxt, int *line, int *column)
+{
+	xmlParserInputPtr in = ctxt->input;
+	const xmlChar *p = in->cur;
+
+	while (p > in->base) {
+		p--;
+		if (*p == '"' || *p == '\'') {
+			xmlChar quote = *p;
+
+			while (p > in->base && p[-1] != quote)
+				p--;
+			if (p > in->base)
+				p--;
+		} else if (*p == '<') {
+			input_position(in, p, line, column);
+			return;
+		}
+	}
+	*line = in->line; /* the start is no longer in memory */
+	*column = 1;
 }
 
 static int is_utf8_name(const xmlChar *enc)
@@ -281,64 +336,189 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_i
 		       const xmlChar *system_id)
 {
 	xmlParserCtxtPtr ctxt = ctx;
-	int line = ctxt->input->line;
+	int line, column;
 
 	(void)name;
 	(void)external_id;
 	(void)system_id;
-	load_fail(ctxt, ctxt->_private, TENDER_ERR_XML, "xml-doctype", line, 1,
+	doctype_position(ctxt, &line, &column);
+	load_fail(ctxt, ctxt->_private, TENDER_ERR_XML, "xml-doctype", line, column,
 		  "a DOCTYPE declaration is not allowed (no DTDs or entities): "
 		  "remove the <!DOCTYPE ...> line");
 }
 
-/* Words a bidder understands for libxml2's commonest complaints. */
-static const char *explain_parser_error(const xmlError *e, enum tender_status *status,
-					const char **code)
+/* A parser error as the bidder is told it: status, stable code, words and
+ * the position of the offending token. */
+struct complaint {
+	enum tender_status status;
+	const char *code;
+	int line, column;
+	char message[512];
+};
+
+/* The byte just before the parser's position, or 0. */
+static xmlChar byte_before(xmlParserInputPtr in)
 {
+	return in->cur > in->base ? in->cur[-1] : 0;
+}
+
+/* Longest look-back for the start of a token: libxml2 refuses names longer
+ * than 50,000 characters of up to 4 bytes. */
+#define TOKEN_LOOKBACK ((size_t)200100)
+
+/* Explains a reference (&...;) the parser refused, pointing at its '&'. */
+static void explain_reference(xmlParserInputPtr in, const xmlError *e, struct complaint *k)
+{
+	const xmlChar *amp = scan_back(in, '&', '<', TOKEN_LOOKBACK);
 	const char *msg = e->message ? e->message : "";
 
-	*status = TENDER_ERR_XML;
-	*code = "xml-syntax";
-	if (strstr(msg, "Excessive depth")) {
-		*status = TENDER_ERR_LIMIT;
-		*code = "xml-too-deep";
-		return "elements are nested too deeply (the limit is 256 levels)";
+	if (amp)
+		input_position(in, amp, &k->line, &k->column);
+	switch (e->code) {
+	case XML_ERR_UNDECLARED_ENTITY:
+	case XML_WAR_UNDECLARED_ENTITY:
+		k->code = "xml-entity";
+		snprintf(k->message, sizeof(k->message),
+			 "an entity reference (&name;) other than &amp; &lt; &gt; &quot; "
+			 "&apos; or a character reference is not allowed");
+		return;
+	case XML_ERR_INVALID_CHAR: {
+		/* "&#0;": quote the reference itself, which holds only these
+		 * characters */
+		static const char ref_chars[] = "&#xX0123456789abcdefABCDEF;";
+		const char *beyond =
+		    strstr(msg, "out of bounds") ? " (there is no such character)" : "";
+		size_t n = amp ? (size_t)(in->cur - amp) : 0;
+
+		if (n < 2 || n > 16 || strspn((const char *)amp, ref_chars) < n ||
+		    amp[n - 1] != ';')
+			n = 0;
+		if (n)
+			snprintf(k->message, sizeof(k->message),
+				 "%.*s is a character XML does not allow%s", (int)n,
+				 (const char *)amp, beyond);
+		else
+			snprintf(k->message, sizeof(k->message),
+				 "a character reference names a character XML does not allow");
+		return;
 	}
-	if (strstr(msg, "huge text node")) {
-		*status = TENDER_ERR_LIMIT;
-		*code = "xml-text-too-long";
-		return "a text or attribute value is too long (the limit is 10,000,000 bytes)";
+	case XML_ERR_INVALID_DEC_CHARREF:
+	case XML_ERR_INVALID_HEX_CHARREF:
+		snprintf(k->message, sizeof(k->message),
+			 "a character reference must be written &#DIGITS; or &#xHEXDIGITS;");
+		return;
+	default: /* a name without ';', or no name at all */
+		snprintf(k->message, sizeof(k->message), "a bare & must be written &amp;");
+		return;
+	}
+}
+
+/* Words a bidder understands for libxml2's commonest complaints, and the
+ * position of the token at fault rather than where the parser gave up.
+ * Leaves k->message empty for complaints without better words. */
+static void explain_parser_error(xmlParserCtxtPtr ctxt, const xmlError *e, struct complaint *k)
+{
+	xmlParserInputPtr in = ctxt->input;
+	const char *msg = e->message ? e->message : "";
+	const xmlChar *lt;
+
+	k->status = TENDER_ERR_XML;
+	k->code = "xml-syntax";
+	k->line = e->line;
+	k->column = e->int2 > 0 ? e->int2 : 1;
+	k->message[0] = '\0';
+	if (strstr(msg, "Excessive depth")) {
+		k->status = TENDER_ERR_LIMIT;
+		k->code = "xml-too-deep";
+		snprintf(k->message, sizeof(k->message),
+			 "elements are nested too deeply (the limit is 256 levels)");
+		return;
+	}
+	if (strstr(msg, "huge text node") || strstr(msg, "AttValue length too long")) {
+		k->status = TENDER_ERR_LIMIT;
+		k->code = "xml-text-too-long";
+		snprintf(k->message, sizeof(k->message),
+			 "a text or attribute value is too long (the limit is 10,000,000 bytes)");
+		return;
 	}
 	if (strstr(msg, "labelled")) {
-		*code = "xml-encoding";
-		return "the encoding declared in the file does not match its content: save "
-		       "the file as UTF-8 and declare encoding=\"UTF-8\"";
+		k->code = "xml-encoding";
+		snprintf(k->message, sizeof(k->message),
+			 "the encoding declared in the file does not match its content: save "
+			 "the file as UTF-8 and declare encoding=\"UTF-8\"");
+		return;
 	}
 	switch (e->code) {
 	case XML_ERR_DOCUMENT_EMPTY:
-		*code = "xml-empty";
-		return "the file is empty or is not XML";
+		k->code = "xml-empty";
+		snprintf(k->message, sizeof(k->message), "the file is empty or is not XML");
+		return;
 	case XML_ERR_DOCUMENT_END:
-		*code = "xml-extra-content";
-		return "there is content after the end of the root element "
-		       "(a file must have exactly one root element)";
+		k->code = "xml-extra-content";
+		snprintf(k->message, sizeof(k->message),
+			 "there is content after the end of the root element "
+			 "(a file must have exactly one root element)");
+		return;
 	case XML_ERR_INVALID_CHAR:
+		if (in && strstr(msg, "CharRef")) {
+			explain_reference(in, e, k);
+			return;
+		}
+		/* fall through */
 	case XML_ERR_INVALID_ENCODING:
-		*code = "xml-encoding";
+		k->code = "xml-encoding";
 		if (strstr(msg, "not proper UTF-8"))
-			return "the file is not valid UTF-8 here: save it as UTF-8";
-		return NULL;
+			snprintf(k->message, sizeof(k->message),
+				 "the file is not valid UTF-8 here: save it as UTF-8");
+		return;
 	case XML_ERR_UNDECLARED_ENTITY:
 	case XML_WAR_UNDECLARED_ENTITY:
-		*code = "xml-entity";
-		return "an entity reference (&name;) other than &amp; &lt; &gt; &quot; "
-		       "&apos; or a character reference is not allowed";
+	case XML_ERR_INVALID_DEC_CHARREF:
+	case XML_ERR_INVALID_HEX_CHARREF:
+	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+		if (in)
+			explain_reference(in, e, k);
+		return;
+	case XML_ERR_NAME_REQUIRED:
+		/* The parser stands just after a '&' or '<' that no name follows. */
+		if (in && byte_before(in) == '&') {
+			input_position(in, in->cur - 1, &k->line, &k->column);
+			snprintf(k->message, sizeof(k->message), "a bare & must be written &amp;");
+		} else if (in && byte_before(in) == '<') {
+			input_position(in, in->cur - 1, &k->line, &k->column);
+			snprintf(k->message, sizeof(k->message),
+				 "a < in text must be written &lt;");
+		}
+		return;
+	case XML_ERR_LT_IN_ATTRIBUTE:
+		snprintf(k->message, sizeof(k->message),
+			 "a < in an attribute value must be written &lt;");
+		return;
+	case XML_ERR_TAG_NAME_MISMATCH:
+		/* The parser stands after the end tag's '>'. */
+		lt = in ? scan_back(in, '<', 0, TOKEN_LOOKBACK) : NULL;
+		if (lt)
+			input_position(in, lt, &k->line, &k->column);
+		snprintf(k->message, sizeof(k->message),
+			 "the end tag </%.100s> does not match the start tag <%.100s> at line %d",
+			 e->str2 ? e->str2 : "?", e->str1 ? e->str1 : "?", e->int1);
+		return;
+	case XML_ERR_RESERVED_XML_NAME:
+		/* The parser stands after "<?xml". */
+		lt = in ? scan_back(in, '<', 0, 8) : NULL;
+		if (lt)
+			input_position(in, lt, &k->line, &k->column);
+		if (strstr(msg, "XML declaration allowed only at the start"))
+			snprintf(k->message, sizeof(k->message),
+				 "the XML declaration <?xml ...?> must come first in the file, "
+				 "with nothing before it, not even a blank line or a space");
+		return;
 	case XML_ERR_NO_MEMORY:
-		*status = TENDER_ERR_NOMEM;
-		*code = "nomem";
-		return "out of memory";
-	default:
-		return NULL;
+		k->status = TENDER_ERR_NOMEM;
+		k->code = "nomem";
+		snprintf(k->message, sizeof(k->message), "out of memory");
+		return;
+	default: return;
 	}
 }
 
@@ -346,28 +526,23 @@ static void on_error(void *ctx, xmlErrorPtr e)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct load *load = ctxt->_private;
-	enum tender_status status;
-	const char *code;
-	const char *plain;
-	char message[512];
+	struct complaint k;
 
 	if (e->level == XML_ERR_WARNING || load->failed)
 		return;
-	plain = explain_parser_error(e, &status, &code);
-	if (plain) {
-		snprintf(message, sizeof(message), "%s", plain);
-	} else {
+	explain_parser_error(ctxt, e, &k);
+	if (!k.message[0]) {
 		/* libxml2's own text: keep its first line, lower-case start. */
 		size_t len;
 
-		snprintf(message, sizeof(message), "not well-formed XML: %s",
+		snprintf(k.message, sizeof(k.message), "not well-formed XML: %s",
 			 e->message ? e->message : "unknown error");
-		len = strcspn(message, "\n");
-		message[len] = '\0';
-		while (len > 0 && (message[len - 1] == ' ' || message[len - 1] == '.'))
-			message[--len] = '\0';
+		len = strcspn(k.message, "\n");
+		k.message[len] = '\0';
+		while (len > 0 && (k.message[len - 1] == ' ' || k.message[len - 1] == '.'))
+			k.message[--len] = '\0';
 	}
-	load_fail(ctxt, load, status, code, e->line, e->int2 > 0 ? e->int2 : 1, message);
+	load_fail(ctxt, load, k.status, k.code, k.line, k.column, k.message);
 }
 
 /* Refuses, before parsing, what the parser would otherwise guess at:
@@ -542,6 +717,12 @@ static xmlParserInputPtr deny_external_entity(const char *url, const char *id,
 	return NULL;
 }
 
+static void ignore_generic_error(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
 void tender_library_init(void)
 {
 	static int done;
@@ -554,6 +735,9 @@ void tender_library_init(void)
 	 * loop), so injected failures are confined to tender's own code. */
 	xmlInitParser();
 	xmlSetExternalEntityLoader(deny_external_entity);
+	/* Every error reaches us through a structured handler; libxml2's
+	 * generic channel would print to stderr behind our back. */
+	xmlSetGenericErrorFunc(NULL, ignore_generic_error);
 	if (sodium_init() < 0)
 		abort(); /* no secure randomness or hashing: nothing can be trusted */
 }
@@ -593,64 +777,123 @@ xmlNodePtr xml_next_same(const xmlNode *node)
 	return NULL;
 }
 
-/* Appends value to buf (of size bytes, holding len bytes), truncating. */
-static size_t append(char *buf, size_t size, size_t len, const xmlChar *value)
-{
-	size_t n = strlen((const char *)value);
-
-	if (len + 1 >= size)
-		return len;
-	if (n > size - 1 - len) {
-		n = size - 1 - len;
-		/* never cut a UTF-8 sequence in half */
-		while (n > 0 && (value[n] & 0xC0) == 0x80)
-			n--;
-	}
-	memcpy(buf + len, value, n);
-	buf[len + n] = '\0';
-	return len + n;
-}
-
-static int is_space(char c)
+static int is_space(xmlChar c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-static const char *trim_in_place(char *buf)
+/* The longest prefix of s[0..n) that ends on a whole UTF-8 sequence. */
+static size_t utf8_prefix(const char *s, size_t n)
 {
-	size_t len = strlen(buf), start = 0;
+	size_t lead = n, need;
+	unsigned char c;
 
-	while (len > 0 && is_space(buf[len - 1]))
-		buf[--len] = '\0';
-	while (is_space(buf[start]))
-		start++;
-	memmove(buf, buf + start, len - start + 1);
-	return buf;
+	while (lead > 0 && ((unsigned char)s[lead - 1] & 0xC0) == 0x80)
+		lead--;
+	if (lead == 0)
+		return n;
+	c = (unsigned char)s[lead - 1];
+	need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	return n - (lead - 1) >= need ? n : lead - 1;
 }
 
 /* Reads the text children of node (documents have no entities, so text and
- * merged CDATA are all there is) without allocating. */
-static const char *collect_text(const xmlNode *first_child, char *buf, size_t size)
+ * merged CDATA are all there is) without allocating: the text without its
+ * leading and trailing XML whitespace goes into buf, cut (never inside a
+ * UTF-8 sequence) when it has size bytes or more; *length receives the
+ * length of the whole trimmed text. Leading whitespace is skipped before
+ * anything is cut, so an indented value is read whole. */
+static const char *collect_text(const xmlNode *first_child, char *buf, size_t size, size_t *length)
 {
-	size_t len = 0;
+	size_t total = 0, trimmed = 0, n;
 
-	buf[0] = '\0';
-	for (const xmlNode *c = first_child; c; c = c->next)
-		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
-			len = append(buf, size, len, c->content);
-	return trim_in_place(buf);
+	for (const xmlNode *c = first_child; c; c = c->next) {
+		if ((c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE) || !c->content)
+			continue;
+		for (const xmlChar *p = c->content; *p; p++) {
+			if (total == 0 && is_space(*p))
+				continue;
+			if (total + 1 < size)
+				buf[total] = (char)*p;
+			total++;
+			if (!is_space(*p))
+				trimmed = total;
+		}
+	}
+	*length = trimmed;
+	n = trimmed;
+	if (n >= size) {
+		n = utf8_prefix(buf, size - 1);
+		while (n > 0 && is_space((xmlChar)buf[n - 1]))
+			n--;
+	}
+	buf[n] = '\0';
+	return buf;
 }
 
-const char *xml_attr(const xmlNode *node, const char *name, char *buf, size_t size)
+/* The attribute without namespace called name, or NULL. */
+static const xmlAttr *plain_attr(const xmlNode *node, const char *name)
 {
 	xmlAttrPtr attr = node ? xmlHasProp(node, BAD_CAST name) : NULL;
 
 	if (!attr || attr->type != XML_ATTRIBUTE_NODE || attr->ns)
 		return NULL;
-	return collect_text(attr->children, buf, size);
+	return attr;
+}
+
+const char *xml_attr(const xmlNode *node, const char *name, char *buf, size_t size)
+{
+	size_t length;
+
+	return xml_attr_len(node, name, buf, size, &length);
 }
 
 const char *xml_text(const xmlNode *node, char *buf, size_t size)
 {
-	return collect_text(node ? node->children : NULL, buf, size);
+	size_t length;
+
+	return xml_text_len(node, buf, size, &length);
+}
+
+const char *xml_attr_len(const xmlNode *node, const char *name, char *buf, size_t size,
+			 size_t *length)
+{
+	const xmlAttr *attr = plain_attr(node, name);
+
+	*length = 0;
+	if (!attr)
+		return NULL;
+	return collect_text(attr->children, buf, size, length);
+}
+
+const char *xml_text_len(const xmlNode *node, char *buf, size_t size, size_t *length)
+{
+	return collect_text(node ? node->children : NULL, buf, size, length);
+}
+
+/* Copies the trimmed text of the children into a new string. */
+static enum tender_status dup_text(const xmlNode *first_child, char **out)
+{
+	char probe[1];
+	size_t length;
+
+	collect_text(first_child, probe, sizeof(probe), &length);
+	*out = tender_malloc(length + 1);
+	if (!*out)
+		return TENDER_ERR_NOMEM;
+	collect_text(first_child, *out, length + 1, &length);
+	return TENDER_OK;
+}
+
+enum tender_status xml_text_dup(const xmlNode *node, char **out)
+{
+	return dup_text(node ? node->children : NULL, out);
+}
+
+enum tender_status xml_attr_dup(const xmlNode *node, const char *name, char **out)
+{
+	const xmlAttr *attr = plain_attr(node, name);
+
+	*out = NULL;
+	return attr ? dup_text(attr->children, out) : TENDER_OK;
 }

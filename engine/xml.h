@@ -74,12 +74,32 @@ xmlNodePtr xml_next_same(const xmlNode *node);
 /* Whether node is an element named `name` in namespace ns. */
 int xml_is(const xmlNode *node, const char *ns, const char *name);
 
-/* An attribute without namespace, as a borrowed view into a small buffer the
- * caller provides; NULL when absent. Longer values are truncated. */
+/* An attribute without namespace, trimmed of XML whitespace, copied into
+ * buf (of size >= 1 bytes); returns buf, or NULL when absent. A value of
+ * size bytes or more is cut (never inside a UTF-8 sequence): use
+ * xml_attr_len or xml_attr_dup where that matters. */
 const char *xml_attr(const xmlNode *node, const char *name, char *buf, size_t size);
 
-/* The text content of node, trimmed of XML whitespace, copied into buf
- * (truncated to size-1 bytes). Returns buf. */
+/* The text content of node, trimmed of XML whitespace, copied into buf (of
+ * size >= 1 bytes) and cut like xml_attr's. Returns buf ("" when node is
+ * NULL). */
 const char *xml_text(const xmlNode *node, char *buf, size_t size);
+
+/* As xml_attr and xml_text, and *length receives the length in bytes of the
+ * whole trimmed value (0 when absent): when it is size or more, buf holds
+ * only its beginning. */
+const char *xml_attr_len(const xmlNode *node, const char *name, char *buf, size_t size,
+			 size_t *length);
+const char *xml_text_len(const xmlNode *node, char *buf, size_t size, size_t *length);
+
+/* The whole trimmed text content of node as a new string (caller frees with
+ * tender_free): "" when node is NULL. Returns TENDER_OK, or TENDER_ERR_NOMEM
+ * with *out NULL. */
+enum tender_status xml_text_dup(const xmlNode *node, char **out);
+
+/* The whole trimmed value of an attribute without namespace as a new string
+ * (caller frees with tender_free), or *out NULL when absent. Returns
+ * TENDER_OK, or TENDER_ERR_NOMEM with *out NULL. */
+enum tender_status xml_attr_dup(const xmlNode *node, const char *name, char **out);
 
 #endif

@@ -14,15 +14,35 @@
 
 #include <libxml/xpathInternals.h>
 
+/* libxml2 2.9 hands a context's error handler the error code without a
+ * message: these are its texts (xpath.c, xmlXPathErrorMessages), indexed by
+ * the code less XML_XPATH_EXPRESSION_OK. */
+static const char *const xpath_messages[] = {
+	"Ok", "Number encoding", "Unfinished literal", "Start of literal",
+	"Expected $ for variable reference", "Undefined variable", "Invalid predicate",
+	"Invalid expression", "Missing closing curly brace", "Unregistered function",
+	"Invalid operand", "Invalid type", "Invalid number of arguments", "Invalid context size",
+	"Invalid context position", "Memory allocation error", "Syntax error", "Resource error",
+	"Sub resource error", "Undefined namespace prefix", "Encoding error",
+	"Char out of XML range", "Invalid or incomplete context", "Stack usage error",
+	"Forbidden variable", "Operation limit exceeded", "Recursion limit exceeded",
+};
+
 /* Keeps the first error message of an evaluation or compilation. */
 static void on_xpath_error(void *data, xmlErrorPtr e)
 {
 	char *buf = data;
+	int index = e->code - XML_XPATH_EXPRESSION_OK;
 	size_t len;
 
-	if (buf[0] || !e->message)
+	if (buf[0])
 		return;
-	snprintf(buf, 256, "%s", e->message);
+	if (e->message)
+		snprintf(buf, 256, "%s", e->message);
+	else if (index >= 0 && index < (int)(sizeof(xpath_messages) / sizeof(xpath_messages[0])))
+		snprintf(buf, 256, "%s", xpath_messages[index]);
+	else
+		snprintf(buf, 256, "XPath error %d", e->code);
 	len = strcspn(buf, "\n");
 	buf[len] = '\0';
 }
@@ -130,8 +150,9 @@ enum tender_status xpath_eval(struct xpath_env *env, const struct xpath_expr *e,
 	env->ctxt->node = doc ? (xmlNodePtr)doc : NULL;
 	result = xmlXPathCompiledEval(e->comp, env->ctxt);
 	if (!result || env->error[0]) {
-		int limit = env->ctxt->lastError.code == XPATH_OP_LIMIT_EXCEEDED ||
-			    env->ctxt->lastError.code == XPATH_RECURSION_LIMIT_EXCEEDED ||
+		int code = env->ctxt->lastError.code - XML_XPATH_EXPRESSION_OK;
+		int limit = code == XPATH_OP_LIMIT_EXCEEDED ||
+			    code == XPATH_RECURSION_LIMIT_EXCEEDED ||
 			    strstr(env->error, "limit exceeded");
 
 		xmlXPathFreeObject(result);

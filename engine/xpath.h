@@ -15,7 +15,7 @@
 #include <libxml/xpath.h>
 
 /* Operations one evaluation may take (libxml2 counts steps and node visits). */
-#define XPATH_OP_LIMIT 5000000UL
+#define XPATH_OP_LIMIT 1000000UL
 
 struct xpath_expr {
 	char *text;

@@ -35,6 +35,8 @@ int cmd_rules(int argc, char **argv, FILE *out, FILE *err);
 int cmd_check(int argc, char **argv, FILE *out, FILE *err);
 int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err);
 int cmd_audit(int argc, char **argv, FILE *out, FILE *err);
+int cmd_keygen(int argc, char **argv, FILE *out, FILE *err);
+int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err);
 
 /* The more serious of two exit codes. */
 int cli_worse(int a, int b);
@@ -49,6 +51,10 @@ void cli_print_diag(FILE *err, const char *file, const struct diag *d);
 
 /* Prints every diagnostic of a list, and a note when some were dropped. */
 void cli_print_diags(FILE *err, const char *file, const struct diag_list *diags);
+
+/* Prints {"tool", "version", "exit": status, "error": message} for a
+ * --format json run that could not produce its report. */
+void cli_print_json_failure(FILE *out, int status, const char *message);
 
 /* Parses a positive size with an optional K, M or G suffix ("16M"). */
 int cli_parse_size(const char *text, size_t *out);

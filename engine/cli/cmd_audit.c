@@ -374,6 +374,8 @@ int cmd_audit(int argc, char **argv, FILE *out, FILE *err)
 		return explain(argc - 1, argv + 1, out, err);
 	if (argc >= 2 && strcmp(argv[1], "export") == 0)
 		return export(argc - 1, argv + 1, out, err);
+	if (argc >= 2 && strcmp(argv[1], "verify-manifest") == 0)
+		return cmd_verify_manifest(argc - 1, argv + 1, out, err);
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		help(out);
 		return CLI_OK;

@@ -99,8 +99,13 @@ static json_t *to_json(const struct ruleset *rs, const char *path, const struct 
 						       "severity", severity_str(f->severity), "cite",
 						       f->cite, "message", b->flags[i].message));
 	}
-	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o}", "file", path, "bid", b->id, "bidder",
-			 b->bidder, "gates", gates, "scores", scores, "flags", flags);
+	json_t *problems = json_array();
+
+	for (size_t i = 0; i < b->n_problems; i++)
+		json_array_append_new(problems, json_string(b->problems[i]));
+	return json_pack("{s:s, s:b, s:s, s:s, s:o, s:o, s:o, s:o}", "file", path, "checked", 1,
+			 "bid", b->id, "bidder", b->bidder, "gates", gates, "scores", scores,
+			 "flags", flags, "problems", problems);
 }
 
 int cmd_check(int argc, char **argv, FILE *out, FILE *err)
@@ -201,10 +206,18 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 			break;
 		}
 		if (!doc || kind != DOC_BID) {
+			const char *why = rc == TENDER_ERR_IO ? "the file cannot be read"
+							      : "the file is not a valid bid";
+
 			if (doc)
 				fprintf(err, "%s: error: this is a %s file, not a bid\n", argv[i],
 					doc_kind_str(kind));
-			fprintf(out, "%s: not checked: the file is not a valid bid\n", argv[i]);
+			if (json)
+				json_array_append_new(json_object_get(report, "bids"),
+						      json_pack("{s:s, s:b, s:s}", "file", argv[i],
+								"checked", 0, "reason", why));
+			else
+				fprintf(out, "%s: not checked: %s\n", argv[i], why);
 			xml_doc_free(doc);
 			status = cli_worse(status, rc == TENDER_ERR_IO ? CLI_BAD_INPUT : CLI_FINDINGS);
 			continue;
@@ -229,6 +242,9 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 		bid_result_release(&b, rs);
 	}
 out:
+	if (json && !report)
+		cli_print_json_failure(out, status, "the check could not be done: see the "
+						    "messages on standard error");
 	if (report) {
 		json_object_set_new(report, "exit", json_integer(status));
 		json_dumpf(report, out, JSON_INDENT(2));

@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include "../fileio.h"
+#include "../manifest.h"
 #include "../result.h"
 #include "../run.h"
 #include "../store.h"
@@ -23,12 +24,15 @@ static void help(FILE *f)
 		"the bids and the panel's scores it names; runs gates, scores and flags; ranks\n"
 		"the compliant bids; writes evaluation.xml (every gate, score with its\n"
 		"explanation, flag, total and rank, and every input's SHA-256) into the output\n"
-		"folder; prints the ranking.\n\n"
+		"folder with manifest.json (the SHA-256 of every input and output); records\n"
+		"everything in the evaluation store; prints the ranking.\n\n"
 		"Options:\n"
 		"  -o, --output DIR     the output folder (default: 'evaluation' beside the\n"
 		"                       tender file)\n"
 		"      --db FILE        the evaluation store to record into (default: $TENDER_DB,\n"
 		"                       else tender.db in the output folder)\n"
+		"      --sign KEYFILE   sign manifest.json with this Ed25519 secret key (made by\n"
+		"                       'tender keygen')\n"
 		"  -f, --format FORMAT  text (default: a ranking table) or json\n"
 		"      --max-size SIZE  refuse files larger than SIZE (default 16M)\n"
 		"  -h, --help           show this help\n"
@@ -182,18 +186,20 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 	static const struct option options[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"db", required_argument, NULL, 'd'},
+		{"sign", required_argument, NULL, 's'},
 		{"format", required_argument, NULL, 'f'},
 		{"max-size", required_argument, NULL, 'm'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *output = NULL, *db = getenv("TENDER_DB");
+	const char *output = NULL, *db = getenv("TENDER_DB"), *key = NULL;
+	static const char *const outputs[] = {"evaluation.xml"};
 	char *output_owned = NULL, *xml = NULL, path[4096], db_default[4096];
 	struct store *store = NULL;
 	long long evaluation_id = 0;
 	size_t max_bytes = XML_DEFAULT_MAX_BYTES, size = 0, *order = NULL;
-	int json = 0, opt, status = CLI_OK;
+	int json = 0, opt, status = CLI_OK, printed = 0;
 	struct tender_error error = {0};
 	struct run r;
 	enum tender_status rc;
@@ -204,6 +210,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		switch (opt) {
 		case 'o': output = optarg; break;
 		case 'd': db = optarg; break;
+		case 's': key = optarg; break;
 		case 'f':
 			if (strcmp(optarg, "json") == 0) {
 				json = 1;
@@ -234,6 +241,10 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		fprintf(err, "tender evaluate: give exactly one tender description\n"
 			     "see 'tender evaluate --help'\n");
 		return CLI_USAGE;
+	}
+	if (key && (rc = manifest_check_key(key, &error)) != TENDER_OK) {
+		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : key, error.message);
+		return rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
 	}
 	{
 		struct run_options ro = {.max_bytes = max_bytes, .report = print_diags,
@@ -283,9 +294,11 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		goto out;
 	}
 	snprintf(path, sizeof(path), "%s/evaluation.xml", output);
-	if (file_write_atomic(path, xml, size, &error)) {
-		fprintf(err, "%s: error: %s\n", error.file, error.message);
-		status = CLI_BAD_INPUT;
+	if (file_write_atomic(path, xml, size, &error) ||
+	    (rc = manifest_write(output, &r, outputs, 1, key, &error)) != TENDER_OK) {
+		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender evaluate",
+			error.message);
+		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
 		goto out;
 	}
 	for (size_t i = 0; i < r.n_bids; i++)
@@ -298,12 +311,16 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		json_dumpf(report, out, JSON_INDENT(2));
 		fputc('\n', out);
 		json_decref(report);
+		printed = 1;
 	} else {
 		print_table(out, &r, order, path);
 		fprintf(out, "recorded as evaluation %lld in %s\n", evaluation_id,
 			db && *db ? db : db_default);
 	}
 out:
+	if (json && !printed)
+		cli_print_json_failure(out, status, "the evaluation could not be done: see the "
+						    "messages on standard error");
 	free(order);
 	free(xml);
 	free(output_owned);

@@ -106,7 +106,9 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 
 	opterr = 0;
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+t:f:h", options, NULL)) != -1) {
+	/* GNU getopt permutes: options may follow the file names ("--" ends
+	 * them, for a file whose name starts with '-'). */
+	while ((opt = getopt_long(argc, argv, "t:f:h", options, NULL)) != -1) {
 		switch (opt) {
 		case 't':
 			tender_path = optarg;
@@ -157,12 +159,13 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 		files = json_array();
 	}
 	if (tender_path) {
-		enum tender_status rc = validator_use_tender(&v, tender_path, NULL, &diags);
+		enum doc_kind kind;
+		enum tender_status rc =
+		    validator_use_tender_kind(&v, tender_path, NULL, &kind, &diags);
 
 		cli_print_diags(err, tender_path, &diags);
 		if (json)
-			json_object_set_new(report, "tender",
-					    json_file(tender_path, DOC_TENDER, &diags));
+			json_object_set_new(report, "tender", json_file(tender_path, kind, &diags));
 		diag_list_release(&diags);
 		if (rc == TENDER_ERR_NOMEM || rc == TENDER_ERR_INTERNAL) {
 			status = CLI_INTERNAL;

@@ -7,6 +7,7 @@
 #include "../tender.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,9 @@ static const struct cli_command commands[] = {
 	{"check", "a bidder's self-check of a bid under a rule set", cmd_check},
 	{"evaluate", "evaluate, score and rank the bids of a tender", cmd_evaluate},
 	{"rules", "check rule sets (tender rules lint)", cmd_rules},
-	{"audit", "verify, explain and export stored evaluations", cmd_audit},
+	{"audit", "verify, explain and export stored evaluations; check signed manifests",
+	 cmd_audit},
+	{"keygen", "make an Ed25519 key pair for signing evaluation manifests", cmd_keygen},
 };
 
 static void usage(FILE *f)
@@ -137,4 +140,14 @@ void cli_print_cell(FILE *out, const char *s, int width)
 	fputs(s, out);
 	for (; chars < width; chars++)
 		fputc(' ', out);
+}
+
+void cli_print_json_failure(FILE *out, int status, const char *message)
+{
+	json_t *doc = json_pack("{s:s, s:s, s:i, s:s}", "tool", "tender", "version",
+				TENDER_VERSION, "exit", status, "error", message);
+
+	json_dumpf(doc, out, JSON_INDENT(2));
+	fputc('\n', out);
+	json_decref(doc);
 }

@@ -265,6 +265,287 @@ static void test_checks_against_the_tender(void **state)
 	check_mutation(v, "<by>2030-03-31</by>", "<by>2033-03-31</by>", "dates:W");
 }
 
+/* Validates path and checks that a diagnostic with this code says `part`. */
+static void expect_message(struct validator *v, const char *path, const char *code,
+			   const char *part)
+{
+	struct diag_list diags;
+	enum doc_kind kind;
+	int found = 0;
+
+	diag_list_init(&diags);
+	assert_int_equal(validator_load(v, path, &kind, NULL, &diags), TENDER_OK);
+	for (size_t i = 0; i < diags.n; i++)
+		found |= strcmp(diags.items[i].code, code) == 0 &&
+			 strstr(diags.items[i].message, part) != NULL;
+	if (!found) {
+		for (size_t i = 0; i < diags.n; i++)
+			print_message("  %s: %s\n", diags.items[i].code, diags.items[i].message);
+		fail_msg("%s: no %s diagnostic says '%s'", path, code, part);
+	}
+	diag_list_release(&diags);
+}
+
+static void check_mutation_says(struct validator *v, const char *from, const char *to,
+				const char *expected, const char *code, const char *part)
+{
+	const char *path = mutate(WINNER, from, to);
+
+	expect_codes(v, path, expected);
+	expect_message(v, path, code, part);
+	unlink(path);
+}
+
+/* Text made of `n` copies of `unit` between `before` and `after` (static
+ * buffer). */
+static const char *repeated(const char *before, const char *unit, size_t n, const char *after)
+{
+	static char text[16384];
+	size_t o = (size_t)snprintf(text, sizeof(text), "%s", before);
+
+	for (size_t i = 0; i < n; i++)
+		o += (size_t)snprintf(text + o, sizeof(text) - o, "%s", unit);
+	snprintf(text + o, sizeof(text) - o, "%s", after);
+	assert_true(strlen(text) + 1 < sizeof(text));
+	return text;
+}
+
+/* Overflow in the price arithmetic: every message stays true. */
+static void test_price_arithmetic_never_overflows(void **state)
+{
+	struct validator *v = &((struct fixture *)*state)->plain;
+
+	/* total - sum beyond int64_t */
+	check_price_block(v, "<annual year=\"1\">-92233720368547758.08</annual>",
+			  "92233720368547758.07", "1478104493085.70", "price-sum:E");
+	/* total + divisor / 2 would overflow: the per-head price is still checked */
+	check_price_block(v, "<annual year=\"1\">92233720368547758.07</annual>",
+			  "92233720368547758.07", "1478104493085.70", "");
+	check_price_block(v, "<annual year=\"1\">92233720368547758.07</annual>",
+			  "92233720368547758.07", "1478104493085.72", "per-head:E");
+	/* years * population beyond 64 bits */
+	check_mutation_says(v, "population=\"62400\"", "population=\"9000000000000000000\"",
+			    "per-head:E", "per-head",
+			    "for 9000000000000000000 people is 0.00 a head a year");
+	/* a per-head price of INT64_MIN: per_head - expected would overflow */
+	check_mutation_says(v, "<per-head-annual>2461.52</per-head-annual>",
+			    "<per-head-annual>-92233720368547758.08</per-head-annual>",
+			    "per-head:E", "per-head", "is 2,461.52 a head a year");
+}
+
+static void test_money_difference_is_exact(void **state)
+{
+	char buf[48];
+
+	(void)state;
+	check_money_difference(INT64_MAX, INT64_MIN, 2, buf, sizeof(buf));
+	assert_string_equal(buf, "184,467,440,737,095,516.15");
+	check_money_difference(INT64_MIN, INT64_MAX, 2, buf, sizeof(buf));
+	assert_string_equal(buf, "-184,467,440,737,095,516.15");
+	check_money_difference(INT64_MAX, -1, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "9,223,372,036,854,775,808");
+	check_money_difference(5, 7, 2, buf, sizeof(buf));
+	assert_string_equal(buf, "-0.02");
+}
+
+/* Integers beyond 64 bits are read, never silently taken as 0. */
+static void test_integers_beyond_64_bits(void **state)
+{
+	struct fixture *f = *state;
+	struct validator big_tender;
+	struct tender_error err = {0};
+	struct diag_list diags;
+	const char *tender_path;
+	uint64_t value = 7;
+	long long ll = 7;
+	char digits[64];
+
+	assert_int_equal(check_integer("62400", &value, digits, sizeof(digits)), TENDER_OK);
+	assert_true(value == 62400);
+	assert_int_equal(check_integer("+0062400", &value, digits, sizeof(digits)), TENDER_OK);
+	assert_string_equal(digits, "62400");
+	assert_int_equal(check_integer("18446744073709551615", &value, NULL, 0), TENDER_OK);
+	assert_true(value == UINT64_MAX);
+	assert_int_equal(check_integer("18446744073709551616", &value, digits, sizeof(digits)),
+			 TENDER_ERR_LIMIT);
+	assert_int_equal(check_integer("99999999999999999999", &value, digits, sizeof(digits)),
+			 TENDER_ERR_LIMIT);
+	assert_true(value == UINT64_MAX);
+	assert_string_equal(digits, "99999999999999999999");
+	value = 7;
+	assert_int_equal(check_integer("", &value, NULL, 0), TENDER_ERR_INVALID);
+	assert_int_equal(check_integer("12a", &value, NULL, 0), TENDER_ERR_INVALID);
+	assert_int_equal(check_integer("-1", &value, NULL, 0), TENDER_ERR_INVALID);
+	assert_true(value == 7);
+	assert_int_equal(check_uint("9223372036854775807", &ll), 1);
+	assert_int_equal(check_uint("9223372036854775808", &ll), 0);
+
+	/* in a bid: the per-head check sees the population, and says it */
+	check_mutation_says(&f->plain, "population=\"62400\"",
+			    "population=\"99999999999999999999\"", "per-head:E", "per-head",
+			    "for 99999999999999999999 people is 0.00 a head a year");
+	check_mutation_says(&f->with_tender, "population=\"62400\"",
+			    "population=\"99999999999999999999\"", "population:E per-head:E",
+			    "population", "a population of 99999999999999999999, but");
+	/* a value too long to be sensible is said to be so, not cut */
+	check_mutation_says(&f->plain, "population=\"62400\"",
+			    repeated("population=\"", "0", 100, "62400\""), "too-long:E",
+			    "too-long", "the population is too long");
+
+	/* in the tender: compared and quoted exactly */
+	tender_path = mutate(SAMPLE "tender.xml", "<population>62400</population>",
+			     "<population>99999999999999999999</population>");
+	assert_int_equal(validator_init(&big_tender, XML_DEFAULT_MAX_BYTES, &err), TENDER_OK);
+	diag_list_init(&diags);
+	assert_int_equal(validator_use_tender(&big_tender, tender_path, NULL, &diags), TENDER_OK);
+	assert_int_equal(diags.n, 0);
+	unlink(tender_path);
+	check_mutation_says(&big_tender, "<total>", "<total>", "population:E", "population",
+			    "a population of 62400, but the tender's population is "
+			    "99999999999999999999");
+	validator_release(&big_tender);
+}
+
+/* Values are read whole: indentation and long lists never cause a finding
+ * of their own. */
+static void test_long_values_are_read_whole(void **state)
+{
+	struct validator *v = &((struct fixture *)*state)->plain;
+
+	check_mutation(v, "<total>767993645.75</total>",
+		       repeated("<total>\n", " ", 120, "767993645.75\n    </total>"), "");
+	/* what follows the spaces is seen too: never cut off silently */
+	check_mutation(v, "<total>767993645.75</total>",
+		       repeated("<total>767993645.75", " ", 120, "1</total>"), "too-long:E");
+	check_mutation(v, "<services>acute community</services>",
+		       repeated("<services>", "\n                    ", 40,
+				"acute\n                    community\n      </services>"),
+		       "");
+	check_mutation(v, "delivered-by=\"M1 M2 M5\"",
+		       repeated("delivered-by=\"M1 M2 M5", " M2 M5 M1", 200, "\""), "");
+	check_mutation_says(v, "delivered-by=\"M1 M2 M5\"",
+			    repeated("delivered-by=\"M1 M2 M5", " M2 M5 M1", 200, " M9\""),
+			    "service-member:E", "service-member", "delivered by 'M9'");
+}
+
+static void test_blank_answer_is_not_an_answer(void **state)
+{
+	struct fixture *f = *state;
+
+	check_mutation_says(&f->plain, "<answer question=\"Q2\">",
+			    "<answer question=\"Q2\"> \n\t </answer><answer question=\"Q9\">",
+			    "answer-missing:E", "answer-missing",
+			    "the answer to question Q2 is blank");
+	check_mutation(&f->with_tender, "<answer question=\"Q2\">",
+		       "<answer question=\"Q2\"> \n\t </answer><answer question=\"Q9\">",
+		       "answer-missing:E answer-unknown:W");
+}
+
+static void test_dates_compare_as_dates(void **state)
+{
+	struct validator *v = &((struct fixture *)*state)->plain;
+	struct check_date d;
+	long long year;
+
+	(void)state;
+	assert_true(check_date_cmp("2027-10-01", "2027-10-02") < 0);
+	assert_true(check_date_cmp("2027-10-02", "2027-10-01") > 0);
+	assert_true(check_date_cmp("2027-10-01", "2027-10-01") == 0);
+	assert_true(check_date_cmp("12027-10-01", "2028-04-01") > 0); /* not "1202" < "2028" */
+	assert_true(check_date_cmp("100000-01-01", "99999-12-31") > 0);
+	assert_true(check_date_cmp("2027-10-01Z", "2027-10-01+14:00") == 0);
+	assert_true(check_date_cmp("2027-10-01-05:00", "2027-10-02") < 0);
+	assert_true(check_date_cmp(" 2027-10-01\n", "2027-10-01") == 0);
+	assert_true(check_date_cmp("-0044-03-15", "0001-01-01") < 0);
+	assert_true(check_date_cmp("-0045-12-31", "-0044-01-01") < 0); /* 45 BCE first */
+	assert_true(check_date_cmp("-0044-02-01", "-0044-01-01") > 0);
+	assert_true(check_date_cmp("02028-01-01", "2027-12-31") > 0);
+	assert_int_equal(check_date_parse("2027-9-01", &d), 0);
+	assert_int_equal(check_date_parse("27-09-01", &d), 0);
+	assert_int_equal(check_date_parse("2027-13-01", &d), 0);
+	assert_int_equal(check_date_parse("2027-10-01+15:00", &d), 0);
+	assert_int_equal(check_date_parse("2027-10-01T00:00", &d), 0);
+	assert_int_equal(check_date_parse("-12027-10-01Z", &d), 1);
+	assert_int_equal(check_date_year(&d, &year), 1);
+	assert_true(year == -12027);
+	assert_int_equal(check_date_parse("1234567890123456789-01-01", &d), 1);
+	assert_int_equal(check_date_year(&d, &year), 0);
+
+	check_mutation_says(v, "<service-start>2027-10-01", "<service-start>12027-10-01", "dates:E",
+			    "dates", "full operation (2028-04-01) comes before");
+}
+
+/* Text quoted from a bid cannot forge a line or hide what it says. */
+static void test_diagnostics_escape_what_could_disguise_them(void **state)
+{
+	static const struct {
+		const char *in, *shown;
+	} cases[] = {
+	    {"a\nb\rc\td", "a\\nb\\rc\\td"},
+	    {"\x1b[31mred\x7f\x01", "\\x1B[31mred\\x7F\\x01"},
+	    {"evil\xe2\x80\xaetxt.exe", "evil\\u{202E}txt.exe"},  /* RLO */
+	    {"\xe2\x81\xa6x\xe2\x81\xa9", "\\u{2066}x\\u{2069}"}, /* isolates */
+	    {"zero\xe2\x80\x8bwidth\xef\xbb\xbf", "zero\\u{200B}width\\u{FEFF}"},
+	    {"line\xe2\x80\xa8sep", "line\\u{2028}sep"},
+	    {"c1\xc2\x85", "c1\\u{0085}"},
+	    {"tag\xf3\xa0\x81\x81", "tag\\u{E0041}"},
+	    {"bad\xff\xc3", "bad\\xFF\\xC3"},
+	    {"caf\xc3\xa9 \xc2\xa3 \xe2\x82\xac \xf0\x9f\x98\x80 back\\slash",
+	     "caf\xc3\xa9 \xc2\xa3 \xe2\x82\xac \xf0\x9f\x98\x80 back\\slash"},
+	};
+	struct diag_list diags;
+	char big[1100], out[8];
+
+	(void)state;
+	diag_list_init(&diags);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(diag_add(&diags, DIAG_ERROR, 1, 1, "x", "'%s'", cases[i].in),
+				 TENDER_OK);
+		assert_true(diags.items[i].message[0] == '\'');
+		if (strncmp(diags.items[i].message + 1, cases[i].shown, strlen(cases[i].shown)))
+			fail_msg("case %zu: shown as '%s'", i, diags.items[i].message);
+	}
+	/* a message cut to its 1023 bytes never ends in half a character */
+	memset(big, 'x', sizeof(big));
+	memcpy(big + 1022, "\xc3\xa9", 2);
+	big[1024] = '\0';
+	assert_int_equal(diag_add(&diags, DIAG_ERROR, 1, 1, "x", "%s", big), TENDER_OK);
+	assert_int_equal(strlen(diags.items[diags.n - 1].message), 1022);
+	diag_list_release(&diags);
+	/* an escape is never cut in half */
+	assert_int_equal(diag_escape("ab\n", out, 4), 2);
+	assert_string_equal(out, "ab");
+	assert_int_equal(diag_escape("\xe2\x80\xae", out, 8), 0);
+	assert_string_equal(out, "");
+}
+
+/* A file given as the tender is reported as what it is. */
+static void test_tender_kind_says_what_the_file_is(void **state)
+{
+	struct validator v;
+	struct tender_error err = {0};
+	struct diag_list diags;
+	enum doc_kind kind = DOC_TENDER;
+
+	(void)state;
+	assert_int_equal(validator_init(&v, XML_DEFAULT_MAX_BYTES, &err), TENDER_OK);
+	diag_list_init(&diags);
+	assert_int_equal(validator_use_tender_kind(&v, WINNER, NULL, &kind, &diags),
+			 TENDER_ERR_INVALID);
+	assert_int_equal(kind, DOC_BID);
+	diag_list_release(&diags);
+	assert_int_equal(validator_use_tender_kind(&v, SAMPLE "no-such-file.xml", NULL, &kind,
+						   &diags),
+			 TENDER_ERR_IO);
+	assert_int_equal(kind, DOC_UNKNOWN);
+	diag_list_release(&diags);
+	assert_int_equal(validator_use_tender_kind(&v, SAMPLE "tender.xml", NULL, &kind, &diags),
+			 TENDER_OK);
+	assert_int_equal(kind, DOC_TENDER);
+	diag_list_release(&diags);
+	validator_release(&v);
+}
+
 /* Fail each allocation in turn while validating a full bid against the
  * tender: every run either completes with no findings or reports out of
  * memory, and nothing leaks (LeakSanitizer and valgrind watch). */
@@ -307,6 +588,14 @@ int main(void)
 		cmocka_unit_test(test_zero_and_negative_prices_are_warnings),
 		cmocka_unit_test(test_date_and_declaration_checks),
 		cmocka_unit_test(test_checks_against_the_tender),
+		cmocka_unit_test(test_price_arithmetic_never_overflows),
+		cmocka_unit_test(test_money_difference_is_exact),
+		cmocka_unit_test(test_integers_beyond_64_bits),
+		cmocka_unit_test(test_long_values_are_read_whole),
+		cmocka_unit_test(test_blank_answer_is_not_an_answer),
+		cmocka_unit_test(test_dates_compare_as_dates),
+		cmocka_unit_test(test_diagnostics_escape_what_could_disguise_them),
+		cmocka_unit_test(test_tender_kind_says_what_the_file_is),
 		cmocka_unit_test(test_out_of_memory_at_every_allocation),
 	};
 	return cmocka_run_group_tests_name("validate", tests, setup, teardown);

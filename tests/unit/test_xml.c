@@ -65,7 +65,7 @@ static void test_refuses_other_hostile_forms(void **state)
 	(void)state;
 	LOAD_BAD("<a xmlns:xi=\"http://www.w3.org/2001/XInclude\">\n  <xi:include href=\"x\"/></a>",
 		 TENDER_ERR_XML, "xml-xinclude", 2, 3);
-	LOAD_BAD("<a>&ent;</a>", TENDER_ERR_XML, "xml-entity", 1, 9);
+	LOAD_BAD("<a>&ent;</a>", TENDER_ERR_XML, "xml-entity", 1, 4); /* at the '&' */
 	LOAD_BAD("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<a>caf\xe9</a>", TENDER_ERR_XML,
 		 "xml-encoding", 1, 1);
 	LOAD_BAD("<a>\n caf\xe9 </a>", TENDER_ERR_XML, "xml-encoding", 2, 5);
@@ -74,7 +74,67 @@ static void test_refuses_other_hostile_forms(void **state)
 	LOAD_BAD("", TENDER_ERR_XML, "xml-empty", 0, 0);
 	LOAD_BAD("just text", TENDER_ERR_XML, "xml-empty", 1, 1);
 	LOAD_BAD("<a/><b/>", TENDER_ERR_XML, "xml-extra-content", 1, 5);
-	LOAD_BAD("<a><b></a>", TENDER_ERR_XML, "xml-syntax", 1, 11); /* libxml2: after the end tag */
+	LOAD_BAD("<a><b></a>", TENDER_ERR_XML, "xml-syntax", 1, 7); /* at the "</" */
+}
+
+/* Loads bytes that must be refused; checks code, position and words. */
+static void load_bad_says(const char *text, const char *code, int line, int column,
+			  const char *words)
+{
+	struct tender_error err = {0};
+	struct xml_doc *doc = NULL;
+
+	assert_int_not_equal(xml_load_memory(text, strlen(text), "t.xml", &doc, &err), TENDER_OK);
+	assert_null(doc);
+	if (strcmp(err.code, code) != 0 || err.line != line || err.column != column ||
+	    !strstr(err.message, words))
+		fail_msg("'%s': got %s %d:%d '%s', expected %s %d:%d '%s'", text, err.code,
+			 err.line, err.column, err.message, code, line, column, words);
+}
+
+/* A parser error points where the offending token starts, not where the
+ * parser gave up, and says what to write instead. */
+static void test_errors_point_at_the_token(void **state)
+{
+	(void)state;
+	/* the '<' of a DOCTYPE written over several lines, after a comment */
+	load_bad_says(
+	    "<?xml version=\"1.0\"?>\n<!-- x -->\n  <!DOCTYPE\n a\n SYSTEM\n \"f\">\n<a/>",
+	    "xml-doctype", 3, 3, "DOCTYPE");
+	/* a '<' inside the system literal does not mislead */
+	load_bad_says("<!DOCTYPE a SYSTEM \"<x>\"><a/>", "xml-doctype", 1, 1, "DOCTYPE");
+	load_bad_says("<a>Health & care</a>", "xml-syntax", 1, 11,
+		      "a bare & must be written &amp;");
+	load_bad_says("<a>\n  A&E team</a>", "xml-syntax", 2, 4, "a bare & must be written &amp;");
+	load_bad_says("<a b=\"R&D\"/>", "xml-syntax", 1, 8, "a bare & must be written &amp;");
+	load_bad_says("<a>waits < 2 hours</a>", "xml-syntax", 1, 10,
+		      "a < in text must be written &lt;");
+	load_bad_says("<a>x &#0; y</a>", "xml-syntax", 1, 6,
+		      "&#0; is a character XML does not allow");
+	load_bad_says("<a>\xc3\xa9 &#x1;</a>", "xml-syntax", 1, 6,
+		      "&#x1; is a character XML does not allow");
+	load_bad_says("<a>&#12a;</a>", "xml-syntax", 1, 4, "&#DIGITS;");
+	load_bad_says("<a>\n  <name>x</nmae></a>", "xml-syntax", 2, 10,
+		      "the end tag </nmae> does not match the start tag <name> at line 2");
+	load_bad_says("\n<?xml version=\"1.0\"?><a/>", "xml-syntax", 2, 1,
+		      "must come first in the file");
+	load_bad_says("<a>&pound;</a>", "xml-entity", 1, 4, "entity reference");
+}
+
+/* An attribute value over libxml2's limit is the same limit as for text. */
+static void test_huge_attribute_is_a_limit(void **state)
+{
+	size_t n = XML_MAX_TEXT_BYTES + 100, o = 0;
+	char *big = malloc(n + 32);
+
+	(void)state;
+	assert_non_null(big);
+	o += (size_t)snprintf(big, 32, "<a>\n <b c=\"");
+	memset(big + o, 'x', n - o);
+	o = n;
+	memcpy(big + o, "\"/></a>", 7);
+	load_bad(big, o + 7, TENDER_ERR_LIMIT, "xml-text-too-long", 2, 7);
+	free(big);
 }
 
 static void test_depth_and_text_limits(void **state)
@@ -162,7 +222,54 @@ static void test_helpers_read_without_allocating(void **state)
 	assert_string_equal(xml_text(xml_child(root, "urn:other", "w"), buf, 3), "a");
 	assert_string_equal(xml_text(xml_child(root, "urn:other", "w"), buf, 4), "a\xc3\xa9");
 	assert_string_equal(xml_text(root, buf, sizeof(buf)), ""); /* no text of its own */
-	assert_string_equal(xml_text(xml_child(root, "urn:x", "v"), buf, 4), "12"); /* " 12" trimmed */
+	/* leading whitespace is skipped before anything is cut */
+	assert_string_equal(xml_text(xml_child(root, "urn:x", "v"), buf, 4), "12.");
+	xml_doc_free(doc);
+}
+
+/* Text and attributes are trimmed before they are cut, the cut is
+ * measurable, and the allocating readers read everything. */
+static void test_long_and_indented_values(void **state)
+{
+	struct xml_doc *doc = load_ok("<r xmlns=\"urn:x\" list=\"\n   a\n   b   \">"
+				      "<v>\n                                  780101000.00\n  </v>"
+				      "<w>  one <!-- c --> two  </w><e>   </e></r>");
+	xmlNodePtr root = xml_doc_root(doc), v = xml_child(root, "urn:x", "v");
+	xmlNodePtr w = xml_child(root, "urn:x", "w"), e = xml_child(root, "urn:x", "e");
+	char buf[16], *text;
+	size_t length;
+
+	(void)state;
+	assert_string_equal(xml_text_len(v, buf, sizeof(buf), &length), "780101000.00");
+	assert_int_equal(length, 12);
+	assert_string_equal(xml_text_len(v, buf, 5, &length), "7801");
+	assert_int_equal(length, 12); /* the whole value's length: the caller sees the cut */
+	assert_string_equal(xml_text_len(e, buf, sizeof(buf), &length), "");
+	assert_int_equal(length, 0);
+	/* (the parser normalises the line break in an attribute to a space) */
+	assert_string_equal(xml_attr_len(root, "list", buf, sizeof(buf), &length), "a    b");
+	assert_int_equal(length, 6);
+	assert_null(xml_attr_len(root, "absent", buf, sizeof(buf), &length));
+	assert_int_equal(length, 0);
+
+	assert_int_equal(xml_text_dup(w, &text), TENDER_OK);
+	assert_string_equal(text, "one  two"); /* text around a comment, joined */
+	tender_free(text);
+	assert_int_equal(xml_text_dup(NULL, &text), TENDER_OK);
+	assert_string_equal(text, "");
+	tender_free(text);
+	assert_int_equal(xml_attr_dup(root, "list", &text), TENDER_OK);
+	assert_string_equal(text, "a    b");
+	tender_free(text);
+	assert_int_equal(xml_attr_dup(root, "absent", &text), TENDER_OK);
+	assert_null(text);
+	alloc_fail_after(0);
+	assert_int_equal(xml_text_dup(v, &text), TENDER_ERR_NOMEM);
+	assert_null(text);
+	alloc_fail_after(0);
+	assert_int_equal(xml_attr_dup(root, "list", &text), TENDER_ERR_NOMEM);
+	assert_null(text);
+	alloc_fail_after(-1);
 	xml_doc_free(doc);
 }
 
@@ -243,9 +350,12 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_refuses_doctype_before_entities),
 		cmocka_unit_test(test_refuses_other_hostile_forms),
+		cmocka_unit_test(test_errors_point_at_the_token),
+		cmocka_unit_test(test_huge_attribute_is_a_limit),
 		cmocka_unit_test(test_depth_and_text_limits),
 		cmocka_unit_test(test_positions_point_at_the_start_tag),
 		cmocka_unit_test(test_helpers_read_without_allocating),
+		cmocka_unit_test(test_long_and_indented_values),
 		cmocka_unit_test(test_file_size_cap_is_checked_before_parsing),
 		cmocka_unit_test(test_out_of_memory_at_every_allocation),
 	};

@@ -1,0 +1,104 @@
+/*
+ * cmd_keygen.c - `tender keygen`: a new Ed25519 key pair with which a panel
+ * signs the manifest of an evaluation (manifest.h), so that anyone holding
+ * the public key can check the decision was not changed.
+ */
+#include "cli.h"
+
+#include "../manifest.h"
+
+#include <getopt.h>
+#include <string.h>
+
+static void help(FILE *f)
+{
+	fprintf(f,
+		"usage: tender keygen -o KEYFILE\n\n"
+		"Creates a new Ed25519 key pair for signing evaluation manifests: the secret\n"
+		"key in KEYFILE (mode 0600) and the public key in KEYFILE.pub, which is all\n"
+		"anyone needs to check a signature:\n"
+		"  tender audit verify-manifest DIR --pubkey KEYFILE.pub\n\n"
+		"An existing file is never overwritten. Keep the secret key private: whoever\n"
+		"holds it can sign decisions in the panel's name.\n\n"
+		"Options:\n"
+		"  -o, --output KEYFILE  where to write the secret key (the public key goes\n"
+		"                        to KEYFILE.pub)\n"
+		"  -h, --help            show this help\n"
+		"      --version         show the version\n\n"
+		"Exit status: 0 the key pair was written; 2 usage error; 3 a key file exists\n"
+		"already or cannot be written; 4 internal error.\n");
+}
+
+/* The hex line of the public key file just written, into hex (65 bytes);
+ * 0 when it cannot be read back. */
+static int read_public_hex(const char *pub_path, char hex[65])
+{
+	char line[128];
+	FILE *f = fopen(pub_path, "r");
+	int ok = 0;
+
+	if (!f)
+		return 0;
+	if (fgets(line, sizeof(line), f) && fgets(line, sizeof(line), f) &&
+	    strlen(line) == 65 && line[64] == '\n') {
+		memcpy(hex, line, 64);
+		hex[64] = '\0';
+		ok = 1;
+	}
+	fclose(f);
+	return ok;
+}
+
+int cmd_keygen(int argc, char **argv, FILE *out, FILE *err)
+{
+	static const struct option options[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *key_path = NULL;
+	char pub_path[4096], hex[65];
+	struct tender_error error = {0};
+	enum tender_status rc;
+	int opt;
+
+	opterr = 0;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+		switch (opt) {
+		case 'o': key_path = optarg; break;
+		case 'h': help(out); return CLI_OK;
+		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
+		default:
+			fprintf(err, "tender keygen: unknown or incomplete option '%s'\n"
+				     "see 'tender keygen --help'\n",
+				argv[optind - 1]);
+			return CLI_USAGE;
+		}
+	}
+	if (optind < argc) {
+		fprintf(err,
+			"tender keygen: unexpected argument '%s' (the key file goes after -o)\n"
+			"see 'tender keygen --help'\n",
+			argv[optind]);
+		return CLI_USAGE;
+	}
+	if (!key_path || !*key_path) {
+		fprintf(err, "tender keygen: no key file given (-o KEYFILE)\n"
+			     "see 'tender keygen --help'\n");
+		return CLI_USAGE;
+	}
+	rc = manifest_keygen(key_path, &error);
+	if (rc) {
+		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender keygen",
+			error.message);
+		return rc == TENDER_ERR_IO ? CLI_BAD_INPUT : CLI_INTERNAL;
+	}
+	/* manifest_keygen succeeded, so this fits (it checked the same length). */
+	snprintf(pub_path, sizeof(pub_path), "%s.pub", key_path);
+	fprintf(out, "secret key: %s (keep it private)\npublic key: %s\n", key_path, pub_path);
+	if (read_public_hex(pub_path, hex))
+		fprintf(out, "public key hex: %s\n", hex);
+	return CLI_OK;
+}

@@ -1,0 +1,156 @@
+/*
+ * cmd_manifest.c - `tender audit verify-manifest DIR --pubkey FILE`: checks
+ * the signed manifest.json of an evaluation's output folder (manifest.h)
+ * with the panel's public key alone, no store needed.
+ */
+#include "cli.h"
+
+#include "../manifest.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define COMMAND "tender audit verify-manifest"
+
+static void help(FILE *f)
+{
+	fprintf(f,
+		"usage: " COMMAND " DIR --pubkey FILE\n\n"
+		"Checks DIR/manifest.json, the manifest of an evaluation's output folder:\n"
+		"that its Ed25519 signature is valid for the public key in FILE (made by\n"
+		"'tender keygen'), and that every output it lists is in DIR with the SHA-256\n"
+		"it records. Files in DIR that the manifest does not list are not checked.\n\n"
+		"Each problem goes to standard output as DIR/manifest.json: PROBLEM, then a\n"
+		"summary line.\n\n"
+		"Options:\n"
+		"  -k, --pubkey FILE  the public key to check the signature with\n"
+		"                     (KEYFILE.pub from tender keygen)\n"
+		"  -h, --help         show this help\n"
+		"      --version      show the version\n\n"
+		"Exit status: 0 the signature is valid and every output matches; 1 problems\n"
+		"were found; 2 usage error; 3 the manifest or the key cannot be read or is\n"
+		"not one; 4 internal error.\n");
+}
+
+struct printer {
+	FILE *out;
+	const char *label; /* "DIR/manifest.json" */
+};
+
+static void print_finding(void *ctx, const char *finding)
+{
+	const struct printer *p = ctx;
+
+	fprintf(p->out, "%s: %s\n", p->label, finding);
+}
+
+/* How many outputs the manifest at path lists, for the summary; -1 when it
+ * cannot tell. manifest_verify has read and checked the file already (with
+ * the same 16 MiB cap) but reports only problems, so it is read again. */
+static long long count_outputs(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	long long n = -1;
+
+	if (!f)
+		return -1;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= (16 << 20)) {
+		json_t *root = json_loadf(f, JSON_REJECT_DUPLICATES, NULL);
+		const json_t *outputs = json_object_get(root, "outputs");
+
+		if (json_is_array(outputs))
+			n = (long long)json_array_size(outputs);
+		json_decref(root);
+	}
+	fclose(f);
+	return n;
+}
+
+int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err)
+{
+	static const struct option options[] = {
+		{"pubkey", required_argument, NULL, 'k'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *pubkey = NULL, *dir;
+	char label[4200];
+	struct tender_error error = {0};
+	struct printer printer = {out, label};
+	long long findings = 0, n_outputs;
+	enum tender_status rc;
+	size_t dir_len;
+	int opt;
+
+	opterr = 0;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "k:h", options, NULL)) != -1) {
+		switch (opt) {
+		case 'k': pubkey = optarg; break;
+		case 'h': help(out); return CLI_OK;
+		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
+		default:
+			fprintf(err, COMMAND ": unknown or incomplete option '%s'\n"
+				     "see '" COMMAND " --help'\n",
+				argv[optind - 1]);
+			return CLI_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		fprintf(err, COMMAND ": no folder given\nsee '" COMMAND " --help'\n");
+		return CLI_USAGE;
+	}
+	if (optind + 1 < argc) {
+		fprintf(err, COMMAND ": one folder only ('%s' is one too many)\n"
+				     "see '" COMMAND " --help'\n",
+			argv[optind + 1]);
+		return CLI_USAGE;
+	}
+	if (!pubkey) {
+		fprintf(err, COMMAND ": no public key given (--pubkey FILE)\n"
+				     "see '" COMMAND " --help'\n");
+		return CLI_USAGE;
+	}
+	dir = argv[optind];
+	/* "out/" and "out" name the same manifest: print it one way. */
+	dir_len = strlen(dir);
+	while (dir_len > 1 && dir[dir_len - 1] == '/')
+		dir_len--;
+	if (dir_len == 1 && dir[0] == '/')
+		dir_len = 0;
+	snprintf(label, sizeof(label), "%.*s/manifest.json", (int)(dir_len < 4096 ? dir_len : 4096),
+		 dir);
+
+	rc = manifest_verify(dir, pubkey, print_finding, &printer, &findings, &error);
+	if (rc == TENDER_ERR_NOMEM || rc == TENDER_ERR_INTERNAL) {
+		fprintf(err, COMMAND ": %s\n", error.message);
+		return CLI_INTERNAL;
+	}
+	if (rc) {
+		const char *file = error.file[0] ? error.file : COMMAND;
+
+		if (error.line > 0 && error.column > 0)
+			fprintf(err, "%s:%d:%d: error: %s\n", file, error.line, error.column,
+				error.message);
+		else if (error.line > 0)
+			fprintf(err, "%s:%d: error: %s\n", file, error.line, error.message);
+		else
+			fprintf(err, "%s: error: %s\n", file, error.message);
+		return CLI_BAD_INPUT;
+	}
+	if (findings) {
+		fprintf(out, "%s: %lld problem%s\n", label, findings, findings == 1 ? "" : "s");
+		return CLI_FINDINGS;
+	}
+	n_outputs = count_outputs(label);
+	if (n_outputs >= 0)
+		fprintf(out, "%s: signature valid; %lld output%s match%s\n", label, n_outputs,
+			n_outputs == 1 ? "" : "s", n_outputs == 1 ? "es" : "");
+	else
+		fprintf(out, "%s: signature valid; every output matches\n", label);
+	return CLI_OK;
+}
