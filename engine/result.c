@@ -262,6 +262,9 @@ enum tender_status result_serialise(const struct run *r, char **out, size_t *siz
 	start(&w, "tender");
 	attr(&w, "id", r->tender_id);
 	attr(&w, "currency", r->currency);
+	attr(&w, "decision-date", r->decision_date);
+	attr_int(&w, "standstill-days", r->standstill_days);
+	attr(&w, "standstill-ends", r->standstill_ends);
 	element(&w, "title", r->tender_title);
 	element(&w, "commissioner", r->commissioner);
 	end(&w);

@@ -294,6 +294,50 @@ out:
 	return rc;
 }
 
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back
+ * (H. Hinnant's algorithms). */
+static long long days_from_civil(long long y, int m, int d)
+{
+	long long era, yoe, doy;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+static void civil_from_days(long long z, long long *y, int *m, int *d)
+{
+	long long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static void set_standstill(struct run *r, const xmlNode *contract)
+{
+	char buf[32];
+	long long y;
+	int m, d;
+
+	r->standstill_days = 10;
+	if (xml_attr(contract, "standstill-days", buf, sizeof(buf)))
+		r->standstill_days = strtoll(buf, NULL, 10);
+	snprintf(r->decision_date, sizeof(r->decision_date), "%.10s", r->created);
+	if (sscanf(r->created, "%lld-%d-%d", &y, &m, &d) != 3)
+		return;
+	civil_from_days(days_from_civil(y, m, d) + r->standstill_days, &y, &m, &d);
+	snprintf(r->standstill_ends, sizeof(r->standstill_ends), "%04lld-%02d-%02d", y, m, d);
+}
+
 /* Two bids with one id, or one file listed twice, make the ranking
  * ambiguous: both get a problem, so neither is ranked on it. */
 static enum tender_status mark_duplicates(struct run *r)
@@ -358,6 +402,7 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 
 	root = xml_doc_root(r->validator.tender_doc);
 	r->decimals = r->validator.tender.decimals;
+	set_standstill(r, xml_child(root, BID_NS, "contract"));
 	r->tender_id = tender_strdup(r->validator.tender.id);
 	r->tender_title = text_of(xml_child(root, BID_NS, "title"));
 	r->commissioner = text_of(xml_child(root, BID_NS, "commissioner"));

@@ -49,6 +49,11 @@ struct run {
 	size_t n_inputs;
 	char *tender_id, *tender_title, *commissioner, *currency;
 	char created[32]; /* UTC, ISO 8601 */
+	/* The decision is the evaluation's date; the standstill period before the
+	 * contract may be signed ends `standstill_days` calendar days later
+	 * (Public Contracts Regulations 2015 reg 87). */
+	long long standstill_days;
+	char decision_date[32], standstill_ends[48];
 	run_resolve_fn resolve;
 	void *resolve_ctx;
 	size_t n_rejected; /* bids that could not be evaluated */
