@@ -17,4 +17,11 @@
 enum tender_status bid_check(const struct xml_doc *doc, const struct competition *t,
 			     struct diag_list *diags);
 
+/* As bid_check, with the tender description's document too (NULL when t is
+ * NULL), so that its figures are compared and quoted as written, even
+ * beyond 64 bits (its population). */
+enum tender_status bid_check_with_tender_doc(const struct xml_doc *doc, const struct competition *t,
+					     const struct xml_doc *tender_doc,
+					     struct diag_list *diags);
+
 #endif

@@ -108,17 +108,4 @@ int check_date_cmp(const char *a, const char *b);
  * of 40 bytes always suffices. */
 void check_money_difference(int64_t a, int64_t b, int decimals, char *buf, size_t size);
 
-/* --- Entry points of the checks that need more than bid.h offers. ------- */
-
-struct competition;
-
-/* bid.c: as bid_check (bid.h), with the tender description's document too
- * (NULL when t is NULL), so that its figures are compared and quoted as
- * written, even beyond 64 bits (its population). bid_check passes NULL and
- * falls back on t's long long figures. Declared here rather than in bid.h
- * for now: bid.h was out of reach of this change. */
-enum tender_status bid_check_with_tender_doc(const struct xml_doc *doc, const struct competition *t,
-					     const struct xml_doc *tender_doc,
-					     struct diag_list *diags);
-
 #endif
