@@ -12,5 +12,11 @@ extern const char embedded_bid_xsd[];
 extern const size_t embedded_bid_xsd_size;
 extern const char embedded_rules_xsd[];
 extern const size_t embedded_rules_xsd_size;
+extern const char embedded_html_xsl[];
+extern const size_t embedded_html_xsl_size;
+extern const char embedded_markdown_xsl[];
+extern const size_t embedded_markdown_xsl_size;
+extern const char embedded_letter_xsl[];
+extern const size_t embedded_letter_xsl_size;
 
 #endif

@@ -36,7 +36,15 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err);
 int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err);
 int cmd_audit(int argc, char **argv, FILE *out, FILE *err);
 int cmd_keygen(int argc, char **argv, FILE *out, FILE *err);
+int cmd_report(int argc, char **argv, FILE *out, FILE *err);
 int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err);
+
+/* The reports `tender evaluate` writes beside evaluation.xml, and the
+ * function that writes them from its bytes into dir. */
+#define CLI_N_DEFAULT_REPORTS 3
+extern const char *const cli_default_reports[CLI_N_DEFAULT_REPORTS];
+enum tender_status cli_write_default_reports(const char *xml, size_t xml_size, const char *dir,
+					     struct tender_error *err);
 
 /* The more serious of two exit codes. */
 int cli_worse(int a, int b);

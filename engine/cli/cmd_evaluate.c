@@ -24,7 +24,8 @@ static void help(FILE *f)
 		"the bids and the panel's scores it names; runs gates, scores and flags; ranks\n"
 		"the compliant bids; writes evaluation.xml (every gate, score with its\n"
 		"explanation, flag, total and rank, and every input's SHA-256) into the output\n"
-		"folder with manifest.json (the SHA-256 of every input and output); records\n"
+		"folder with report.html, scores.csv, evaluation.json and manifest.json (the\n"
+		"SHA-256 of every input and output); records\n"
 		"everything in the evaluation store; prints the ranking.\n\n"
 		"Options:\n"
 		"  -o, --output DIR     the output folder (default: 'evaluation' beside the\n"
@@ -125,6 +126,7 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 		}
 	}
 	fprintf(out, "\nevaluation written to %s\n", path);
+	fprintf(out, "reports beside it: report.html, scores.csv, evaluation.json, manifest.json\n");
 }
 
 static json_t *to_json(const struct run *r, const size_t *order, const char *path, int status)
@@ -194,7 +196,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		{NULL, 0, NULL, 0},
 	};
 	const char *output = NULL, *db = getenv("TENDER_DB"), *key = NULL;
-	static const char *const outputs[] = {"evaluation.xml"};
+	const char *outputs[1 + CLI_N_DEFAULT_REPORTS] = {"evaluation.xml"};
 	char *output_owned = NULL, *xml = NULL, path[4096], db_default[4096];
 	struct store *store = NULL;
 	long long evaluation_id = 0;
@@ -294,8 +296,12 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		goto out;
 	}
 	snprintf(path, sizeof(path), "%s/evaluation.xml", output);
+	for (size_t i = 0; i < CLI_N_DEFAULT_REPORTS; i++)
+		outputs[i + 1] = cli_default_reports[i];
 	if (file_write_atomic(path, xml, size, &error) ||
-	    (rc = manifest_write(output, &r, outputs, 1, key, &error)) != TENDER_OK) {
+	    (rc = cli_write_default_reports(xml, size, output, &error)) != TENDER_OK ||
+	    (rc = manifest_write(output, &r, outputs, 1 + CLI_N_DEFAULT_REPORTS, key, &error)) !=
+		    TENDER_OK) {
 		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender evaluate",
 			error.message);
 		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;

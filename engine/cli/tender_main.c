@@ -18,6 +18,8 @@ static const struct cli_command commands[] = {
 	{"check", "a bidder's self-check of a bid under a rule set", cmd_check},
 	{"evaluate", "evaluate, score and rank the bids of a tender", cmd_evaluate},
 	{"rules", "check rule sets (tender rules lint)", cmd_rules},
+	{"report", "render an evaluation as HTML, Markdown, CSV, JSON or debrief letters",
+	 cmd_report},
 	{"audit", "verify, explain and export stored evaluations; check signed manifests",
 	 cmd_audit},
 	{"keygen", "make an Ed25519 key pair for signing evaluation manifests", cmd_keygen},

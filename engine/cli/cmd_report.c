@@ -1,0 +1,288 @@
+/*
+ * cmd_report.c - `tender report`: renders an evaluation (evaluation.xml, or
+ * one stored in an evaluation store) as HTML, Markdown, CSV, JSON or one
+ * debrief letter per bidder. Also the report writing that `tender
+ * evaluate` does next to evaluation.xml.
+ */
+#include "cli.h"
+
+#include "../audit.h"
+#include "../fileio.h"
+#include "../error.h"
+#include "../report.h"
+#include "../result.h"
+#include "../store.h"
+
+#include <getopt.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void help(FILE *f)
+{
+	fprintf(f,
+		"usage: tender report [--db FILE [--evaluation N] | EVALUATION.xml]\n"
+		"                     -f html|md|csv|json|letters [-o FILE|DIR] [--template FILE]\n\n"
+		"Renders an evaluation: from evaluation.xml, or from an evaluation store (the\n"
+		"newest evaluation, or --evaluation N). html, md (Markdown), csv (the score\n"
+		"matrix) and json go to standard output or to the file -o names; letters (one\n"
+		"debrief letter per bidder, BID.html) need -o DIR. --template uses your own\n"
+		"XSLT stylesheet instead of the built-in one (html, md, letters).\n\n"
+		"Exit status: 0 done; 2 usage error; 3 the evaluation, store or template cannot\n"
+		"be read, or the output cannot be written; 4 internal error.\n");
+}
+
+enum format { F_NONE, F_HTML, F_MD, F_CSV, F_JSON, F_LETTERS };
+
+static int parse_format(const char *s)
+{
+	static const char *const names[] = {"", "html", "md", "csv", "json", "letters"};
+
+	for (int i = 1; i <= F_LETTERS; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	if (strcmp(s, "markdown") == 0)
+		return F_MD;
+	return F_NONE;
+}
+
+/* Renders one format of eval into *out. */
+static enum tender_status render(const struct xml_doc *eval, enum format format,
+				 const struct report_style *style, const char *bid, char **out,
+				 size_t *size, struct tender_error *err)
+{
+	const char *params[] = {"bid", bid, NULL};
+
+	switch (format) {
+	case F_CSV: return report_csv(eval, out, size, err);
+	case F_JSON: return report_json(eval, out, size, err);
+	default: return report_apply(style, eval, bid ? params : NULL, out, size, err);
+	}
+}
+
+static enum tender_status load_style(enum format format, const char *template_path,
+				     struct report_style **style, struct tender_error *err)
+{
+	*style = NULL;
+	if (format == F_CSV || format == F_JSON)
+		return TENDER_OK;
+	if (template_path)
+		return report_style_file(template_path, style, err);
+	return report_style_builtin(format == F_HTML ? TEMPLATE_HTML
+				    : format == F_MD ? TEMPLATE_MARKDOWN
+						     : TEMPLATE_LETTER,
+				    style, err);
+}
+
+/* A bid id as a safe file name: letters, digits, '.', '_' and '-'. */
+static void file_name(const char *id, char *out, size_t size)
+{
+	size_t o = 0;
+
+	for (const char *p = id; *p && o + 1 < size; p++)
+		out[o++] = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+				   (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-'
+			   ? *p
+			   : '_';
+	out[o] = '\0';
+	if (o == 0 || out[0] == '.')
+		snprintf(out, size, "bid-%s", o ? out : "unnamed");
+}
+
+static enum tender_status write_letters(const struct xml_doc *eval,
+					const struct report_style *style, const char *dir, FILE *out,
+					struct tender_error *err)
+{
+	char **ids = NULL;
+	size_t n = 0;
+	enum tender_status rc = report_bid_ids(eval, &ids, &n);
+
+	if (!rc)
+		rc = dir_ensure(dir, err);
+	for (size_t i = 0; i < n && !rc; i++) {
+		char name[256], path[4096], *text = NULL;
+		size_t size = 0;
+
+		file_name(ids[i], name, sizeof(name));
+		snprintf(path, sizeof(path), "%s/%s.html", dir, name);
+		rc = render(eval, F_LETTERS, style, ids[i], &text, &size, err);
+		if (!rc)
+			rc = file_write_atomic(path, text, size, err);
+		if (!rc && out)
+			fprintf(out, "%s\n", path);
+		free(text);
+	}
+	report_ids_free(ids, n);
+	return rc;
+}
+
+const char *const cli_default_reports[CLI_N_DEFAULT_REPORTS] = {"report.html", "scores.csv", "evaluation.json"};
+
+enum tender_status cli_write_default_reports(const char *xml, size_t xml_size, const char *dir,
+					     struct tender_error *err)
+{
+	static const enum format formats[] = {F_HTML, F_CSV, F_JSON};
+	struct xml_doc *eval = NULL;
+	struct report_style *style = NULL;
+	enum tender_status rc = xml_load_memory(xml, xml_size, "evaluation.xml", &eval, err);
+
+	for (size_t i = 0; i < 3 && !rc; i++) {
+		char path[4096], *text = NULL;
+		size_t size = 0;
+
+		rc = load_style(formats[i], NULL, &style, err);
+		if (!rc)
+			rc = render(eval, formats[i], style, NULL, &text, &size, err);
+		snprintf(path, sizeof(path), "%s/%s", dir, cli_default_reports[i]);
+		if (!rc)
+			rc = file_write_atomic(path, text, size, err);
+		free(text);
+		report_style_free(style);
+		style = NULL;
+	}
+	xml_doc_free(eval);
+	return rc;
+}
+
+/* Reads the evaluation to report on: a file, or a store's result blob. */
+static enum tender_status load_evaluation(const char *db, long long id, const char *path,
+					  struct xml_doc **eval, struct tender_error *err)
+{
+	struct store *s = NULL;
+	sqlite3_stmt *st = NULL;
+	enum tender_status rc;
+
+	if (path)
+		return xml_load_file(path, (size_t)1 << 30, eval, err);
+	if ((rc = store_open(db, 1, &s, err)))
+		return rc;
+	if (!id && (rc = audit_latest(s, NULL, &id, err)))
+		goto out;
+	if (sqlite3_prepare_v2(store_db(s),
+			       "SELECT data FROM blob WHERE sha256 ="
+			       " (SELECT result_sha256 FROM evaluation WHERE id = ?)",
+			       -1, &st, NULL) != SQLITE_OK) {
+		rc = store_error(s, err, "cannot read the store");
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = error_set(err, TENDER_ERR_USAGE, "no-evaluation", db, 0, 0,
+			       id ? "there is no evaluation %lld in the store"
+				  : "the store holds no evaluation",
+			       id);
+		goto out;
+	}
+	rc = xml_load_memory(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
+			     "evaluation.xml", eval, err);
+out:
+	sqlite3_finalize(st);
+	store_close(s);
+	return rc;
+}
+
+int cmd_report(int argc, char **argv, FILE *out, FILE *err)
+{
+	static const struct option options[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"evaluation", required_argument, NULL, 'e'},
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'o'},
+		{"template", required_argument, NULL, 't'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *db = NULL, *output = NULL, *template_path = NULL, *path = NULL;
+	long long id = 0;
+	enum format format = F_NONE;
+	struct tender_error e = {0};
+	struct xml_doc *eval = NULL;
+	struct report_style *style = NULL;
+	char *text = NULL, *end;
+	size_t size = 0;
+	int opt, status = CLI_OK;
+	enum tender_status rc;
+
+	opterr = 0;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "d:e:f:o:t:h", options, NULL)) != -1) {
+		switch (opt) {
+		case 'd': db = optarg; break;
+		case 'e':
+			id = strtoll(optarg, &end, 10);
+			if (*end || id <= 0) {
+				fprintf(err, "tender report: --evaluation '%s' is not an evaluation "
+					     "number\n",
+					optarg);
+				return CLI_USAGE;
+			}
+			break;
+		case 'f':
+			format = parse_format(optarg);
+			if (format == F_NONE) {
+				fprintf(err, "tender report: unknown format '%s' (html, md, csv, json "
+					     "or letters)\n",
+					optarg);
+				return CLI_USAGE;
+			}
+			break;
+		case 'o': output = optarg; break;
+		case 't': template_path = optarg; break;
+		case 'h': help(out); return CLI_OK;
+		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
+		default:
+			fprintf(err, "tender report: unknown or incomplete option '%s'\n"
+				     "see 'tender report --help'\n",
+				argv[optind - 1]);
+			return CLI_USAGE;
+		}
+	}
+	if (optind < argc)
+		path = argv[optind++];
+	if (format == F_NONE || optind < argc || (!db == !path) || (id && !db) ||
+	    (format == F_LETTERS && !output) ||
+	    (template_path && (format == F_CSV || format == F_JSON))) {
+		fprintf(err, "tender report: give -f FORMAT and either --db FILE or one "
+			     "evaluation.xml%s\nsee 'tender report --help'\n",
+			format == F_LETTERS && !output ? " (letters need -o DIR)" : "");
+		return CLI_USAGE;
+	}
+	if ((rc = load_evaluation(db, id, path, &eval, &e)) ||
+	    (rc = load_style(format, template_path, &style, &e)))
+		goto fail;
+	if (!xml_is(xml_doc_root(eval), EVALUATION_NS, "evaluation")) {
+		fprintf(err, "%s: error: this is not an evaluation result (evaluation.xml)\n",
+			path ? path : db);
+		status = CLI_BAD_INPUT;
+		goto out;
+	}
+	if (format == F_LETTERS) {
+		rc = write_letters(eval, style, output, out, &e);
+	} else {
+		rc = render(eval, format, style, NULL, &text, &size, &e);
+		if (!rc && output)
+			rc = file_write_atomic(output, text, size, &e);
+		else if (!rc && fwrite(text, 1, size, out) != size)
+			rc = error_set(&e, TENDER_ERR_IO, "io-write", "standard output", 0, 0,
+				       "cannot write");
+	}
+	if (rc)
+		goto fail;
+	goto out;
+fail:
+	if (rc == TENDER_ERR_NOMEM) {
+		fprintf(err, "tender report: out of memory\n");
+		status = CLI_INTERNAL;
+	} else {
+		fprintf(err, "%s: error: %s\n", e.file[0] ? e.file : "tender report", e.message);
+		status = rc == TENDER_ERR_USAGE ? CLI_USAGE
+			 : rc == TENDER_ERR_INTERNAL ? CLI_INTERNAL
+						     : CLI_BAD_INPUT;
+	}
+out:
+	free(text);
+	report_style_free(style);
+	xml_doc_free(eval);
+	return status;
+}

@@ -1,0 +1,441 @@
+/*
+ * report.c - rendering reports from evaluation.xml (see report.h).
+ */
+#include "report.h"
+
+#include "alloc.h"
+#include "embedded.h"
+#include "error.h"
+#include "result.h"
+#include "strbuf.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#define EVAL_NS EVALUATION_NS
+
+struct report_style {
+	xsltStylesheetPtr xsl;
+};
+
+/* ---------------------------------------------------------------------- */
+/* XSLT. */
+
+/* Templates may read nothing and write nothing: no document(), no
+ * xsl:include of files, no network, no output files. */
+static xsltSecurityPrefsPtr forbid_everything(void)
+{
+	xsltSecurityPrefsPtr sec = xsltNewSecurityPrefs();
+
+	if (!sec)
+		return NULL;
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE, xsltSecurityForbid);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+	return sec;
+}
+
+/* Collects the first XSLT error (libxslt reports through a generic
+ * callback). */
+static void on_xslt_error(void *ctx, const char *msg, ...)
+{
+	struct tender_error *err = ctx;
+	char buf[512];
+	size_t len;
+	va_list ap;
+
+	if (!err || err->message[0])
+		return;
+	va_start(ap, msg);
+	vsnprintf(buf, sizeof(buf), msg, ap);
+	va_end(ap);
+	len = strcspn(buf, "\n");
+	buf[len] = '\0';
+	snprintf(err->message, sizeof(err->message), "%s", buf);
+}
+
+static enum tender_status compile(xmlDocPtr doc, const char *name, struct report_style **out,
+				  struct tender_error *err)
+{
+	struct report_style *style = tender_calloc(1, sizeof(*style));
+
+	if (!style) {
+		xmlFreeDoc(doc);
+		return TENDER_ERR_NOMEM;
+	}
+	err->message[0] = '\0';
+	xsltSetGenericErrorFunc(err, on_xslt_error);
+	style->xsl = xsltParseStylesheetDoc(doc); /* takes doc on success */
+	xsltSetGenericErrorFunc(NULL, NULL);
+	if (!style->xsl) {
+		char why[512];
+
+		snprintf(why, sizeof(why), "%s", err->message);
+		xmlFreeDoc(doc);
+		tender_free(style);
+		return error_set(err, TENDER_ERR_XML, "template", name, 0, 0,
+				 "not a usable XSLT template: %s", why[0] ? why : "it does not compile");
+	}
+	*out = style;
+	return TENDER_OK;
+}
+
+enum tender_status report_style_builtin(enum report_template which, struct report_style **out,
+					struct tender_error *err)
+{
+	static const struct {
+		const char *name;
+		const char *data;
+		const size_t *size;
+	} builtins[] = {
+		[TEMPLATE_HTML] = {"html.xsl", embedded_html_xsl, &embedded_html_xsl_size},
+		[TEMPLATE_MARKDOWN] = {"markdown.xsl", embedded_markdown_xsl,
+				       &embedded_markdown_xsl_size},
+		[TEMPLATE_LETTER] = {"letter.xsl", embedded_letter_xsl, &embedded_letter_xsl_size},
+	};
+	struct xml_doc *doc = NULL;
+	xmlDocPtr tree;
+	enum tender_status rc;
+
+	*out = NULL;
+	rc = xml_load_memory(builtins[which].data, *builtins[which].size, builtins[which].name,
+			     &doc, err);
+	if (rc)
+		return rc == TENDER_ERR_NOMEM ? rc : TENDER_ERR_INTERNAL;
+	tree = xmlCopyDoc(xml_doc_tree(doc), 1);
+	xml_doc_free(doc);
+	if (!tree)
+		return TENDER_ERR_NOMEM;
+	return compile(tree, builtins[which].name, out, err);
+}
+
+enum tender_status report_style_file(const char *path, struct report_style **out,
+				     struct tender_error *err)
+{
+	struct xml_doc *doc = NULL;
+	xmlDocPtr tree;
+	enum tender_status rc;
+
+	*out = NULL;
+	rc = xml_load_file(path, XML_DEFAULT_MAX_BYTES, &doc, err);
+	if (rc)
+		return rc;
+	tree = xmlCopyDoc(xml_doc_tree(doc), 1);
+	xml_doc_free(doc);
+	if (!tree)
+		return TENDER_ERR_NOMEM;
+	return compile(tree, path, out, err);
+}
+
+void report_style_free(struct report_style *style)
+{
+	if (!style)
+		return;
+	xsltFreeStylesheet(style->xsl);
+	tender_free(style);
+}
+
+enum tender_status report_apply(const struct report_style *style, const struct xml_doc *eval,
+				const char *const *params, char **out, size_t *size,
+				struct tender_error *err)
+{
+	xsltSecurityPrefsPtr sec = forbid_everything();
+	xsltTransformContextPtr ctxt = NULL;
+	xmlDocPtr result = NULL;
+	xmlChar *text = NULL;
+	int len = 0;
+	enum tender_status rc = TENDER_ERR_NOMEM;
+
+	*out = NULL;
+	err->message[0] = '\0';
+	if (!sec)
+		goto out;
+	ctxt = xsltNewTransformContext(style->xsl, xml_doc_tree(eval));
+	if (!ctxt || xsltSetCtxtSecurityPrefs(sec, ctxt) != 0)
+		goto out;
+	xsltSetGenericErrorFunc(err, on_xslt_error);
+	if (params && xsltQuoteUserParams(ctxt, (const char **)params) != 0) {
+		rc = error_set(err, TENDER_ERR_USAGE, "template", NULL, 0, 0,
+			       "cannot pass the template's parameters");
+		goto out;
+	}
+	result = xsltApplyStylesheetUser(style->xsl, xml_doc_tree(eval), NULL, NULL, NULL, ctxt);
+	if (!result || ctxt->state != XSLT_STATE_OK) {
+		char why[512];
+
+		snprintf(why, sizeof(why), "%s", err->message);
+		rc = error_set(err, TENDER_ERR_XML, "template", NULL, 0, 0,
+			       "the template failed: %s", why[0] ? why : "unknown error");
+		goto out;
+	}
+	if (xsltSaveResultToString(&text, &len, result, style->xsl) != 0)
+		goto out;
+	*out = tender_malloc((size_t)len + 1);
+	if (!*out)
+		goto out;
+	memcpy(*out, text ? (const char *)text : "", (size_t)len);
+	(*out)[len] = '\0';
+	*size = (size_t)len;
+	rc = TENDER_OK;
+out:
+	xsltSetGenericErrorFunc(NULL, NULL);
+	xmlFree(text);
+	xmlFreeDoc(result);
+	if (ctxt)
+		xsltFreeTransformContext(ctxt);
+	xsltFreeSecurityPrefs(sec);
+	return rc;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Reading evaluation.xml back. */
+
+#define E(node, name) xml_child((node), EVAL_NS, (name))
+
+static const char *attr(const xmlNode *node, const char *name, char *buf, size_t size)
+{
+	const char *v = xml_attr(node, name, buf, size);
+
+	return v ? v : "";
+}
+
+/* The groups and criteria in document order (depth first). */
+static size_t collect_nodes(const xmlNode *parent, const xmlNode **nodes, size_t n, size_t cap)
+{
+	for (const xmlNode *c = parent ? parent->children : NULL; c; c = c->next) {
+		if (!xml_is(c, EVAL_NS, "group") && !xml_is(c, EVAL_NS, "criterion"))
+			continue;
+		if (n < cap)
+			nodes[n] = c;
+		n++;
+		if (xml_is(c, EVAL_NS, "group"))
+			n = collect_nodes(c, nodes, n, cap);
+	}
+	return n;
+}
+
+static const xmlNode *bid_score(const xmlNode *bid, const char *ref)
+{
+	char buf[256];
+
+	for (const xmlNode *s = E(bid, "score"); s; s = xml_next_same(s))
+		if (strcmp(attr(s, "ref", buf, sizeof(buf)), ref) == 0)
+			return s;
+	return NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* CSV. */
+
+/* One RFC 4180 field, guarded against formula injection (OWASP). */
+static void csv_field(struct strbuf *sb, const char *value, int last)
+{
+	int guard = value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
+		    value[0] == '\t' || value[0] == '\r' || value[0] == '\n';
+	int quote = guard || strpbrk(value, ",\"\r\n") != NULL;
+
+	if (quote)
+		strbuf_adds(sb, "\"");
+	if (guard)
+		strbuf_adds(sb, "'");
+	for (const char *p = value; *p; p++) {
+		if (*p == '"')
+			strbuf_adds(sb, "\"\"");
+		else
+			strbuf_add(sb, p, 1);
+	}
+	if (quote)
+		strbuf_adds(sb, "\"");
+	strbuf_adds(sb, last ? "\r\n" : ",");
+}
+
+enum tender_status report_csv(const struct xml_doc *eval, char **out, size_t *size,
+			      struct tender_error *err)
+{
+	const xmlNode *root = xml_doc_root(eval);
+	const xmlNode *criteria = E(E(root, "ruleset"), "criteria");
+	const xmlNode *nodes[512];
+	size_t n = collect_nodes(criteria, nodes, 0, 512);
+	struct strbuf sb = STRBUF_INIT;
+	char buf[1024], head[1200];
+
+	(void)err;
+	if (n > 512)
+		n = 512;
+	csv_field(&sb, "rank", 0);
+	csv_field(&sb, "bid", 0);
+	csv_field(&sb, "bidder", 0);
+	csv_field(&sb, "compliant", 0);
+	csv_field(&sb, "total", 0);
+	csv_field(&sb, "percent", 0);
+	for (size_t i = 0; i < n; i++) {
+		char max[64];
+
+		snprintf(head, sizeof(head), "%s (max %s)", attr(nodes[i], "id", buf, sizeof(buf)),
+			 attr(nodes[i], "display", max, sizeof(max)));
+		csv_field(&sb, head, i + 1 == n);
+	}
+	if (n == 0)
+		strbuf_adds(&sb, "\r\n");
+	for (const xmlNode *b = E(E(root, "bids"), "bid"); b; b = xml_next_same(b)) {
+		csv_field(&sb, attr(b, "rank", buf, sizeof(buf)), 0);
+		csv_field(&sb, attr(b, "id", buf, sizeof(buf)), 0);
+		csv_field(&sb, attr(b, "bidder", buf, sizeof(buf)), 0);
+		csv_field(&sb, attr(b, "compliant", buf, sizeof(buf)), 0);
+		csv_field(&sb, attr(b, "display", buf, sizeof(buf)), 0);
+		csv_field(&sb, attr(b, "percent", buf, sizeof(buf)), n == 0);
+		for (size_t i = 0; i < n; i++) {
+			char id[256];
+			const xmlNode *s = bid_score(b, attr(nodes[i], "id", id, sizeof(id)));
+			char state[32];
+
+			if (s && strcmp(attr(s, "state", state, sizeof(state)), "scored") != 0 &&
+			    strcmp(state, "subtotal") != 0)
+				csv_field(&sb, state, i + 1 == n);
+			else
+				csv_field(&sb, s ? attr(s, "display", buf, sizeof(buf)) : "", i + 1 == n);
+		}
+	}
+	*out = strbuf_detach(&sb);
+	*size = *out ? strlen(*out) : 0;
+	return *out ? TENDER_OK : TENDER_ERR_NOMEM;
+}
+
+/* ---------------------------------------------------------------------- */
+/* JSON. */
+
+/* The element's attributes as a JSON object of strings. */
+static json_t *attrs_object(const xmlNode *node)
+{
+	json_t *o = json_object();
+
+	for (xmlAttrPtr a = node ? node->properties : NULL; a && o; a = a->next) {
+		char buf[4096];
+
+		json_object_set_new(o, (const char *)a->name,
+				    json_string(attr(node, (const char *)a->name, buf, sizeof(buf))));
+	}
+	return o;
+}
+
+static json_t *text_of(const xmlNode *node)
+{
+	struct strbuf sb = STRBUF_INIT;
+	json_t *j;
+
+	for (const xmlNode *c = node ? node->children : NULL; c; c = c->next)
+		if (c->type == XML_TEXT_NODE && c->content)
+			strbuf_adds(&sb, (const char *)c->content);
+	j = json_string(strbuf_str(&sb));
+	strbuf_release(&sb);
+	return j;
+}
+
+/* Each child named `name` as its attributes plus its text (as `text_key`). */
+static json_t *children(const xmlNode *parent, const char *name, const char *text_key)
+{
+	json_t *list = json_array();
+
+	for (const xmlNode *c = E(parent, name); c; c = xml_next_same(c)) {
+		json_t *o = attrs_object(c);
+
+		if (text_key)
+			json_object_set_new(o, text_key, text_of(c));
+		json_array_append_new(list, o);
+	}
+	return list;
+}
+
+enum tender_status report_json(const struct xml_doc *eval, char **out, size_t *size,
+			       struct tender_error *err)
+{
+	const xmlNode *root = xml_doc_root(eval);
+	const xmlNode *tender = E(root, "tender"), *rules = E(root, "ruleset");
+	json_t *doc = attrs_object(root), *t = attrs_object(tender), *r = attrs_object(rules);
+	json_t *bids = json_array();
+
+	(void)err;
+	json_object_set_new(t, "title", text_of(E(tender, "title")));
+	json_object_set_new(t, "commissioner", text_of(E(tender, "commissioner")));
+	json_object_set_new(r, "title", text_of(E(rules, "title")));
+	json_object_set_new(doc, "tender", t);
+	json_object_set_new(doc, "ruleset", r);
+	json_object_set_new(doc, "inputs", children(E(root, "inputs"), "input", NULL));
+	json_object_set_new(doc, "ranking", children(E(root, "ranking"), "place", NULL));
+	for (const xmlNode *b = E(E(root, "bids"), "bid"); b; b = xml_next_same(b)) {
+		json_t *o = attrs_object(b), *problems = json_array();
+
+		for (const xmlNode *p = E(b, "problem"); p; p = xml_next_same(p))
+			json_array_append_new(problems, text_of(p));
+		json_object_set_new(o, "problems", problems);
+		if (E(b, "exclusion"))
+			json_object_set_new(o, "exclusion", text_of(E(b, "exclusion")));
+		json_object_set_new(o, "gates", children(b, "gate", "message"));
+		json_object_set_new(o, "scores", children(b, "score", "explanation"));
+		json_object_set_new(o, "flags", children(b, "flag", "message"));
+		json_array_append_new(bids, o);
+	}
+	json_object_set_new(doc, "bids", bids);
+	*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(doc);
+	if (!*out)
+		return TENDER_ERR_NOMEM;
+	*size = strlen(*out);
+	{
+		/* jansson allocates with malloc; hand over a tender_malloc copy */
+		char *copy = tender_malloc(*size + 2);
+
+		if (!copy) {
+			free(*out);
+			*out = NULL;
+			return TENDER_ERR_NOMEM;
+		}
+		memcpy(copy, *out, *size);
+		copy[(*size)++] = '\n';
+		copy[*size] = '\0';
+		free(*out);
+		*out = copy;
+	}
+	return TENDER_OK;
+}
+
+enum tender_status report_bid_ids(const struct xml_doc *eval, char ***ids, size_t *n)
+{
+	const xmlNode *bids = E(xml_doc_root(eval), "bids");
+	size_t count = 0;
+	char buf[1024];
+
+	*ids = NULL;
+	*n = 0;
+	for (const xmlNode *b = E(bids, "bid"); b; b = xml_next_same(b))
+		count++;
+	*ids = tender_calloc(count, sizeof(char *));
+	if (!*ids)
+		return TENDER_ERR_NOMEM;
+	for (const xmlNode *b = E(bids, "bid"); b; b = xml_next_same(b)) {
+		(*ids)[*n] = tender_strdup(attr(b, "id", buf, sizeof(buf)));
+		if (!(*ids)[(*n)++]) {
+			report_ids_free(*ids, *n);
+			*ids = NULL;
+			*n = 0;
+			return TENDER_ERR_NOMEM;
+		}
+	}
+	return TENDER_OK;
+}
+
+void report_ids_free(char **ids, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		tender_free(ids[i]);
+	tender_free(ids);
+}
