@@ -1,0 +1,641 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  markdown.xsl - a GitHub-flavoured Markdown summary of an evaluation, for
+  pasting into papers and tickets: decision, ranking, bids not ranked, flags,
+  score matrix, inputs and versions.
+
+  Input: evaluation.xml (namespace urn:tender:evaluation:1). Parameters: none.
+
+  The text output method escapes nothing, so every value from the input goes
+  through the template "md", which backslash-escapes the characters Markdown
+  gives a meaning to, turns line breaks into spaces and shows characters that
+  reorder text as [U+202E] and the like. A bidder's name therefore cannot
+  break a table, start a heading, or make a link, an image or HTML.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:e="urn:tender:evaluation:1"
+                exclude-result-prefixes="e">
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:strip-space elements="*"/>
+
+  <xsl:variable name="ev" select="/e:evaluation"/>
+  <xsl:variable name="tender" select="$ev/e:tender"/>
+  <xsl:variable name="rs" select="$ev/e:ruleset"/>
+  <xsl:variable name="top" select="$rs/e:criteria/*[self::e:group or self::e:criterion]"/>
+  <xsl:variable name="bids" select="$ev/e:bids/e:bid"/>
+  <xsl:variable name="ranked" select="$bids[@rank]"/>
+  <xsl:variable name="unranked" select="$bids[not(@rank)]"/>
+  <xsl:variable name="firsts" select="$bids[@rank = 1]"/>
+  <xsl:variable name="scale" select="number($rs/@scale)"/>
+  <xsl:variable name="pfmt">
+    <xsl:choose>
+      <xsl:when test="number($rs/@precision) &gt; 0">
+        <xsl:value-of select="concat('0.', substring('000000', 1, number($rs/@precision)))"/>
+      </xsl:when>
+      <xsl:otherwise>0</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="scale-display" select="format-number($scale, $pfmt)"/>
+
+  <xsl:variable name="nl" select="'&#10;'"/>
+  <xsl:variable name="bidi" select="'&#x202A;&#x202B;&#x202C;&#x202D;&#x202E;&#x2066;&#x2067;&#x2068;&#x2069;'"/>
+  <xsl:variable name="bidi-hex" select="'202A202B202C202D202E2066206720682069'"/>
+  <!-- characters that are always escaped or replaced -->
+  <xsl:variable name="md-special" select="concat('\`*_[]&lt;&gt;#|~&amp;$', '&#9;&#10;&#13;', $bidi)"/>
+
+  <xsl:key name="gatedef" match="e:ruleset/e:gates/e:gate" use="@id"/>
+  <xsl:key name="flagdef" match="e:ruleset/e:flags/e:flag" use="@id"/>
+
+  <!-- ======================================================= escaping -->
+
+  <!-- Writes $s as inert Markdown text. Backslash-escapes \ ` * _ [ ] < > #
+       | ~ & $; turns tab, CR and LF into spaces; writes reordering controls
+       as \[U+202E\]; escapes the "." of "www." and the "/" after ":" so GFM
+       makes no autolink of www.example.com or http://example.com. $before
+       holds up to three characters preceding $s (for those two checks). The
+       string is split in halves, so the recursion depth stays logarithmic. -->
+  <xsl:template name="md">
+    <xsl:param name="s"/>
+    <xsl:param name="before" select="''"/>
+    <xsl:variable name="last" select="substring($before, string-length($before))"/>
+    <xsl:choose>
+      <xsl:when test="$s = ''"/>
+      <xsl:when test="translate($s, $md-special, '') = $s
+                      and not(contains(concat($before, $s), 'www.'))
+                      and not(contains(concat($last, $s), ':/'))">
+        <xsl:value-of select="$s"/>
+      </xsl:when>
+      <xsl:when test="string-length($s) = 1">
+        <xsl:choose>
+          <xsl:when test="contains($bidi, $s)">
+            <xsl:value-of select="concat('\[U+', substring($bidi-hex, 4 * string-length(substring-before($bidi, $s)) + 1, 4), '\]')"/>
+          </xsl:when>
+          <xsl:when test="$s = '&#9;' or $s = '&#10;' or $s = '&#13;'">
+            <xsl:text> </xsl:text>
+          </xsl:when>
+          <xsl:when test="contains($md-special, $s)">
+            <xsl:value-of select="concat('\', $s)"/>
+          </xsl:when>
+          <xsl:when test="$s = '.' and substring($before, string-length($before) - 2) = 'www'">\.</xsl:when>
+          <xsl:when test="$s = '/' and $last = ':'">\/</xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$s"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="h" select="floor(string-length($s) div 2)"/>
+        <xsl:variable name="left" select="substring($s, 1, $h)"/>
+        <xsl:variable name="lb" select="concat($before, $left)"/>
+        <xsl:call-template name="md">
+          <xsl:with-param name="s" select="$left"/>
+          <xsl:with-param name="before" select="$before"/>
+        </xsl:call-template>
+        <xsl:call-template name="md">
+          <xsl:with-param name="s" select="substring($s, $h + 1)"/>
+          <xsl:with-param name="before" select="substring($lb, string-length($lb) - 2)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- a SHA-256 as code when it is 64 hex digits, else as escaped text -->
+  <xsl:template name="sha">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="string-length($s) = 64 and translate($s, '0123456789abcdef', '') = ''">
+        <xsl:value-of select="concat('`', $s, '`')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- YYYY-MM-DD as "Monday 25 January 2027" (weekday optional) -->
+  <xsl:template name="date">
+    <xsl:param name="d"/>
+    <xsl:param name="weekday" select="false()"/>
+    <xsl:variable name="y" select="number(substring($d, 1, 4))"/>
+    <xsl:variable name="m" select="number(substring($d, 6, 2))"/>
+    <xsl:variable name="day" select="number(substring($d, 9, 2))"/>
+    <xsl:choose>
+      <xsl:when test="string-length($d) != 10 or substring($d, 5, 1) != '-' or substring($d, 8, 1) != '-'
+                      or not($y &gt; 0) or not($m &gt;= 1 and $m &lt;= 12) or not($day &gt;= 1 and $day &lt;= 31)">
+        <xsl:call-template name="md"><xsl:with-param name="s" select="$d"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="$weekday">
+          <xsl:variable name="yy" select="$y - number($m &lt; 3)"/>
+          <xsl:variable name="dow" select="($yy + floor($yy div 4) - floor($yy div 100) + floor($yy div 400)
+                                            + number(substring('032503514624', $m, 1)) + $day) mod 7"/>
+          <xsl:value-of select="normalize-space(substring('Sunday    Monday    Tuesday   Wednesday Thursday  Friday    Saturday  ', $dow * 10 + 1, 10))"/>
+          <xsl:text> </xsl:text>
+        </xsl:if>
+        <xsl:value-of select="concat($day, ' ',
+            normalize-space(substring('January  February March    April    May      June     July     August   SeptemberOctober  November December ', ($m - 1) * 9 + 1, 9)),
+            ' ', $y)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ", N SEVERITY" when N flags of that severity were raised -->
+  <xsl:template name="sev-count">
+    <xsl:param name="sv"/>
+    <xsl:variable name="n" select="count($bids/e:flag[@severity = $sv])"/>
+    <xsl:if test="$n &gt; 0">
+      <xsl:value-of select="concat(', ', $n, ' ', $sv)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="rank">
+    <xsl:param name="b" select="."/>
+    <xsl:if test="$b/@tied = 'true'">=</xsl:if>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$b/@rank"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- "WV-B01 Name" -->
+  <xsl:template name="who">
+    <xsl:param name="b" select="."/>
+    <xsl:text>**</xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$b/@id"/></xsl:call-template>
+    <xsl:text>** </xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$b/@bidder"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="cell">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="not($s)">&#x2013;</xsl:when>
+      <xsl:when test="$s/@state = 'pending'">pending</xsl:when>
+      <xsl:when test="$s/@state = 'error'">error</xsl:when>
+      <xsl:when test="$s/@state = 'not-scored'">n/s</xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="$s/@display"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ========================================================= document -->
+
+  <xsl:template match="/">
+    <xsl:if test="not($ev)">
+      <xsl:message terminate="yes">markdown.xsl: the input is not an evaluation result (urn:tender:evaluation:1)</xsl:message>
+    </xsl:if>
+    <xsl:text># Evaluation report: </xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$tender/e:title"/></xsl:call-template>
+    <xsl:value-of select="concat($nl, $nl)"/>
+    <xsl:text>**</xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$tender/e:commissioner"/></xsl:call-template>
+    <xsl:text>** · reference </xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$tender/@id"/></xsl:call-template>
+    <xsl:text> · decision date </xsl:text>
+    <xsl:call-template name="date"><xsl:with-param name="d" select="$tender/@decision-date"/></xsl:call-template>
+    <xsl:text> · rule set </xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="concat($rs/@id, ' ', $rs/@version)"/></xsl:call-template>
+    <xsl:value-of select="concat($nl, $nl)"/>
+
+    <xsl:call-template name="decision"/>
+    <xsl:call-template name="ranking"/>
+    <xsl:call-template name="not-ranked"/>
+    <xsl:call-template name="flags"/>
+    <xsl:call-template name="matrix"/>
+    <xsl:call-template name="record"/>
+  </xsl:template>
+
+  <!-- ========================================================= decision -->
+
+  <xsl:template name="decision">
+    <xsl:text>## Decision</xsl:text>
+    <xsl:value-of select="concat($nl, $nl)"/>
+    <xsl:choose>
+      <xsl:when test="count($firsts) = 0">
+        <xsl:text>**No award: no bid is compliant.** None of the </xsl:text>
+        <xsl:value-of select="count($bids)"/>
+        <xsl:text> bids received passed every gate, so there is no ranking and the competition produced no award.</xsl:text>
+      </xsl:when>
+      <xsl:when test="count($firsts) &gt; 1">
+        <xsl:text>**Tie at rank 1: no single highest-ranked bid.** </xsl:text>
+        <xsl:for-each select="$firsts">
+          <xsl:if test="position() &gt; 1">
+            <xsl:choose>
+              <xsl:when test="position() = last()"> and </xsl:when>
+              <xsl:otherwise>, </xsl:otherwise>
+            </xsl:choose>
+          </xsl:if>
+          <xsl:call-template name="who"/>
+        </xsl:for-each>
+        <xsl:text> have equal totals (</xsl:text>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="$firsts[1]/@display"/></xsl:call-template>
+        <xsl:value-of select="concat(' of ', $scale-display, ' points')"/>
+        <xsl:text>) that the rule set's tie-breaks did not separate. The panel must resolve the tie by the procedure published in the tender documents before any award decision is notified.</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>Highest-ranked compliant bid: </xsl:text>
+        <xsl:call-template name="who"><xsl:with-param name="b" select="$firsts"/></xsl:call-template>
+        <xsl:text>, </xsl:text>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="$firsts/@display"/></xsl:call-template>
+        <xsl:value-of select="concat(' of ', $scale-display, ' points (')"/>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="$firsts/@percent"/></xsl:call-template>
+        <xsl:text>%).</xsl:text>
+        <xsl:variable name="second" select="$ranked[@rank = 2]"/>
+        <xsl:if test="count($second) = 1">
+          <xsl:text> Second: </xsl:text>
+          <xsl:call-template name="who"><xsl:with-param name="b" select="$second"/></xsl:call-template>
+          <xsl:text>, </xsl:text>
+          <xsl:call-template name="md"><xsl:with-param name="s" select="$second/@display"/></xsl:call-template>
+          <xsl:text>.</xsl:text>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="concat($nl, $nl)"/>
+    <xsl:text>Bids received: </xsl:text>
+    <xsl:value-of select="count($bids)"/>
+    <xsl:text>; ranked: </xsl:text>
+    <xsl:value-of select="count($ranked)"/>
+    <xsl:text>; not ranked: </xsl:text>
+    <xsl:value-of select="count($unranked)"/>
+    <xsl:text>; flags: </xsl:text>
+    <xsl:value-of select="count($bids/e:flag)"/>
+    <xsl:if test="$bids/e:flag">
+      <xsl:text> (</xsl:text>
+      <xsl:variable name="counts">
+            <xsl:call-template name="sev-count"><xsl:with-param name="sv" select="'critical'"/></xsl:call-template>
+            <xsl:call-template name="sev-count"><xsl:with-param name="sv" select="'high'"/></xsl:call-template>
+            <xsl:call-template name="sev-count"><xsl:with-param name="sv" select="'medium'"/></xsl:call-template>
+            <xsl:call-template name="sev-count"><xsl:with-param name="sv" select="'low'"/></xsl:call-template>
+            <xsl:call-template name="sev-count"><xsl:with-param name="sv" select="'info'"/></xsl:call-template>
+            <xsl:variable name="other" select="count($bids/e:flag[not(@severity = 'critical' or @severity = 'high' or @severity = 'medium' or @severity = 'low' or @severity = 'info')])"/>
+            <xsl:if test="$other &gt; 0">
+              <xsl:value-of select="concat(', ', $other, ' other')"/>
+            </xsl:if>
+          </xsl:variable>
+          <xsl:value-of select="substring($counts, 3)"/>
+      <xsl:text>)</xsl:text>
+    </xsl:if>
+    <xsl:text>.  </xsl:text>
+    <xsl:value-of select="$nl"/>
+    <xsl:choose>
+      <xsl:when test="count($firsts) = 1">
+        <xsl:text>Standstill period: </xsl:text>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="$tender/@standstill-days"/></xsl:call-template>
+        <xsl:text> days, ending at midnight at the end of </xsl:text>
+        <xsl:call-template name="date">
+          <xsl:with-param name="d" select="$tender/@standstill-ends"/>
+          <xsl:with-param name="weekday" select="true()"/>
+        </xsl:call-template>
+        <xsl:text> (Public Contracts Regulations 2015 reg 87).</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>Standstill period: not started (no award decision).</xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="concat($nl, $nl)"/>
+
+    <xsl:variable name="serious" select="$ranked/e:flag[@severity = 'critical' or @severity = 'high']"/>
+    <xsl:variable name="odd" select="$ranked/e:score[@state = 'pending' or @state = 'error']"/>
+    <xsl:if test="$serious or $odd">
+      <xsl:text>**Before any award decision:**</xsl:text>
+      <xsl:value-of select="concat($nl, $nl)"/>
+      <xsl:if test="$serious">
+        <xsl:text>- </xsl:text>
+        <xsl:value-of select="count($serious)"/>
+        <xsl:text> critical or high flag(s) on ranked bids need the panel's recorded decision: </xsl:text>
+        <xsl:for-each select="$serious">
+          <xsl:if test="position() &gt; 1">; </xsl:if>
+          <xsl:call-template name="md"><xsl:with-param name="s" select="../@id"/></xsl:call-template>
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="md"><xsl:with-param name="s" select="key('flagdef', @ref)/e:title"/></xsl:call-template>
+        </xsl:for-each>
+        <xsl:text>.</xsl:text>
+        <xsl:value-of select="$nl"/>
+      </xsl:if>
+      <xsl:if test="$odd">
+        <xsl:text>- </xsl:text>
+        <xsl:value-of select="count($odd)"/>
+        <xsl:text> score(s) of ranked bids are pending or in error: the ranking is not final.</xsl:text>
+        <xsl:value-of select="$nl"/>
+      </xsl:if>
+      <xsl:value-of select="$nl"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ========================================================== ranking -->
+
+  <xsl:template name="ranking">
+    <xsl:text>## Ranking</xsl:text>
+    <xsl:value-of select="concat($nl, $nl)"/>
+    <xsl:choose>
+      <xsl:when test="not($ranked)">
+        <xsl:text>No bid is ranked.</xsl:text>
+        <xsl:value-of select="concat($nl, $nl)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat('| Rank | Bid | Bidder | Points (of ', $scale-display, ') | % | Flags |', $nl)"/>
+        <xsl:text>|---:|---|---|---:|---:|---|</xsl:text>
+        <xsl:value-of select="$nl"/>
+        <xsl:for-each select="$ranked">
+          <xsl:text>| </xsl:text>
+          <xsl:call-template name="rank"/>
+          <xsl:text> | </xsl:text>
+          <xsl:call-template name="md"><xsl:with-param name="s" select="@id"/></xsl:call-template>
+          <xsl:text> | </xsl:text>
+          <xsl:call-template name="md"><xsl:with-param name="s" select="@bidder"/></xsl:call-template>
+          <xsl:text> | </xsl:text>
+          <xsl:call-template name="md"><xsl:with-param name="s" select="@display"/></xsl:call-template>
+          <xsl:text> | </xsl:text>
+          <xsl:call-template name="md"><xsl:with-param name="s" select="@percent"/></xsl:call-template>
+          <xsl:text> | </xsl:text>
+          <xsl:for-each select="e:flag">
+            <xsl:if test="position() &gt; 1">; </xsl:if>
+            <xsl:call-template name="md"><xsl:with-param name="s" select="concat(key('flagdef', @ref)/e:title, ' (', @severity, ')')"/></xsl:call-template>
+          </xsl:for-each>
+          <xsl:text> |</xsl:text>
+          <xsl:value-of select="$nl"/>
+        </xsl:for-each>
+        <xsl:value-of select="$nl"/>
+        <xsl:if test="$ranked[@tied = 'true']">
+          <xsl:text>= marks a tie that survived the rule set's tie-breaks: the bids share the rank.</xsl:text>
+          <xsl:value-of select="concat($nl, $nl)"/>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ======================================================= not ranked -->
+
+  <xsl:template name="not-ranked">
+    <xsl:text>## Not ranked</xsl:text>
+    <xsl:value-of select="concat($nl, $nl)"/>
+    <xsl:choose>
+      <xsl:when test="not($unranked)">
+        <xsl:text>Every bid received is compliant and ranked.</xsl:text>
+        <xsl:value-of select="concat($nl, $nl)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="$unranked">
+          <xsl:text>- </xsl:text>
+          <xsl:call-template name="who"/>
+          <xsl:choose>
+            <xsl:when test="@evaluated = 'false'">: not evaluated.</xsl:when>
+            <xsl:otherwise>: not compliant.</xsl:otherwise>
+          </xsl:choose>
+          <xsl:value-of select="$nl"/>
+          <xsl:for-each select="e:gate[@passed = 'false']">
+            <xsl:text>  - Failed gate *</xsl:text>
+            <xsl:call-template name="md"><xsl:with-param name="s" select="key('gatedef', @ref)/e:title"/></xsl:call-template>
+            <xsl:text>* (</xsl:text>
+            <xsl:call-template name="md"><xsl:with-param name="s" select="@ref"/></xsl:call-template>
+            <xsl:text>): </xsl:text>
+            <xsl:call-template name="md"><xsl:with-param name="s" select="."/></xsl:call-template>
+            <xsl:text> Basis: </xsl:text>
+            <xsl:call-template name="md"><xsl:with-param name="s" select="key('gatedef', @ref)/@cite"/></xsl:call-template>
+            <xsl:value-of select="$nl"/>
+          </xsl:for-each>
+          <xsl:for-each select="e:exclusion">
+            <xsl:text>  - Excluded: </xsl:text>
+            <xsl:call-template name="md"><xsl:with-param name="s" select="."/></xsl:call-template>
+            <xsl:value-of select="$nl"/>
+          </xsl:for-each>
+          <xsl:for-each select="e:problem">
+            <xsl:text>  - Problem: </xsl:text>
+            <xsl:call-template name="md"><xsl:with-param name="s" select="."/></xsl:call-template>
+            <xsl:value-of select="$nl"/>
+          </xsl:for-each>
+        </xsl:for-each>
+        <xsl:value-of select="$nl"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ flags -->
+
+  <xsl:template name="flags">
+    <xsl:text>## Flags</xsl:text>
+    <xsl:value-of select="concat($nl, $nl)"/>
+    <xsl:choose>
+      <xsl:when test="not($bids/e:flag)">
+        <xsl:text>No flag was raised on any bid.</xsl:text>
+        <xsl:value-of select="concat($nl, $nl)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="flag-group">
+          <xsl:with-param name="heading" select="'Critical'"/>
+          <xsl:with-param name="fl" select="$bids/e:flag[@severity = 'critical']"/>
+        </xsl:call-template>
+        <xsl:call-template name="flag-group">
+          <xsl:with-param name="heading" select="'High'"/>
+          <xsl:with-param name="fl" select="$bids/e:flag[@severity = 'high']"/>
+        </xsl:call-template>
+        <xsl:call-template name="flag-group">
+          <xsl:with-param name="heading" select="'Medium'"/>
+          <xsl:with-param name="fl" select="$bids/e:flag[@severity = 'medium']"/>
+        </xsl:call-template>
+        <xsl:call-template name="flag-group">
+          <xsl:with-param name="heading" select="'Low'"/>
+          <xsl:with-param name="fl" select="$bids/e:flag[@severity = 'low']"/>
+        </xsl:call-template>
+        <xsl:call-template name="flag-group">
+          <xsl:with-param name="heading" select="'Information'"/>
+          <xsl:with-param name="fl" select="$bids/e:flag[@severity = 'info']"/>
+        </xsl:call-template>
+        <xsl:call-template name="flag-group">
+          <xsl:with-param name="heading" select="'Other'"/>
+          <xsl:with-param name="fl" select="$bids/e:flag[not(@severity = 'critical' or @severity = 'high' or @severity = 'medium' or @severity = 'low' or @severity = 'info')]"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="flag-group">
+    <xsl:param name="heading"/>
+    <xsl:param name="fl"/>
+    <xsl:if test="$fl">
+      <xsl:value-of select="concat('### ', $heading, ' (', count($fl), ')', $nl, $nl)"/>
+      <xsl:for-each select="$fl">
+        <xsl:variable name="def" select="key('flagdef', @ref)"/>
+        <xsl:text>- </xsl:text>
+        <xsl:call-template name="who"><xsl:with-param name="b" select=".."/></xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="../@rank">
+            <xsl:text> (rank </xsl:text>
+            <xsl:call-template name="rank"><xsl:with-param name="b" select=".."/></xsl:call-template>
+            <xsl:text>)</xsl:text>
+          </xsl:when>
+          <xsl:otherwise> (not ranked)</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>: *</xsl:text>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="$def/e:title"/></xsl:call-template>
+        <xsl:text>* (</xsl:text>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="@ref"/></xsl:call-template>
+        <xsl:text>)</xsl:text>
+        <xsl:if test="$def/@excludes = 'true'">, excludes the bid</xsl:if>
+        <xsl:text>. </xsl:text>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="."/></xsl:call-template>
+        <xsl:value-of select="concat('  ', $nl)"/>
+        <xsl:text>  Cites: </xsl:text>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="$def/@cite"/></xsl:call-template>
+        <xsl:value-of select="$nl"/>
+      </xsl:for-each>
+      <xsl:value-of select="$nl"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- =========================================================== matrix -->
+
+  <xsl:template name="matrix">
+    <xsl:variable name="rows" select="$ranked | $unranked[@evaluated = 'true']"/>
+    <xsl:text>## Score matrix</xsl:text>
+    <xsl:value-of select="concat($nl, $nl)"/>
+    <xsl:if test="$rows">
+      <xsl:text>Points by top-level criterion (maximum in brackets), bids in rank order; n/s: not scored.</xsl:text>
+      <xsl:value-of select="concat($nl, $nl)"/>
+      <xsl:text>| Rank | Bid |</xsl:text>
+      <xsl:for-each select="$top">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="e:title"/></xsl:call-template>
+        <xsl:text> (</xsl:text>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="@display"/></xsl:call-template>
+        <xsl:text>) |</xsl:text>
+      </xsl:for-each>
+      <xsl:value-of select="concat(' Total (', $scale-display, ') | % |', $nl)"/>
+      <xsl:text>|---:|---|</xsl:text>
+      <xsl:for-each select="$top">---:|</xsl:for-each>
+      <xsl:text>---:|---:|</xsl:text>
+      <xsl:value-of select="$nl"/>
+      <xsl:for-each select="$rows">
+        <xsl:variable name="b" select="."/>
+        <xsl:text>| </xsl:text>
+        <xsl:choose>
+          <xsl:when test="@rank"><xsl:call-template name="rank"/></xsl:when>
+          <xsl:otherwise>&#x2013;</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text> | </xsl:text>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="@id"/></xsl:call-template>
+        <xsl:text> |</xsl:text>
+        <xsl:for-each select="$top">
+          <xsl:variable name="id" select="@id"/>
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="cell"><xsl:with-param name="s" select="$b/e:score[@ref = $id]"/></xsl:call-template>
+          <xsl:text> |</xsl:text>
+        </xsl:for-each>
+        <xsl:choose>
+          <xsl:when test="@rank">
+            <xsl:text> **</xsl:text>
+            <xsl:call-template name="md"><xsl:with-param name="s" select="@display"/></xsl:call-template>
+            <xsl:text>** | </xsl:text>
+            <xsl:call-template name="md"><xsl:with-param name="s" select="@percent"/></xsl:call-template>
+            <xsl:text> |</xsl:text>
+          </xsl:when>
+          <xsl:otherwise> not ranked | – |</xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="$nl"/>
+      </xsl:for-each>
+      <xsl:value-of select="$nl"/>
+
+      <xsl:text>### Scores by criterion</xsl:text>
+      <xsl:value-of select="concat($nl, $nl)"/>
+      <xsl:text>| Criterion | Max |</xsl:text>
+      <xsl:for-each select="$rows">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="@id"/></xsl:call-template>
+        <xsl:if test="not(@rank)"> (not ranked)</xsl:if>
+        <xsl:text> |</xsl:text>
+      </xsl:for-each>
+      <xsl:value-of select="$nl"/>
+      <xsl:text>|---|---:|</xsl:text>
+      <xsl:for-each select="$rows">---:|</xsl:for-each>
+      <xsl:value-of select="$nl"/>
+      <xsl:apply-templates select="$top" mode="matrix-row">
+        <xsl:with-param name="rows" select="$rows"/>
+      </xsl:apply-templates>
+      <xsl:text>| **Total** | **</xsl:text>
+      <xsl:value-of select="$scale-display"/>
+      <xsl:text>** |</xsl:text>
+      <xsl:for-each select="$rows">
+        <xsl:choose>
+          <xsl:when test="@rank">
+            <xsl:text> **</xsl:text>
+            <xsl:call-template name="md"><xsl:with-param name="s" select="@display"/></xsl:call-template>
+            <xsl:text>** |</xsl:text>
+          </xsl:when>
+          <xsl:otherwise> – |</xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:value-of select="concat($nl, $nl)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="e:group | e:criterion" mode="matrix-row">
+    <xsl:param name="rows"/>
+    <xsl:variable name="id" select="@id"/>
+    <xsl:variable name="depth" select="count(ancestor::e:group)"/>
+    <xsl:variable name="strong" select="substring('**', 1, 2 * number(boolean(self::e:group)))"/>
+    <xsl:text>| </xsl:text>
+    <xsl:value-of select="substring('&#xa0;&#xa0;&#xa0;&#xa0;&#xa0;&#xa0;&#xa0;&#xa0;&#xa0;&#xa0;&#xa0;&#xa0;', 1, 3 * $depth)"/>
+    <xsl:value-of select="$strong"/>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="e:title"/></xsl:call-template>
+    <xsl:value-of select="$strong"/>
+    <xsl:text> | </xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="@display"/></xsl:call-template>
+    <xsl:text> |</xsl:text>
+    <xsl:for-each select="$rows">
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="cell"><xsl:with-param name="s" select="e:score[@ref = $id]"/></xsl:call-template>
+      <xsl:text> |</xsl:text>
+    </xsl:for-each>
+    <xsl:value-of select="$nl"/>
+    <xsl:apply-templates select="e:group | e:criterion" mode="matrix-row">
+      <xsl:with-param name="rows" select="$rows"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- =========================================================== record -->
+
+  <xsl:template name="record">
+    <xsl:text>## Inputs</xsl:text>
+    <xsl:value-of select="concat($nl, $nl)"/>
+    <xsl:text>| Role | Path | SHA-256 |</xsl:text>
+    <xsl:value-of select="$nl"/>
+    <xsl:text>|---|---|---|</xsl:text>
+    <xsl:value-of select="$nl"/>
+    <xsl:for-each select="$ev/e:inputs/e:input">
+      <xsl:text>| </xsl:text>
+      <xsl:call-template name="md"><xsl:with-param name="s" select="@role"/></xsl:call-template>
+      <xsl:text> | </xsl:text>
+      <xsl:call-template name="md"><xsl:with-param name="s" select="@path"/></xsl:call-template>
+      <xsl:text> | </xsl:text>
+      <xsl:call-template name="sha"><xsl:with-param name="s" select="@sha256"/></xsl:call-template>
+      <xsl:text> |</xsl:text>
+      <xsl:value-of select="$nl"/>
+    </xsl:for-each>
+    <xsl:value-of select="$nl"/>
+    <xsl:text>## Versions</xsl:text>
+    <xsl:value-of select="concat($nl, $nl)"/>
+    <xsl:text>- Rule set: </xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$rs/e:title"/></xsl:call-template>
+    <xsl:text>, id </xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$rs/@id"/></xsl:call-template>
+    <xsl:text>, version </xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$rs/@version"/></xsl:call-template>
+    <xsl:value-of select="$nl"/>
+    <xsl:text>- Rule set SHA-256: </xsl:text>
+    <xsl:call-template name="sha"><xsl:with-param name="s" select="$rs/@sha256"/></xsl:call-template>
+    <xsl:value-of select="$nl"/>
+    <xsl:text>- Engine: tender </xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$ev/@engine-version"/></xsl:call-template>
+    <xsl:value-of select="$nl"/>
+    <xsl:text>- Result created: </xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$ev/@created"/></xsl:call-template>
+    <xsl:value-of select="$nl"/>
+    <xsl:text>- Decision date: </xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$tender/@decision-date"/></xsl:call-template>
+    <xsl:text>; standstill </xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$tender/@standstill-days"/></xsl:call-template>
+    <xsl:text> days, ends </xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$tender/@standstill-ends"/></xsl:call-template>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+</xsl:stylesheet>
