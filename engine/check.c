@@ -264,8 +264,6 @@ void check_money_difference(int64_t a, int64_t b, int decimals, char *buf, size_
 {
 	int64_t diff;
 	uint64_t magnitude;
-	char digits[32], out[40];
-	int n, n_int, o = 0;
 
 	if (!__builtin_sub_overflow(a, b, &diff)) {
 		money_format(diff, decimals, buf, size);
@@ -273,22 +271,5 @@ void check_money_difference(int64_t a, int64_t b, int decimals, char *buf, size_
 	}
 	/* Beyond int64_t, but never beyond uint64_t: a and b differ in sign. */
 	magnitude = a > b ? (uint64_t)a - (uint64_t)b : (uint64_t)b - (uint64_t)a;
-	if (decimals < 0 || decimals > 6)
-		decimals = decimals < 0 ? 0 : 6;
-	n = snprintf(digits, sizeof(digits), "%0*llu", decimals + 1, (unsigned long long)magnitude);
-	n_int = n - decimals;
-	if (a < b)
-		out[o++] = '-';
-	for (int i = 0; i < n_int; i++) {
-		if (i > 0 && (n_int - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = digits[i];
-	}
-	if (decimals > 0) {
-		out[o++] = '.';
-		memcpy(out + o, digits + n_int, (size_t)decimals);
-		o += decimals;
-	}
-	out[o] = '\0';
-	snprintf(buf, size, "%s", out);
+	money_format_magnitude(a < b, magnitude, decimals, buf, size);
 }

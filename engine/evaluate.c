@@ -217,67 +217,50 @@ static void score_coverage(struct bid_ctx *c, const struct rule_node *n, struct 
 }
 
 /* The text a match criterion searches: the selected nodes' string values,
- * one a line. Returns a buffer the caller frees, or NULL with *why set. */
+ * one a line, followed by MATCH_SUBJECT_PAD zero bytes. Returns a buffer
+ * the caller frees, or NULL with *why set (or c->nomem). */
 static char *match_subject(struct bid_ctx *c, const struct rule_node *n, size_t *length,
 			   const char **why)
 {
+	struct strbuf sb = STRBUF_INIT;
 	xmlXPathObjectPtr r;
-	char *subject = NULL;
-	size_t len = 0;
+	static const char pad[MATCH_SUBJECT_PAD];
+	char *subject;
 
 	*why = NULL;
+	sb.max = MATCH_SUBJECT_MAX + 1; /* one byte more tells "too long" */
 	if (xpath_eval(&c->env, &n->expr, &r)) {
 		*why = c->env.error;
 		return NULL;
 	}
-	subject = tender_malloc(1);
-	if (!subject)
-		goto nomem;
-	subject[0] = '\0';
 	if (r->type == XPATH_NODESET && r->nodesetval) {
-		for (int i = 0; i < r->nodesetval->nodeNr; i++) {
+		for (int i = 0; i < r->nodesetval->nodeNr && sb.len <= MATCH_SUBJECT_MAX; i++) {
 			xmlChar *text = xmlNodeGetContent(r->nodesetval->nodeTab[i]);
-			size_t tlen = text ? strlen((const char *)text) : 0;
-			char *grown;
 
-			if (len + tlen + 1 > MATCH_SUBJECT_MAX + 1) {
-				xmlFree(text);
-				*why = "the selected text is longer than the 1 MB limit for patterns";
-				tender_free(subject);
-				xmlXPathFreeObject(r);
-				return NULL;
-			}
-			grown = tender_realloc(subject, len + tlen + 2);
-			if (!grown) {
-				xmlFree(text);
-				goto nomem;
-			}
-			subject = grown;
-			if (len)
-				subject[len++] = '\n';
-			memcpy(subject + len, text ? (const char *)text : "", tlen);
-			len += tlen;
-			subject[len] = '\0';
+			if (i > 0)
+				strbuf_adds(&sb, "\n");
+			strbuf_adds(&sb, text ? (const char *)text : "");
 			xmlFree(text);
 		}
 	} else {
 		xmlChar *text = xmlXPathCastToString(r);
 
-		tender_free(subject);
-		subject = text ? tender_strdup((const char *)text) : NULL;
+		strbuf_adds(&sb, text ? (const char *)text : "");
 		xmlFree(text);
-		if (!subject)
-			goto nomem;
-		len = strlen(subject);
 	}
 	xmlXPathFreeObject(r);
-	*length = len;
+	if (sb.len > MATCH_SUBJECT_MAX || sb.cut) {
+		*why = "the selected text is longer than the 1 MB limit for patterns";
+		strbuf_release(&sb);
+		return NULL;
+	}
+	*length = sb.len;
+	sb.max = sb.len + sizeof(pad);
+	strbuf_add(&sb, pad, sizeof(pad));
+	subject = strbuf_detach(&sb);
+	if (!subject)
+		c->nomem = 1;
 	return subject;
-nomem:
-	tender_free(subject);
-	xmlXPathFreeObject(r);
-	c->nomem = 1;
-	return NULL;
 }
 
 static void score_match(struct bid_ctx *c, const struct rule_node *n, struct score *s)

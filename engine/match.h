@@ -14,6 +14,11 @@
 /* The longest text a pattern is run over. */
 #define MATCH_SUBJECT_MAX ((size_t)1 << 20)
 
+/* Bytes that must follow a subject in its buffer, initialised: PCRE2's JIT
+ * reads up to a vector's width past the end (harmless, but valgrind and
+ * MSan rightly object to reading uninitialised memory). */
+#define MATCH_SUBJECT_PAD 64
+
 struct match_pattern;
 
 /* Compiles pattern (caseless when asked). On a bad pattern returns
@@ -22,7 +27,8 @@ enum tender_status match_compile(const char *pattern, int caseless, struct match
 				 char *why, size_t why_size);
 void match_free(struct match_pattern *p);
 
-/* Searches subject (length bytes). *found is 1 or 0 on TENDER_OK; returns
+/* Searches subject (length bytes, followed by MATCH_SUBJECT_PAD readable,
+ * initialised bytes). *found is 1 or 0 on TENDER_OK; returns
  * TENDER_ERR_LIMIT when a limit was hit or the subject is longer than
  * MATCH_SUBJECT_MAX, TENDER_ERR_NOMEM, or TENDER_ERR_INTERNAL, with why. */
 enum tender_status match_find(const struct match_pattern *p, const char *subject, size_t length,

@@ -137,20 +137,18 @@ too_large:
 	return TENDER_ERR_INVALID;
 }
 
-void money_format(int64_t minor, int decimals, char *buf, size_t size)
+void money_format_magnitude(int negative, uint64_t magnitude, int decimals, char *buf,
+			    size_t size)
 {
 	char digits[32], out[48];
-	uint64_t magnitude = minor < 0 ? (uint64_t)0 - (uint64_t)minor : (uint64_t)minor;
-	int n;
-	int n_int, o = 0;
+	int n, n_int, o = 0;
 
 	if (decimals < 0 || decimals > 6)
 		decimals = decimals < 0 ? 0 : 6;
 	n = snprintf(digits, sizeof(digits), "%0*llu", decimals + 1,
-			 (unsigned long long)magnitude);
+		     (unsigned long long)magnitude);
 	n_int = n - decimals;
-
-	if (minor < 0)
+	if (negative)
 		out[o++] = '-';
 	for (int i = 0; i < n_int; i++) {
 		if (i > 0 && (n_int - i) % 3 == 0)
@@ -164,4 +162,11 @@ void money_format(int64_t minor, int decimals, char *buf, size_t size)
 	}
 	out[o] = '\0';
 	snprintf(buf, size, "%s", out);
+}
+
+void money_format(int64_t minor, int decimals, char *buf, size_t size)
+{
+	uint64_t magnitude = minor < 0 ? (uint64_t)0 - (uint64_t)minor : (uint64_t)minor;
+
+	money_format_magnitude(minor < 0, magnitude, decimals, buf, size);
 }

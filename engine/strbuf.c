@@ -13,10 +13,12 @@ static const char cut_note[] = " [... cut at 64 KiB]";
 
 void strbuf_add(struct strbuf *sb, const char *s, size_t n)
 {
+	size_t max = sb->max ? sb->max : STRBUF_MAX;
+
 	if (sb->nomem || sb->cut)
 		return;
-	if (sb->len + n > STRBUF_MAX) {
-		n = STRBUF_MAX - sb->len;
+	if (sb->len + n > max) {
+		n = max - sb->len;
 		while (n > 0 && (s[n] & 0xC0) == 0x80) /* whole UTF-8 sequences only */
 			n--;
 		sb->cut = 1;
@@ -98,6 +100,9 @@ char *strbuf_detach(struct strbuf *sb)
 
 void strbuf_release(struct strbuf *sb)
 {
+	size_t max = sb->max;
+
 	tender_free(sb->buf);
 	memset(sb, 0, sizeof(*sb));
+	sb->max = max;
 }

@@ -17,10 +17,11 @@ struct strbuf {
 	char *buf; /* always NUL-terminated once anything was added */
 	size_t len, cap;
 	int nomem;   /* an allocation failed: the text is incomplete */
-	int cut;     /* STRBUF_MAX was reached */
+	int cut;     /* the cap was reached */
+	size_t max;  /* the cap; 0 means STRBUF_MAX */
 };
 
-#define STRBUF_INIT {NULL, 0, 0, 0, 0}
+#define STRBUF_INIT {NULL, 0, 0, 0, 0, 0}
 
 void strbuf_add(struct strbuf *sb, const char *s, size_t n);
 void strbuf_adds(struct strbuf *sb, const char *s);
