@@ -23,6 +23,7 @@ void format_points(const struct ruleset *rs, double points, char *buf, size_t si
 	snprintf(buf, size, "%.*f", rs->precision, points);
 }
 
+static char *vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 static char *vformat(const char *fmt, va_list ap)
 {
 	char buf[2048];

@@ -46,6 +46,7 @@ static xsltSecurityPrefsPtr forbid_everything(void)
 
 /* Collects the first XSLT error (libxslt reports through a generic
  * callback). */
+static void on_xslt_error(void *ctx, const char *msg, ...) __attribute__((format(printf, 2, 3)));
 static void on_xslt_error(void *ctx, const char *msg, ...)
 {
 	struct tender_error *err = ctx;
