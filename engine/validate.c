@@ -52,6 +52,15 @@ static enum doc_kind recognise(const struct xml_doc *doc, struct diag_list *diag
 	if (xml_is(root, BID_NS, "panel-scores"))
 		return DOC_PANEL;
 	xml_node_position(doc, root, &line, &column);
+	if (xmlStrEqual(root->name, BAD_CAST "bid") || xmlStrEqual(root->name, BAD_CAST "tender") ||
+	    xmlStrEqual(root->name, BAD_CAST "panel-scores")) {
+		/* The right name in the wrong namespace: the commonest slip. */
+		*rc = diag_add(diags, DIAG_ERROR, line, column, "not-a-tender-document",
+			       "the root element <%s> is %s%.80s%s: add xmlns=\"%s\" to it",
+			       (const char *)root->name, root->ns ? "in namespace " : "in no namespace",
+			       root->ns ? (const char *)root->ns->href : "", "", BID_NS);
+		return DOC_UNKNOWN;
+	}
 	*rc = diag_add(diags, DIAG_ERROR, line, column, "not-a-tender-document",
 		       "the root element <%.64s>%s%.80s%s is not <bid>, <tender> or "
 		       "<panel-scores> in namespace %s",

@@ -662,7 +662,8 @@ enum tender_status xml_load_file_hashed(const char *path, size_t max_bytes,
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
 		return error_set(err, TENDER_ERR_IO, "io-not-file", path, 0, 0,
-				 "not a regular file");
+				 S_ISDIR(st.st_mode) ? "this is a folder, not a file"
+						     : "not a regular file");
 	}
 	if ((uintmax_t)st.st_size > max_bytes) {
 		close(fd);

@@ -81,8 +81,10 @@ static void print_summary(FILE *out, const char *path, enum doc_kind kind,
 		fprintf(out, "%s: valid %s (%zu warning%s)\n", path, doc_kind_str(kind),
 			diags->n_warnings, diags->n_warnings == 1 ? "" : "s");
 	else
-		fprintf(out, "%s: INVALID %s (%zu error%s, %zu warning%s)\n", path,
-			doc_kind_str(kind), diags->n_errors, diags->n_errors == 1 ? "" : "s",
+		fprintf(out, "%s: INVALID%s%s (%zu error%s, %zu warning%s)\n", path,
+			kind == DOC_UNKNOWN ? ", not a tender document" : " ",
+			kind == DOC_UNKNOWN ? "" : doc_kind_str(kind), diags->n_errors,
+			diags->n_errors == 1 ? "" : "s",
 			diags->n_warnings, diags->n_warnings == 1 ? "" : "s");
 }
 
