@@ -568,16 +568,17 @@ static void read_ruleset(struct loader *l, const xmlNode *root)
 	struct ruleset *rs = l->rs;
 	const xmlNode *identity = R(root, "bid-identity");
 	const xmlNode *criteria = R(root, "criteria");
-	char buf[64];
+	double number;
 
 	rs->id = attr_dup(l, root, "id");
 	rs->version = attr_dup(l, root, "version");
 	rs->title = text_dup(l, R(root, "title"));
 	rs->scale = 100;
 	attr_double(root, "scale", &rs->scale);
-	rs->precision = xml_attr(root, "precision", buf, sizeof(buf)) ? atoi(buf) : 2;
+	/* the schema bounds both: precision 0-6, currency-decimals 0-3 */
+	rs->precision = attr_double(root, "precision", &number) ? (int)number : 2;
 	rs->currency_decimals =
-		xml_attr(root, "currency-decimals", buf, sizeof(buf)) ? atoi(buf) : 2;
+		attr_double(root, "currency-decimals", &number) ? (int)number : 2;
 	if (rs->scale <= 0)
 		check_report(&l->c, root, DIAG_ERROR, "rule-scale", "the scale must be above zero");
 	read_bindings(l, root);
