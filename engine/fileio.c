@@ -41,6 +41,14 @@ enum tender_status file_write_atomic(const char *path, const void *data, size_t 
 
 	if (snprintf(tmp, sizeof(tmp), "%s.tmp.XXXXXX", path) >= (int)sizeof(tmp))
 		return error_set(err, TENDER_ERR_IO, "io-path", path, 0, 0, "the path is too long");
+	{
+		struct stat st;
+
+		/* Renaming over a device, a FIFO or a folder would replace it. */
+		if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+			return error_set(err, TENDER_ERR_IO, "io-not-file", path, 0, 0,
+					 "this is not a regular file; tender only replaces files");
+	}
 	fd = mkstemp(tmp);
 	if (fd < 0)
 		return error_set(err, TENDER_ERR_IO, "io-write", path, 0, 0, "cannot create: %s",

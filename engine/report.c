@@ -51,17 +51,23 @@ static void on_xslt_error(void *ctx, const char *msg, ...)
 {
 	struct tender_error *err = ctx;
 	char buf[512];
-	size_t len;
+	size_t used;
 	va_list ap;
 
-	if (!err || err->message[0])
+	/* libxslt reports in pieces ("runtime error: element value-of", then
+	 * the reason): keep them all, joined, as far as they fit. */
+	if (!err)
 		return;
 	va_start(ap, msg);
 	vsnprintf(buf, sizeof(buf), msg, ap);
 	va_end(ap);
-	len = strcspn(buf, "\n");
-	buf[len] = '\0';
-	snprintf(err->message, sizeof(err->message), "%s", buf);
+	for (char *p = buf; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	used = strlen(err->message);
+	while (used > 0 && err->message[used - 1] == ' ')
+		err->message[--used] = '\0';
+	snprintf(err->message + used, sizeof(err->message) - used, "%s%s", used ? "; " : "", buf);
 }
 
 static enum tender_status compile(xmlDocPtr doc, const char *name, struct report_style **out,
@@ -119,6 +125,40 @@ enum tender_status report_style_builtin(enum report_template which, struct repor
 	return compile(tree, builtins[which].name, out, err);
 }
 
+#define XSL_NS "http://www.w3.org/1999/XSL/Transform"
+#define EXSLT_COMMON_NS "http://exslt.org/common"
+
+/* A template must be self-contained and write nothing but its result:
+ * refuses xsl:include, xsl:import, xsl:document and exsl:document with a
+ * message naming the file, before libxslt tries them. */
+static enum tender_status refuse_outside_access(const xmlNode *node, const char *path,
+					       struct tender_error *err)
+{
+	for (const xmlNode *c = node; c; c = c->next) {
+		char href[512];
+		const char *what = NULL;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (xml_is(c, XSL_NS, "include") || xml_is(c, XSL_NS, "import"))
+			what = xml_is(c, XSL_NS, "include") ? "xsl:include of" : "xsl:import of";
+		else if (xml_is(c, XSL_NS, "document") || xml_is(c, EXSLT_COMMON_NS, "document"))
+			what = "writing";
+		if (what) {
+			int line, column = 0;
+
+			line = (int)xmlGetLineNo(c);
+			return error_set(err, TENDER_ERR_XML, "template", path, line, column,
+					 "%s %s is not allowed: a template must be self-contained "
+					 "and write only its result",
+					 what, xml_attr(c, "href", href, sizeof(href)) ? href : "a file");
+		}
+		if (refuse_outside_access(c->children, path, err))
+			return err->status;
+	}
+	return TENDER_OK;
+}
+
 enum tender_status report_style_file(const char *path, struct report_style **out,
 				     struct tender_error *err)
 {
@@ -130,6 +170,12 @@ enum tender_status report_style_file(const char *path, struct report_style **out
 	rc = xml_load_file(path, XML_DEFAULT_MAX_BYTES, &doc, err);
 	if (rc)
 		return rc;
+	err->status = TENDER_OK;
+	rc = refuse_outside_access(xml_doc_root(doc), path, err);
+	if (rc) {
+		xml_doc_free(doc);
+		return rc;
+	}
 	tree = xmlCopyDoc(xml_doc_tree(doc), 1);
 	xml_doc_free(doc);
 	if (!tree)
@@ -237,6 +283,9 @@ static const xmlNode *bid_score(const xmlNode *bid, const char *ref)
 /* ---------------------------------------------------------------------- */
 /* CSV. */
 
+/* An attribute exactly as recorded (no trimming, no cap), as a CSV field. */
+static void csv_attr(struct strbuf *sb, const xmlNode *node, const char *name, int last);
+
 /* One RFC 4180 field, guarded against formula injection (OWASP). */
 static void csv_field(struct strbuf *sb, const char *value, int last)
 {
@@ -259,6 +308,14 @@ static void csv_field(struct strbuf *sb, const char *value, int last)
 	strbuf_adds(sb, last ? "\r\n" : ",");
 }
 
+static void csv_attr(struct strbuf *sb, const xmlNode *node, const char *name, int last)
+{
+	xmlChar *value = node ? xmlGetNoNsProp(node, BAD_CAST name) : NULL;
+
+	csv_field(sb, value ? (const char *)value : "", last);
+	xmlFree(value);
+}
+
 enum tender_status report_csv(const struct xml_doc *eval, char **out, size_t *size,
 			      struct tender_error *err)
 {
@@ -277,7 +334,7 @@ enum tender_status report_csv(const struct xml_doc *eval, char **out, size_t *si
 	csv_field(&sb, "bidder", 0);
 	csv_field(&sb, "compliant", 0);
 	csv_field(&sb, "total", 0);
-	csv_field(&sb, "percent", 0);
+	csv_field(&sb, "percent", n == 0);
 	for (size_t i = 0; i < n; i++) {
 		char max[64];
 
@@ -285,15 +342,21 @@ enum tender_status report_csv(const struct xml_doc *eval, char **out, size_t *si
 			 attr(nodes[i], "display", max, sizeof(max)));
 		csv_field(&sb, head, i + 1 == n);
 	}
-	if (n == 0)
-		strbuf_adds(&sb, "\r\n");
 	for (const xmlNode *b = E(E(root, "bids"), "bid"); b; b = xml_next_same(b)) {
-		csv_field(&sb, attr(b, "rank", buf, sizeof(buf)), 0);
-		csv_field(&sb, attr(b, "id", buf, sizeof(buf)), 0);
-		csv_field(&sb, attr(b, "bidder", buf, sizeof(buf)), 0);
-		csv_field(&sb, attr(b, "compliant", buf, sizeof(buf)), 0);
-		csv_field(&sb, attr(b, "display", buf, sizeof(buf)), 0);
-		csv_field(&sb, attr(b, "percent", buf, sizeof(buf)), n == 0);
+		int ranked = xmlHasProp(b, BAD_CAST "rank") != NULL;
+
+		csv_attr(&sb, b, "rank", 0);
+		csv_attr(&sb, b, "id", 0);
+		csv_attr(&sb, b, "bidder", 0);
+		csv_attr(&sb, b, "compliant", 0);
+		/* an unranked bid has no total to sort on */
+		if (ranked) {
+			csv_attr(&sb, b, "display", 0);
+			csv_attr(&sb, b, "percent", n == 0);
+		} else {
+			csv_field(&sb, "", 0);
+			csv_field(&sb, "", n == 0);
+		}
 		for (size_t i = 0; i < n; i++) {
 			char id[256];
 			const xmlNode *s = bid_score(b, attr(nodes[i], "id", id, sizeof(id)));
@@ -320,10 +383,12 @@ static json_t *attrs_object(const xmlNode *node)
 	json_t *o = json_object();
 
 	for (xmlAttrPtr a = node ? node->properties : NULL; a && o; a = a->next) {
-		char buf[4096];
+		xmlChar *value = xmlNodeListGetString(node->doc, a->children, 1);
 
+		/* exactly as recorded: no trimming, no length cap */
 		json_object_set_new(o, (const char *)a->name,
-				    json_string(attr(node, (const char *)a->name, buf, sizeof(buf))));
+				    json_string(value ? (const char *)value : ""));
+		xmlFree(value);
 	}
 	return o;
 }

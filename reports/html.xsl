@@ -1427,9 +1427,16 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
         <dt>Standstill period</dt>
         <dd>
           <xsl:call-template name="text"><xsl:with-param name="s" select="$tender/@standstill-days"/></xsl:call-template>
+          <xsl:choose>
+            <xsl:when test="count($firsts) != 1">
+              <xsl:text> days; not started (no award decision)</xsl:text>
+            </xsl:when>
+            <xsl:otherwise>
           <xsl:text> days, ending at midnight at the end of </xsl:text>
           <xsl:call-template name="date"><xsl:with-param name="d" select="$tender/@standstill-ends"/><xsl:with-param name="weekday" select="true()"/></xsl:call-template>
           <span class="muted"> (<xsl:call-template name="text"><xsl:with-param name="s" select="$tender/@standstill-ends"/></xsl:call-template>; Public Contracts Regulations 2015 reg 87)</span>
+            </xsl:otherwise>
+          </xsl:choose>
         </dd>
         <dt>Rule set</dt>
         <dd>

@@ -34,6 +34,8 @@
   <xsl:strip-space elements="*"/>
 
   <xsl:param name="bid" select="''"/>
+  <!-- which of several bids with this id (they are kept, never ranked) -->
+  <xsl:param name="occurrence" select="1"/>
   <xsl:param name="explanations" select="'yes'"/>
   <xsl:param name="disclose-prices" select="'no'"/>
 
@@ -46,7 +48,7 @@
   <xsl:variable name="top" select="$rs/e:criteria/*[self::e:group or self::e:criterion]"/>
   <xsl:variable name="bids" select="$ev/e:bids/e:bid"/>
   <xsl:variable name="firsts" select="$bids[@rank = 1]"/>
-  <xsl:variable name="b" select="$bids[@id = $bid][1]"/>
+  <xsl:variable name="b" select="$bids[@id = $bid][position() = $occurrence]"/>
   <xsl:variable name="w" select="$firsts[count($firsts) = 1]"/>
   <xsl:variable name="scale" select="number($rs/@scale)"/>
   <xsl:variable name="pfmt">

@@ -633,8 +633,15 @@
     <xsl:call-template name="md"><xsl:with-param name="s" select="$tender/@decision-date"/></xsl:call-template>
     <xsl:text>; standstill </xsl:text>
     <xsl:call-template name="md"><xsl:with-param name="s" select="$tender/@standstill-days"/></xsl:call-template>
-    <xsl:text> days, ends </xsl:text>
-    <xsl:call-template name="md"><xsl:with-param name="s" select="$tender/@standstill-ends"/></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="count($firsts) = 1">
+        <xsl:text> days, ends </xsl:text>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="$tender/@standstill-ends"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text> days, not started (no award decision)</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:value-of select="$nl"/>
   </xsl:template>
 

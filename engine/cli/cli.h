@@ -53,6 +53,11 @@ int cli_worse(int a, int b);
  * truncating with an ellipsis when longer. */
 void cli_print_cell(FILE *out, const char *s, int width);
 
+/* Prints text that may come from a bid with control, bidirectional and
+ * invisible characters made visible (diag_escape), so that it cannot
+ * rewrite a terminal line. */
+void cli_print_safe(FILE *out, const char *text);
+
 /* Prints one diagnostic as "file:line:col: severity: message" (line and
  * column left out when unknown). */
 void cli_print_diag(FILE *err, const char *file, const struct diag *d);

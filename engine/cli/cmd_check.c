@@ -43,7 +43,11 @@ static void print_text(FILE *out, const struct ruleset *rs, const char *path,
 {
 	char buf[64], max[64];
 
-	fprintf(out, "%s: bid %s (%s)\n", path, b->id, b->bidder);
+	fprintf(out, "%s: bid ", path);
+	cli_print_safe(out, b->id);
+	fputs(" (", out);
+	cli_print_safe(out, b->bidder);
+	fputs(")\n", out);
 	for (size_t i = 0; i < rs->n_gates; i++)
 		fprintf(out, "  gate  %-6s %-28s %s%s%s\n", b->gates[i].passed ? "PASS" : "FAIL",
 			rs->gates[i].id, rs->gates[i].title, b->gates[i].passed ? "" : ": ",

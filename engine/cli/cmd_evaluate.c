@@ -81,7 +81,10 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 
 	sha256_hex(rs->sha256, hex);
 	format_points(rs, rs->scale, scale, sizeof(scale));
-	fprintf(out, "%s: %s\n", r->tender_id, r->tender_title);
+	cli_print_safe(out, r->tender_id);
+	fputs(": ", out);
+	cli_print_safe(out, r->tender_title);
+	fputc('\n', out);
 	fprintf(out, "rule set %s %s (sha256 %.16s...)\n\n", rs->id, rs->version, hex);
 	fprintf(out, "rank  bid       %-42spoints       %%\n", "bidder");
 	for (size_t i = 0; i < r->n_bids; i++) {
@@ -109,7 +112,9 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 		reasons(r, b, why, sizeof(why));
 		fputs("  ", out);
 		cli_print_cell(out, b->id, 8);
-		fprintf(out, "  %s\n", why);
+		fputs("  ", out);
+		cli_print_safe(out, why);
+		fputc('\n', out);
 	}
 	for (size_t i = 0, first = 1; i < r->n_bids; i++) {
 		const struct bid_result *b = &r->bids[order[i]];

@@ -46,12 +46,14 @@ static int parse_format(const char *s)
 	return F_NONE;
 }
 
-/* Renders one format of eval into *out. */
+/* Renders one format of eval into *out; bid (with its occurrence among
+ * bids sharing its id, "1" for most) picks a letter's addressee. */
 static enum tender_status render(const struct xml_doc *eval, enum format format,
-				 const struct report_style *style, const char *bid, char **out,
-				 size_t *size, struct tender_error *err)
+				 const struct report_style *style, const char *bid,
+				 const char *occurrence, char **out, size_t *size,
+				 struct tender_error *err)
 {
-	const char *params[] = {"bid", bid, NULL};
+	const char *params[] = {"bid", bid, "occurrence", occurrence ? occurrence : "1", NULL};
 
 	switch (format) {
 	case F_CSV: return report_csv(eval, out, size, err);
@@ -85,8 +87,12 @@ static void file_name(const char *id, char *out, size_t size)
 			   ? *p
 			   : '_';
 	out[o] = '\0';
-	if (o == 0 || out[0] == '.')
-		snprintf(out, size, "bid-%s", o ? out : "unnamed");
+	if (o == 0 || out[0] == '.') {
+		char safe[256];
+
+		snprintf(safe, sizeof(safe), "%s", out);
+		snprintf(out, size, "bid-%.200s", o ? safe : "unnamed");
+	}
 }
 
 static enum tender_status write_letters(const struct xml_doc *eval,
@@ -103,9 +109,18 @@ static enum tender_status write_letters(const struct xml_doc *eval,
 		char name[256], path[4096], *text = NULL;
 		size_t size = 0;
 
+		char occurrence[32];
+		size_t seen = 1;
+
+		for (size_t k = 0; k < i; k++)
+			seen += strcmp(ids[k], ids[i]) == 0;
+		snprintf(occurrence, sizeof(occurrence), "%zu", seen);
 		file_name(ids[i], name, sizeof(name));
-		snprintf(path, sizeof(path), "%s/%s.html", dir, name);
-		rc = render(eval, F_LETTERS, style, ids[i], &text, &size, err);
+		if (seen > 1) /* bids sharing an id each get their letter */
+			snprintf(path, sizeof(path), "%s/%s-%zu.html", dir, name, seen);
+		else
+			snprintf(path, sizeof(path), "%s/%s.html", dir, name);
+		rc = render(eval, F_LETTERS, style, ids[i], occurrence, &text, &size, err);
 		if (!rc)
 			rc = file_write_atomic(path, text, size, err);
 		if (!rc && out)
@@ -132,7 +147,7 @@ enum tender_status cli_write_default_reports(const char *xml, size_t xml_size, c
 
 		rc = load_style(formats[i], NULL, &style, err);
 		if (!rc)
-			rc = render(eval, formats[i], style, NULL, &text, &size, err);
+			rc = render(eval, formats[i], style, NULL, NULL, &text, &size, err);
 		snprintf(path, sizeof(path), "%s/%s", dir, cli_default_reports[i]);
 		if (!rc)
 			rc = file_write_atomic(path, text, size, err);
@@ -167,10 +182,10 @@ static enum tender_status load_evaluation(const char *db, long long id, const ch
 	}
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = error_set(err, TENDER_ERR_USAGE, "no-evaluation", db, 0, 0,
-			       id ? "there is no evaluation %lld in the store"
-				  : "the store holds no evaluation",
-			       id);
+		rc = id ? error_set(err, TENDER_ERR_USAGE, "no-evaluation", db, 0, 0,
+				    "there is no evaluation %lld in the store", id)
+			: error_set(err, TENDER_ERR_DB, "no-evaluation", db, 0, 0,
+				    "the store holds no evaluation");
 		goto out;
 	}
 	rc = xml_load_memory(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
@@ -240,6 +255,16 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 	}
 	if (optind < argc)
 		path = argv[optind++];
+	if (template_path && (format == F_CSV || format == F_JSON)) {
+		fprintf(err, "tender report: --template is for html, md and letters (csv and json "
+			     "are written by tender itself)\nsee 'tender report --help'\n");
+		return CLI_USAGE;
+	}
+	if (id && !db) {
+		fprintf(err, "tender report: --evaluation needs --db (an evaluation.xml holds one "
+			     "evaluation)\nsee 'tender report --help'\n");
+		return CLI_USAGE;
+	}
 	if (format == F_NONE || optind < argc || (!db == !path) || (id && !db) ||
 	    (format == F_LETTERS && !output) ||
 	    (template_path && (format == F_CSV || format == F_JSON))) {
@@ -260,7 +285,7 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 	if (format == F_LETTERS) {
 		rc = write_letters(eval, style, output, out, &e);
 	} else {
-		rc = render(eval, format, style, NULL, &text, &size, &e);
+		rc = render(eval, format, style, NULL, NULL, &text, &size, &e);
 		if (!rc && output)
 			rc = file_write_atomic(output, text, size, &e);
 		else if (!rc && fwrite(text, 1, size, out) != size)

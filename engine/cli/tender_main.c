@@ -59,7 +59,10 @@ int tender_main(int argc, char **argv, FILE *out, FILE *err)
 			continue;
 		tender_library_init();
 		rc = commands[i].run(argc - 1, argv + 1, out, err);
-		fflush(out);
+		if (fflush(out) != 0 || ferror(out)) {
+			fprintf(err, "tender: cannot write to standard output: %s\n", strerror(errno));
+			return rc > CLI_BAD_INPUT ? rc : CLI_BAD_INPUT;
+		}
 		return rc;
 	}
 	fprintf(err, "tender: '%s' is not a tender command; see 'tender --help'\n", argv[1]);
@@ -117,10 +120,14 @@ int cli_worse(int a, int b)
 	return a > b ? a : b;
 }
 
-void cli_print_cell(FILE *out, const char *s, int width)
+void cli_print_cell(FILE *out, const char *raw, int width)
 {
+	char s[1024];
 	int chars = 0;
 	const char *p = s;
+
+	/* bid text never reaches a terminal raw (CR, escape codes, bidi) */
+	diag_escape(raw, s, sizeof(s));
 
 	for (; *p; p++) {
 		if ((*p & 0xC0) == 0x80)
@@ -152,4 +159,19 @@ void cli_print_json_failure(FILE *out, int status, const char *message)
 	json_dumpf(doc, out, JSON_INDENT(2));
 	fputc('\n', out);
 	json_decref(doc);
+}
+
+void cli_print_safe(FILE *out, const char *text)
+{
+	size_t need = strlen(text) * DIAG_ESCAPE_MAX + 1;
+	char small[2048], *buf = need <= sizeof(small) ? small : malloc(need);
+
+	if (!buf) {
+		fputs("[out of memory]", out);
+		return;
+	}
+	diag_escape(text, buf, need);
+	fputs(buf, out);
+	if (buf != small)
+		free(buf);
 }
