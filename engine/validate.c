@@ -70,7 +70,8 @@ static enum doc_kind recognise(const struct xml_doc *doc, struct diag_list *diag
 }
 
 /* Recognises, validates and checks a loaded document; takes doc. */
-static enum tender_status check_doc(struct validator *v, struct xml_doc *doc, enum doc_kind *kind,
+static enum tender_status check_doc(struct validator *v, struct xml_doc *doc,
+				    struct competition *facts, enum doc_kind *kind,
 				    struct xml_doc **out, struct diag_list *diags)
 {
 	struct competition tender;
@@ -89,8 +90,10 @@ static enum tender_status check_doc(struct validator *v, struct xml_doc *doc, en
 					       v->tender_doc, diags);
 		break;
 	case DOC_TENDER:
-		rc = competition_read(doc, &tender, diags);
-		competition_release(&tender);
+		/* the facts are kept when the caller wants them */
+		rc = competition_read(doc, facts ? facts : &tender, diags);
+		if (!facts)
+			competition_release(&tender);
 		break;
 	case DOC_PANEL:
 		rc = panel_check(doc, v->tender_doc ? &v->tender : NULL, v->tender_doc, diags);
@@ -126,6 +129,26 @@ enum tender_status validator_load(struct validator *v, const char *path, enum do
 	return validator_load_hashed(v, path, kind, out, NULL, diags);
 }
 
+/* validator_load_hashed, keeping a tender description's facts in facts
+ * (initialised here; release it whatever is returned). */
+static enum tender_status load_file(struct validator *v, const char *path, enum doc_kind *kind,
+				    struct xml_doc **out, unsigned char sha256[32],
+				    struct competition *facts, struct diag_list *diags)
+{
+	struct tender_error err;
+	struct xml_doc *doc = NULL;
+	enum tender_status rc;
+
+	memset(facts, 0, sizeof(*facts));
+	*kind = DOC_UNKNOWN;
+	*out = NULL;
+	error_clear(&err);
+	rc = xml_load_file_hashed(path, v->max_bytes, &doc, sha256, &err);
+	if (rc)
+		return load_failed(rc, &err, diags);
+	return check_doc(v, doc, facts, kind, out, diags);
+}
+
 enum tender_status validator_load_hashed(struct validator *v, const char *path,
 					 enum doc_kind *kind, struct xml_doc **out,
 					 unsigned char sha256[32], struct diag_list *diags)
@@ -141,7 +164,7 @@ enum tender_status validator_load_hashed(struct validator *v, const char *path,
 	rc = xml_load_file_hashed(path, v->max_bytes, &doc, sha256, &err);
 	if (rc)
 		return load_failed(rc, &err, diags);
-	return check_doc(v, doc, kind, out, diags);
+	return check_doc(v, doc, NULL, kind, out, diags);
 }
 
 enum tender_status validator_load_memory(struct validator *v, const char *data, size_t size,
@@ -160,7 +183,7 @@ enum tender_status validator_load_memory(struct validator *v, const char *data, 
 	rc = xml_load_memory(data, size, name, &doc, &err);
 	if (rc)
 		return load_failed(rc, &err, diags);
-	return check_doc(v, doc, kind, NULL, diags);
+	return check_doc(v, doc, NULL, kind, NULL, diags);
 }
 
 enum tender_status validator_use_tender(struct validator *v, const char *path,
@@ -180,27 +203,24 @@ enum tender_status validator_use_tender_kind(struct validator *v, const char *pa
 	enum tender_status rc;
 	size_t errors_before = diags->n_errors;
 
-	rc = validator_load_hashed(v, path, kind, &doc, sha256, diags);
-	if (rc)
+	rc = load_file(v, path, kind, &doc, sha256, &tender, diags);
+	if (rc) {
+		competition_release(&tender);
 		return rc;
-	if (!doc)
+	}
+	if (!doc) {
+		competition_release(&tender);
 		return TENDER_ERR_INVALID;
+	}
 	if (*kind != DOC_TENDER) {
 		rc = diag_add(diags, DIAG_ERROR, 0, 0, "not-a-tender",
 			      "this is a %s file, not a tender description (<tender>)",
 			      doc_kind_str(*kind));
+		competition_release(&tender);
 		xml_doc_free(doc);
 		return rc ? rc : TENDER_ERR_INVALID;
 	}
-	/* Read once more for the facts; its findings were reported above. */
-	{
-		struct diag_list scratch;
-
-		diag_list_init(&scratch);
-		rc = competition_read(doc, &tender, &scratch);
-		diag_list_release(&scratch);
-	}
-	if (rc || diags->n_errors > errors_before) {
+	if (diags->n_errors > errors_before) {
 		competition_release(&tender);
 		xml_doc_free(doc);
 		return rc ? rc : TENDER_ERR_INVALID;
