@@ -421,6 +421,43 @@ static json_t *children(const xmlNode *parent, const char *name, const char *tex
 	return list;
 }
 
+/* The criteria tree as a flat list in document order, each with its
+ * parent's id (null at the top level) and title. */
+static void json_criteria(const xmlNode *parent, const char *parent_id, json_t *list)
+{
+	for (const xmlNode *c = parent ? parent->children : NULL; c; c = c->next) {
+		int group = xml_is(c, EVAL_NS, "group");
+		xmlChar *id;
+		json_t *o;
+
+		if (!group && !xml_is(c, EVAL_NS, "criterion"))
+			continue;
+		o = attrs_object(c);
+		json_object_set_new(o, "kind", json_string(group ? "group" : "criterion"));
+		json_object_set_new(o, "parent", parent_id ? json_string(parent_id) : json_null());
+		json_object_set_new(o, "title", text_of(E(c, "title")));
+		json_array_append_new(list, o);
+		id = xmlGetNoNsProp(c, BAD_CAST "id");
+		if (group)
+			json_criteria(c, id ? (const char *)id : "", list);
+		xmlFree(id);
+	}
+}
+
+/* Each child named `name` as its attributes plus the text of its <title>. */
+static json_t *titled(const xmlNode *parent, const char *name)
+{
+	json_t *list = json_array();
+
+	for (const xmlNode *c = E(parent, name); c; c = xml_next_same(c)) {
+		json_t *o = attrs_object(c);
+
+		json_object_set_new(o, "title", text_of(E(c, "title")));
+		json_array_append_new(list, o);
+	}
+	return list;
+}
+
 enum tender_status report_json(const struct xml_doc *eval, char **out, size_t *size,
 			       struct tender_error *err)
 {
@@ -433,6 +470,14 @@ enum tender_status report_json(const struct xml_doc *eval, char **out, size_t *s
 	json_object_set_new(t, "title", text_of(E(tender, "title")));
 	json_object_set_new(t, "commissioner", text_of(E(tender, "commissioner")));
 	json_object_set_new(r, "title", text_of(E(rules, "title")));
+	{
+		json_t *criteria = json_array();
+
+		json_criteria(E(rules, "criteria"), NULL, criteria);
+		json_object_set_new(r, "criteria", criteria);
+		json_object_set_new(r, "gates", titled(E(rules, "gates"), "gate"));
+		json_object_set_new(r, "flags", titled(E(rules, "flags"), "flag"));
+	}
 	json_object_set_new(doc, "tender", t);
 	json_object_set_new(doc, "ruleset", r);
 	json_object_set_new(doc, "inputs", children(E(root, "inputs"), "input", NULL));
