@@ -11,6 +11,7 @@
   - every value from the input is written with xsl:value-of (or the template
     "text"), which the html output method escapes; never use
     disable-output-escaping, and never put input data inside <style> or
+      .nowrap { white-space: nowrap; }
     <script> (the html method does not escape their content);
   - style="" and SVG geometry are built only from numbers computed with
     number() / format-number(), never from input strings;
@@ -1311,7 +1312,7 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
         <xsl:call-template name="text"><xsl:with-param name="s" select="e:title"/></xsl:call-template>
         <div class="small muted id"><xsl:call-template name="text"><xsl:with-param name="s" select="@id"/></xsl:call-template></div>
       </td>
-      <td class="small">
+      <td class="small nowrap">
         <xsl:choose>
           <xsl:when test="self::e:group">group</xsl:when>
           <xsl:otherwise><xsl:call-template name="text"><xsl:with-param name="s" select="@method"/></xsl:call-template></xsl:otherwise>
