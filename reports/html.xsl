@@ -11,7 +11,6 @@
   - every value from the input is written with xsl:value-of (or the template
     "text"), which the html output method escapes; never use
     disable-output-escaping, and never put input data inside <style> or
-      .nowrap { white-space: nowrap; }
     <script> (the html method does not escape their content);
   - style="" and SVG geometry are built only from numbers computed with
     number() / format-number(), never from input strings;
@@ -255,6 +254,7 @@
 :root { --ink: #1b2733; --muted: #52606d; --line: #d3d9e0; --soft: #f3f5f8; --accent: #1f4e79;
         --pass: #1e6b38; --fail: #a3261b; --warn: #8a5a00; }
 * { box-sizing: border-box; }
+.nowrap { white-space: nowrap; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: #e9edf1; color: var(--ink);
        font: 15px/1.45 "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }
