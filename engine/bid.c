@@ -14,19 +14,6 @@
 
 #define MAX_YEARS 25 /* the schema's cap on <annual> prices */
 
-/* Money as text for messages. */
-struct amount_text {
-	char s[48];
-};
-
-static struct amount_text fmt_money(int64_t minor, int decimals)
-{
-	struct amount_text t;
-
-	money_format(minor, decimals, t.s, sizeof(t.s));
-	return t;
-}
-
 /* ---------------------------------------------------------------------- */
 /* Consortium and services. */
 
@@ -284,19 +271,19 @@ static void check_price(struct checker *c, const xmlNode *root, const struct com
 		check_report(c, total_el, DIAG_ERROR, "price-sum",
 			     "the annual prices add up to %s, but the total says %s "
 			     "(a difference of %s)",
-			     fmt_money(sum, decimals).s, fmt_money(total, decimals).s, difference);
+			     money_text(sum, decimals).s, money_text(total, decimals).s, difference);
 	}
 	if (ok && total <= 0)
 		check_report(c, total_el, DIAG_WARNING, "price-nonpositive",
 			     "the total price is %s; a price of zero or less is rejected by "
 			     "the default rules",
-			     fmt_money(total, decimals).s);
+			     money_text(total, decimals).s);
 	if (ok && t && t->decimals == decimals && total > t->budget_total_max &&
 	    t->budget_total_max > 0)
 		check_report(c, total_el, DIAG_WARNING, "budget",
 			     "the total price %s is above the budget envelope of %s",
-			     fmt_money(total, decimals).s,
-			     fmt_money(t->budget_total_max, decimals).s);
+			     money_text(total, decimals).s,
+			     money_text(t->budget_total_max, decimals).s);
 
 	/* Per head per year: total / years / population, to the minor unit. */
 	value = check_text(c, per_head_el, "the per-head annual price", text, sizeof(text));
@@ -309,8 +296,8 @@ static void check_price(struct checker *c, const xmlNode *root, const struct com
 			check_report(c, per_head_el, DIAG_ERROR, "per-head",
 				     "the per-head annual price is %s, but %s over %d years for "
 				     "%s people is %s a head a year",
-				     fmt_money(per_head, decimals).s, fmt_money(total, decimals).s,
-				     n_years, population_digits, fmt_money(expected, decimals).s);
+				     money_text(per_head, decimals).s, money_text(total, decimals).s,
+				     n_years, population_digits, money_text(expected, decimals).s);
 	}
 	value = check_text(c, outcomes_el, "the outcomes-based share", text, sizeof(text));
 	if (value)

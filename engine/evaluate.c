@@ -45,18 +45,6 @@ static int explain(struct score *s, const char *fmt, ...)
 	return s->explanation != NULL;
 }
 
-struct amount {
-	char s[48];
-};
-
-static struct amount money(int64_t minor, int decimals)
-{
-	struct amount a;
-
-	money_format(minor, decimals, a.s, sizeof(a.s));
-	return a;
-}
-
 struct pts {
 	char s[48];
 };
@@ -185,7 +173,7 @@ static void read_price(struct bid_ctx *c, const struct rule_node *n, struct scor
 	s->has_ceiling = n->has_ceiling;
 	s->state = SCORE_PENDING;
 	if (!explain(s, "price %s; scored against the lowest compliant price",
-		     money(s->price_minor, c->opt->decimals).s))
+		     money_text(s->price_minor, c->opt->decimals).s))
 		c->nomem = 1;
 }
 
@@ -611,10 +599,10 @@ static int reject_nonpositive(const struct ruleset *rs, struct bid_result *b, in
 			s->state = SCORE_DONE;
 			s->points = 0;
 			if (!explain(s, "price %s is zero or less: no points (nonpositive=\"zero-points\")",
-				     money(s->price_minor, decimals).s))
+				     money_text(s->price_minor, decimals).s))
 				return 0;
 		} else if (!exclude(b, "price %s for %s is zero or less; the rule set rejects such a price",
-				    money(s->price_minor, decimals).s, n->id)) {
+				    money_text(s->price_minor, decimals).s, n->id)) {
 			return 0;
 		}
 	}
@@ -670,9 +658,9 @@ static int abnormally_low(const struct ruleset *rs, size_t fi, struct bid_result
 			continue;
 		snprintf(pct, sizeof(pct), "%.1f", 100 * (double)s->price_minor / basis);
 		{
-			struct amount price = money(s->price_minor, decimals);
-			struct amount basis_text = money((int64_t)llround(basis), decimals);
-			struct amount threshold_text = money((int64_t)llround(threshold), decimals);
+			struct money_text price = money_text(s->price_minor, decimals);
+			struct money_text basis_text = money_text((int64_t)llround(basis), decimals);
+			struct money_text threshold_text = money_text((int64_t)llround(threshold), decimals);
 			const struct template_value values[] = {
 				{"price", price.s},
 				{"basis", f->basis_mean ? "mean" : "median"},
@@ -717,7 +705,7 @@ static int identical_price(const struct ruleset *rs, size_t fi, struct bid_resul
 			continue;
 		}
 		{
-			struct amount price = money(s->price_minor, decimals);
+			struct money_text price = money_text(s->price_minor, decimals);
 			const struct template_value values[] = {{"price", price.s},
 								{"others", strbuf_str(&others)}};
 
@@ -749,7 +737,7 @@ static int score_prices(const struct ruleset *rs, struct bid_result *bids, size_
 		}
 		for (size_t i = 0; i < n_bids; i++) {
 			struct score *s = &bids[i].scores[ni];
-			struct amount lo = money(lowest, decimals), me = money(s->price_minor, decimals);
+			struct money_text lo = money_text(lowest, decimals), me = money_text(s->price_minor, decimals);
 			double this_price = (double)s->price_minor, low = (double)lowest;
 			int ok = 1;
 
@@ -770,7 +758,7 @@ static int score_prices(const struct ruleset *rs, struct bid_result *bids, size_
 					     pts(rs, n->points).s, me.s, lo.s, lo.s,
 					     pts(rs, s->points).s, p < 0 ? " (floored at 0)" : "");
 			} else {
-				struct amount ceil = money(s->ceiling_minor, decimals);
+				struct money_text ceil = money_text(s->ceiling_minor, decimals);
 				double c = (double)s->ceiling_minor, p;
 
 				if (c <= low)

@@ -170,3 +170,11 @@ void money_format(int64_t minor, int decimals, char *buf, size_t size)
 
 	money_format_magnitude(minor < 0, magnitude, decimals, buf, size);
 }
+
+struct money_text money_text(int64_t minor, int decimals)
+{
+	struct money_text t;
+
+	money_format(minor, decimals, t.s, sizeof(t.s));
+	return t;
+}

@@ -33,6 +33,13 @@ enum tender_status money_parse(const char *text, int decimals, int64_t *out, cha
  * NUL-terminates; a buffer of 32 bytes always suffices. */
 void money_format(int64_t minor, int decimals, char *buf, size_t size);
 
+/* Money as text in a value, for messages: money_text(x, 2).s */
+struct money_text {
+	char s[48];
+};
+
+struct money_text money_text(int64_t minor, int decimals);
+
 /* As money_format, for a sign and a magnitude up to 2^64 - 1 (a difference
  * of two int64_t amounts always fits). */
 void money_format_magnitude(int negative, uint64_t magnitude, int decimals, char *buf,

@@ -110,6 +110,17 @@ static char *text_of(const xmlNode *node)
 	return tender_strdup(xml_text(node, buf, sizeof(buf)));
 }
 
+/* The file a reference of the tender (<rules>, <panel-scores>, <bid>)
+ * names: its href into href, the path to read as a new string (NULL when
+ * out of memory). */
+static char *resolve_ref(struct run *r, const char *tender_path, const xmlNode *ref,
+			 char *href, size_t size)
+{
+	if (!xml_attr(ref, "href", href, size))
+		href[0] = '\0';
+	return r->resolve(r->resolve_ctx, tender_path, href);
+}
+
 static enum tender_status load_rules(struct run *r, const char *tender_path, const xmlNode *ref,
 				     size_t max_bytes, run_report_fn report, void *ctx)
 {
@@ -118,8 +129,7 @@ static enum tender_status load_rules(struct run *r, const char *tender_path, con
 	enum tender_status rc;
 	char *path;
 
-	xml_attr(ref, "href", href, sizeof(href));
-	path = r->resolve(r->resolve_ctx, tender_path, href);
+	path = resolve_ref(r, tender_path, ref, href, sizeof(href));
 	if (!path)
 		return TENDER_ERR_NOMEM;
 	diag_list_init(&diags);
@@ -176,8 +186,7 @@ static enum tender_status load_panel(struct run *r, const char *tender_path, con
 	enum tender_status rc;
 	char *path;
 
-	xml_attr(ref, "href", href, sizeof(href));
-	path = r->resolve(r->resolve_ctx, tender_path, href);
+	path = resolve_ref(r, tender_path, ref, href, sizeof(href));
 	if (!path)
 		return TENDER_ERR_NOMEM;
 	diag_list_init(&diags);
@@ -228,8 +237,7 @@ static enum tender_status load_bid(struct run *r, const char *tender_path, const
 	char href[1024], why[700];
 	char *path;
 
-	xml_attr(ref, "href", href, sizeof(href));
-	path = r->resolve(r->resolve_ctx, tender_path, href);
+	path = resolve_ref(r, tender_path, ref, href, sizeof(href));
 	if (!path)
 		return TENDER_ERR_NOMEM;
 	diag_list_init(&diags);

@@ -69,6 +69,13 @@ void cli_print_diags(FILE *err, const char *file, const struct diag_list *diags)
  * --format json run that could not produce its report. */
 void cli_print_json_failure(FILE *out, int status, const char *message);
 
+/* The options every command shares, with the same words everywhere:
+ * "--format text|json" (sets *json; returns -1 when fine, else
+ * CLI_USAGE after printing why) and an unknown or incomplete option (prints
+ * why, returns CLI_USAGE). `command` is e.g. "tender evaluate". */
+int cli_option_format(FILE *err, const char *command, const char *value, int *json);
+int cli_option_unknown(FILE *err, const char *command, const char *option);
+
 /* Parses a positive size with an optional K, M or G suffix ("16M"). */
 int cli_parse_size(const char *text, size_t *out);
 

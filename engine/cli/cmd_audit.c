@@ -92,20 +92,13 @@ static int parse(int argc, char **argv, FILE *out, FILE *err, struct audit_args 
 			}
 			break;
 		case 'f':
-			if (strcmp(optarg, "json") == 0) {
-				a->json = 1;
-			} else if (strcmp(optarg, "text") != 0) {
-				fprintf(err, "tender audit: unknown format '%s' (text or json)\n", optarg);
+			if (cli_option_format(err, "tender audit", optarg, &a->json) >= 0)
 				return CLI_USAGE;
-			}
 			break;
 		case 'h': help(out); return CLI_OK;
 		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
 		default:
-			fprintf(err, "tender audit: unknown or incomplete option '%s'\n"
-				     "see 'tender audit --help'\n",
-				argv[optind - 1]);
-			return CLI_USAGE;
+			return cli_option_unknown(err, "tender audit", argv[optind - 1]);
 		}
 	}
 	if (!a->db) {

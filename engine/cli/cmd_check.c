@@ -141,12 +141,8 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 		case 'r': rules_path = optarg; break;
 		case 't': tender_path = optarg; break;
 		case 'f':
-			if (strcmp(optarg, "json") == 0) {
-				json = 1;
-			} else if (strcmp(optarg, "text") != 0) {
-				fprintf(err, "tender check: unknown format '%s' (text or json)\n", optarg);
+			if (cli_option_format(err, "tender check", optarg, &json) >= 0)
 				return CLI_USAGE;
-			}
 			break;
 		case 'm':
 			if (!cli_parse_size(optarg, &max_bytes)) {
@@ -158,10 +154,7 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 		case 'h': help(out); return CLI_OK;
 		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
 		default:
-			fprintf(err, "tender check: unknown or incomplete option '%s'\n"
-				     "see 'tender check --help'\n",
-				argv[optind - 1]);
-			return CLI_USAGE;
+			return cli_option_unknown(err, "tender check", argv[optind - 1]);
 		}
 	}
 	if (!rules_path || optind >= argc) {

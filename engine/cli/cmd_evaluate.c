@@ -219,13 +219,8 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		case 'd': db = optarg; break;
 		case 's': key = optarg; break;
 		case 'f':
-			if (strcmp(optarg, "json") == 0) {
-				json = 1;
-			} else if (strcmp(optarg, "text") != 0) {
-				fprintf(err, "tender evaluate: unknown format '%s' (text or json)\n",
-					optarg);
+			if (cli_option_format(err, "tender evaluate", optarg, &json) >= 0)
 				return CLI_USAGE;
-			}
 			break;
 		case 'm':
 			if (!cli_parse_size(optarg, &max_bytes)) {
@@ -238,10 +233,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		case 'h': help(out); return CLI_OK;
 		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
 		default:
-			fprintf(err, "tender evaluate: unknown or incomplete option '%s'\n"
-				     "see 'tender evaluate --help'\n",
-				argv[optind - 1]);
-			return CLI_USAGE;
+			return cli_option_unknown(err, "tender evaluate", argv[optind - 1]);
 		}
 	}
 	if (optind != argc - 1) {

@@ -71,10 +71,7 @@ int cmd_keygen(int argc, char **argv, FILE *out, FILE *err)
 		case 'h': help(out); return CLI_OK;
 		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
 		default:
-			fprintf(err, "tender keygen: unknown or incomplete option '%s'\n"
-				     "see 'tender keygen --help'\n",
-				argv[optind - 1]);
-			return CLI_USAGE;
+			return cli_option_unknown(err, "tender keygen", argv[optind - 1]);
 		}
 	}
 	if (optind < argc) {

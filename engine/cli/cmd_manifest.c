@@ -94,10 +94,7 @@ int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err)
 		case 'h': help(out); return CLI_OK;
 		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
 		default:
-			fprintf(err, COMMAND ": unknown or incomplete option '%s'\n"
-				     "see '" COMMAND " --help'\n",
-				argv[optind - 1]);
-			return CLI_USAGE;
+			return cli_option_unknown(err, COMMAND, argv[optind - 1]);
 		}
 	}
 	if (optind >= argc) {

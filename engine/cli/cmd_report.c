@@ -247,10 +247,7 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 		case 'h': help(out); return CLI_OK;
 		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
 		default:
-			fprintf(err, "tender report: unknown or incomplete option '%s'\n"
-				     "see 'tender report --help'\n",
-				argv[optind - 1]);
-			return CLI_USAGE;
+			return cli_option_unknown(err, "tender report", argv[optind - 1]);
 		}
 	}
 	if (optind < argc)

@@ -74,10 +74,7 @@ static int lint(int argc, char **argv, FILE *out, FILE *err)
 		case 'h': help(out); return CLI_OK;
 		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
 		default:
-			fprintf(err, "tender rules lint: unknown or incomplete option '%s'\n"
-				     "see 'tender rules lint --help'\n",
-				argv[optind - 1]);
-			return CLI_USAGE;
+			return cli_option_unknown(err, "tender rules lint", argv[optind - 1]);
 		}
 	}
 	if (optind >= argc) {

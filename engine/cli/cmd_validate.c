@@ -116,13 +116,8 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 			tender_path = optarg;
 			break;
 		case 'f':
-			if (strcmp(optarg, "json") == 0)
-				json = 1;
-			else if (strcmp(optarg, "text") != 0) {
-				fprintf(err, "tender validate: unknown format '%s' (text or json)\n",
-					optarg);
+			if (cli_option_format(err, "tender validate", optarg, &json) >= 0)
 				return CLI_USAGE;
-			}
 			break;
 		case 'm':
 			if (!cli_parse_size(optarg, &max_bytes)) {
@@ -140,10 +135,7 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 			fprintf(out, "tender %s\n", TENDER_VERSION);
 			return CLI_OK;
 		default:
-			fprintf(err, "tender validate: unknown or incomplete option '%s'\n",
-				argv[optind - 1]);
-			fprintf(err, "see 'tender validate --help'\n");
-			return CLI_USAGE;
+			return cli_option_unknown(err, "tender validate", argv[optind - 1]);
 		}
 	}
 	if (optind >= argc) {

@@ -175,3 +175,20 @@ void cli_print_safe(FILE *out, const char *text)
 	if (buf != small)
 		free(buf);
 }
+
+int cli_option_format(FILE *err, const char *command, const char *value, int *json)
+{
+	if (strcmp(value, "json") == 0 || strcmp(value, "text") == 0) {
+		*json = strcmp(value, "json") == 0;
+		return -1;
+	}
+	fprintf(err, "%s: unknown format '%s' (text or json)\n", command, value);
+	return CLI_USAGE;
+}
+
+int cli_option_unknown(FILE *err, const char *command, const char *option)
+{
+	fprintf(err, "%s: unknown or incomplete option '%s'\nsee '%s --help'\n", command, option,
+		command);
+	return CLI_USAGE;
+}
