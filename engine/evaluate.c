@@ -6,6 +6,7 @@
 #include "evaluate.h"
 
 #include "alloc.h"
+#include "check.h"
 #include "money.h"
 #include "strbuf.h"
 
@@ -300,35 +301,74 @@ static void score_match(struct bid_ctx *c, const struct rule_node *n, struct sco
 	strbuf_release(&found);
 }
 
+/* "E1 5, E2 4 (excluded: conflict of interest), E4 no score" */
+static void describe_marks(const struct panel_scores *ps, const struct panel_record *r,
+			   struct strbuf *how)
+{
+	char v[64];
+
+	for (size_t i = 0; i < r->n_marks; i++) {
+		const struct panel_mark *m = &r->marks[i];
+
+		strbuf_addf(how, "%s%s ", i ? ", " : "", ps->members[m->member].id);
+		if (m->score)
+			panel_number(m->score->value, v, sizeof(v));
+		if (m->state == MARK_COUNTED)
+			strbuf_adds(how, v);
+		else if (m->state == MARK_MISSING)
+			strbuf_adds(how, "no score");
+		else if (m->score)
+			strbuf_addf(how, "%s (excluded: conflict of interest)", v);
+		else
+			strbuf_adds(how, "no score (conflict of interest)");
+	}
+}
+
 static void score_panel(struct bid_ctx *c, const struct rule_node *n, struct score *s)
 {
+	const struct panel_scores *ps = c->opt->panel;
+	struct panel_policy policy = ruleset_panel_policy(c->rs, n);
 	struct strbuf how = STRBUF_INIT;
-	char why[300];
-	double v;
+	struct panel_record *r;
+	char why[300], v[64];
 
-	if (!c->opt->panel) {
+	if (!ps) {
 		s->state = SCORE_PENDING;
 		if (!explain(s, "scored by the evaluation panel (question %s)", n->question))
 			c->nomem = 1;
 		return;
 	}
-	if (!panel_moderate(c->opt->panel, c->b->id, n->question, n->moderation_mean, &v, &how)) {
-		snprintf(why, sizeof(why), "the panel has no score for question %s", n->question);
-		rule_error(c, s, n->id, why);
-		strbuf_release(&how);
+	r = tender_calloc(1, sizeof(*r));
+	if (!r || panel_decide(ps, &policy, c->b->id, n->question, c->b->conflicts,
+			       c->b->n_conflicts, r)) {
+		tender_free(r);
+		c->nomem = 1;
 		return;
 	}
-	if (v < n->panel_min || v > n->panel_max) {
+	s->panel = r;
+	if (r->basis == BASIS_NONE) {
+		rule_error(c, s, n->id, r->why);
+		return;
+	}
+	if (r->value < n->panel_min || r->value > n->panel_max) {
 		snprintf(why, sizeof(why), "the panel's score %s for question %s is outside %s–%s",
-			 num(v).s, n->question, num(n->panel_min).s, num(n->panel_max).s);
+			 num(r->value).s, n->question, num(n->panel_min).s, num(n->panel_max).s);
 		rule_error(c, s, n->id, why);
-		strbuf_release(&how);
 		return;
 	}
-	s->points = n->points * (v - n->panel_min) / (n->panel_max - n->panel_min);
+	panel_number(r->value, v, sizeof(v));
+	if (r->basis == BASIS_MODERATED) {
+		strbuf_addf(&how, "moderated score %s agreed by %s (", v, r->moderated->agreed_by);
+		describe_marks(ps, r, &how);
+		strbuf_adds(&how, ")");
+	} else {
+		describe_marks(ps, r, &how);
+		strbuf_addf(&how, ": %s %s", r->basis == BASIS_MEAN ? "mean" : "median", v);
+	}
+	s->points = n->points * (r->value - n->panel_min) / (n->panel_max - n->panel_min);
 	if (how.nomem ||
 	    !explain(s, "%s on %s–%s: (%s − %s) / (%s − %s) × %s = %s", strbuf_str(&how), num(n->panel_min).s,
-		     num(n->panel_max).s, num(v).s, num(n->panel_min).s, num(n->panel_max).s,
+		     num(n->panel_max).s, num(r->value).s, num(n->panel_min).s, num(n->panel_max).s,
 		     num(n->panel_min).s, pts(c->rs, n->points).s, pts(c->rs, s->points).s))
 		c->nomem = 1;
 	strbuf_release(&how);
@@ -377,6 +417,110 @@ static int add_flag(struct bid_result *b, size_t flag, char *message)
 	return 1;
 }
 
+/* The details of a panel flag on this bid into details ("" when it does not
+ * hold), and the questions concerned into questions. */
+static void panel_flag_details(struct bid_ctx *c, const struct flag *f, struct strbuf *details,
+			       struct strbuf *questions)
+{
+	const struct panel_scores *ps = c->opt->panel;
+	char a[64], b[64];
+
+	if (f->kind == FLAG_PANEL_CONFLICT) {
+		for (size_t i = 0; i < c->b->n_conflicts; i++) {
+			const struct panel_conflict *k = &c->b->conflicts[i];
+			const struct panel_member *m = &ps->members[k->member];
+			const struct panel_interest *in = &m->interests[k->interest];
+
+			strbuf_addf(details, "%s%s (%s) declared an interest in %s, %s: %s; ",
+				    details->len ? " " : "", m->id, m->name, k->party,
+				    k->is_bidder ? "the bidder" : "a consortium member of this bid",
+				    in->nature);
+			strbuf_addf(details, c->rs->moderation.keep_conflicted
+					     ? "%s's scores for this bid are kept (the rule set keeps a "
+					       "conflicted evaluator's scores)."
+					     : "%s's scores for this bid are excluded from moderation.",
+				    m->id);
+		}
+	}
+	for (size_t i = 0; i < c->rs->n_nodes; i++) {
+		const struct rule_node *n = &c->rs->nodes[i];
+		const struct panel_record *r = c->b->scores[i].panel;
+		size_t before = details->len;
+
+		if (n->method != METHOD_PANEL || !r)
+			continue;
+		if (f->kind == FLAG_PANEL_MISSING && r->n_missing) {
+			strbuf_addf(details, "%s%s: ", details->len ? "; " : "", n->question);
+			for (size_t k = 0, j = 0; k < r->n_marks; k++)
+				if (r->marks[k].state == MARK_MISSING)
+					strbuf_addf(details, "%s%s (%s)", j++ ? ", " : "",
+						    ps->members[r->marks[k].member].id,
+						    ps->members[r->marks[k].member].name);
+		} else if (f->kind == FLAG_PANEL_SPREAD && r->n_counted > 1 &&
+			   r->high - r->low > f->spread_above) {
+			strbuf_addf(details, "%s%s: ", details->len ? "; " : "", n->question);
+			describe_marks(ps, r, details);
+			panel_number(r->high - r->low, a, sizeof(a));
+			strbuf_addf(details, " (%s points apart", a);
+			if (r->moderated) {
+				panel_number(r->moderated->value, b, sizeof(b));
+				strbuf_addf(details, "; moderated to %s", b);
+			}
+			strbuf_adds(details, ")");
+		} else if (f->kind == FLAG_PANEL_MODERATION && r->moderated && r->n_counted > 0 &&
+			   (r->moderated->value < r->low || r->moderated->value > r->high) &&
+			   !r->moderated->note[0]) {
+			panel_number(r->moderated->value, a, sizeof(a));
+			strbuf_addf(details, "%s%s: moderated score %s, outside the evaluators' scores (",
+				    details->len ? "; " : "", n->question, a);
+			describe_marks(ps, r, details);
+			strbuf_adds(details, "), with no note");
+		} else if (f->kind == FLAG_PANEL_CONFLICT && r->moderated) {
+			const char *p = r->moderated->agreed_by, *id;
+			size_t len;
+
+			while (check_next_span(&p, &id, &len))
+				for (size_t k = 0; k < c->b->n_conflicts; k++)
+					if (strlen(ps->members[c->b->conflicts[k].member].id) == len &&
+					    memcmp(ps->members[c->b->conflicts[k].member].id, id, len) == 0) {
+						strbuf_addf(details, " %.*s agreed the moderated score for %s.",
+							    (int)len, id, n->question);
+						break;
+					}
+			continue;
+		}
+		if (details->len != before)
+			strbuf_addf(questions, "%s%s", questions->len ? ", " : "", n->question);
+	}
+}
+
+static void run_panel_flag(struct bid_ctx *c, size_t fi)
+{
+	const struct flag *f = &c->rs->flags[fi];
+	struct strbuf details = STRBUF_INIT, questions = STRBUF_INIT;
+	char limit[64], *message = NULL;
+
+	if (!c->opt->panel)
+		return;
+	panel_flag_details(c, f, &details, &questions);
+	panel_number(f->spread_above, limit, sizeof(limit));
+	if (details.nomem || questions.nomem) {
+		c->nomem = 1;
+	} else if (details.len) {
+		const struct template_value values[] = {
+			{"details", strbuf_str(&details)},
+			{"questions", strbuf_str(&questions)},
+			{"limit", limit},
+		};
+
+		if (template_render(&f->message, &c->env, values, 3, &message) ||
+		    !add_flag(c->b, fi, message))
+			c->nomem = 1;
+	}
+	strbuf_release(&details);
+	strbuf_release(&questions);
+}
+
 static void run_flags(struct bid_ctx *c)
 {
 	for (size_t i = 0; i < c->rs->n_flags; i++) {
@@ -384,6 +528,10 @@ static void run_flags(struct bid_ctx *c)
 		char *message = NULL;
 		int holds;
 
+		if (flag_is_panel(f->kind)) {
+			run_panel_flag(c, i);
+			continue;
+		}
 		if (f->kind != FLAG_WHEN)
 			continue;
 		if (xpath_bool(&c->env, &f->test, &holds)) {
@@ -478,6 +626,10 @@ enum tender_status bid_evaluate(const struct ruleset *rs, struct xml_doc *doc,
 		return rc;
 	out->evaluated = 1;
 	read_identity(&c);
+	if (!c.nomem && opt->panel &&
+	    panel_find_conflicts(opt->panel, out->bidder, out->members, out->n_members,
+				 &out->conflicts, &out->n_conflicts))
+		c.nomem = 1;
 	run_gates(&c);
 	for (size_t i = 0; i < rs->n_nodes && !c.nomem; i++) {
 		const struct rule_node *n = &rs->nodes[i];
@@ -531,8 +683,13 @@ void bid_result_release(struct bid_result *b, const struct ruleset *rs)
 {
 	for (size_t i = 0; b->gates && i < rs->n_gates; i++)
 		tender_free(b->gates[i].message);
-	for (size_t i = 0; b->scores && i < rs->n_nodes; i++)
+	for (size_t i = 0; b->scores && i < rs->n_nodes; i++) {
 		tender_free(b->scores[i].explanation);
+		if (b->scores[i].panel)
+			panel_record_release(b->scores[i].panel);
+		tender_free(b->scores[i].panel);
+	}
+	panel_conflicts_release(b->conflicts, b->n_conflicts);
 	for (size_t i = 0; i < b->n_flags; i++)
 		tender_free(b->flags[i].message);
 	for (size_t i = 0; i < b->n_problems; i++)

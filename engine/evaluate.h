@@ -27,6 +27,7 @@ struct score {
 	int64_t price_minor;
 	int has_ceiling;     /* price criteria with formula="linear" */
 	int64_t ceiling_minor;
+	struct panel_record *panel; /* panel criteria with the panel's scores */
 };
 
 struct flag_hit {
@@ -48,6 +49,8 @@ struct bid_result {
 	struct score *scores;      /* one per ruleset node (groups: subtotals) */
 	struct flag_hit *flags;
 	size_t n_flags;
+	struct panel_conflict *conflicts; /* the panel's declared interests in it */
+	size_t n_conflicts;
 	int compliant;
 	char *exclusion;   /* why not ranked, besides failed gates */
 	double total;

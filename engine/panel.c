@@ -1,10 +1,13 @@
 /*
- * panel.c - checks of the panel's scores file (see panel.h).
+ * panel.c - the panel's scores (see panel.h): checks of the file, reading it
+ * with the tender's evaluators, conflicts of interest, and moderation.
  */
 #include "panel.h"
 
 #include "alloc.h"
+#include "check.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,10 +73,24 @@ enum tender_status panel_check(const struct xml_doc *doc, const struct competiti
 }
 
 /* ---------------------------------------------------------------------- */
-/* Reading and moderating scores. */
+/* Reading the panel. */
+
+static void release_member(struct panel_member *m)
+{
+	for (size_t i = 0; i < m->n_interests; i++) {
+		tender_free(m->interests[i].organisation);
+		tender_free(m->interests[i].nature);
+	}
+	tender_free(m->interests);
+	tender_free(m->id);
+	tender_free(m->name);
+	tender_free(m->role);
+}
 
 void panel_scores_release(struct panel_scores *ps)
 {
+	for (size_t i = 0; i < ps->n_members; i++)
+		release_member(&ps->members[i]);
 	for (size_t i = 0; i < ps->n_scores; i++) {
 		tender_free(ps->scores[i].evaluator);
 		tender_free(ps->scores[i].bid);
@@ -86,16 +103,22 @@ void panel_scores_release(struct panel_scores *ps)
 		tender_free(ps->moderated[i].agreed_by);
 		tender_free(ps->moderated[i].note);
 	}
+	tender_free(ps->members);
 	tender_free(ps->scores);
 	tender_free(ps->moderated);
+	tender_free(ps->by_bid);
+	tender_free(ps->mod_by_bid);
 	memset(ps, 0, sizeof(*ps));
 }
 
+/* The attribute's whole value ("" when absent); sets *failed when out of
+ * memory. */
 static char *attr_copy(const xmlNode *node, const char *name, int *failed)
 {
-	char buf[1024];
-	char *copy = tender_strdup(xml_attr(node, name, buf, sizeof(buf)) ? buf : "");
+	char *copy = NULL;
 
+	if (xml_attr_dup(node, name, &copy) == TENDER_OK && !copy)
+		copy = tender_strdup("");
 	if (!copy)
 		*failed = 1;
 	return copy;
@@ -103,10 +126,9 @@ static char *attr_copy(const xmlNode *node, const char *name, int *failed)
 
 static char *text_copy(const xmlNode *node, int *failed)
 {
-	char buf[4096];
-	char *copy = tender_strdup(xml_text(node, buf, sizeof(buf)));
+	char *copy = NULL;
 
-	if (!copy)
+	if (xml_text_dup(node, &copy))
 		*failed = 1;
 	return copy;
 }
@@ -118,13 +140,96 @@ static double attr_number(const xmlNode *node, const char *name)
 	return xml_attr(node, name, buf, sizeof(buf)) ? strtod(buf, NULL) : 0;
 }
 
-enum tender_status panel_read(const struct xml_doc *doc, struct panel_scores *ps)
+static int read_members(const xmlNode *tender_root, struct panel_scores *ps)
+{
+	const xmlNode *panel = xml_child(tender_root, BID_NS, "panel");
+	const xmlNode *e;
+	int failed = 0;
+
+	for (e = xml_child(panel, BID_NS, "evaluator"); e; e = xml_next_same(e))
+		ps->n_members++;
+	ps->members = tender_calloc(ps->n_members, sizeof(*ps->members));
+	if (!ps->members) {
+		ps->n_members = 0;
+		return 0;
+	}
+	e = xml_child(panel, BID_NS, "evaluator");
+	for (size_t i = 0; i < ps->n_members && !failed; i++, e = xml_next_same(e)) {
+		struct panel_member *m = &ps->members[i];
+		size_t n = 0;
+
+		m->id = attr_copy(e, "id", &failed);
+		m->name = attr_copy(e, "name", &failed);
+		m->role = attr_copy(e, "role", &failed);
+		for (const xmlNode *in = xml_child(e, BID_NS, "interest"); in; in = xml_next_same(in))
+			n++;
+		m->interests = tender_calloc(n, sizeof(*m->interests));
+		if (!m->interests)
+			return 0;
+		for (const xmlNode *in = xml_child(e, BID_NS, "interest"); in;
+		     in = xml_next_same(in)) {
+			struct panel_interest *it = &m->interests[m->n_interests++];
+
+			it->organisation = attr_copy(in, "organisation", &failed);
+			it->nature = attr_copy(in, "nature", &failed);
+		}
+	}
+	return !failed;
+}
+
+static const struct panel_scores *sort_ps; /* qsort has no context argument */
+
+static int key_cmp(const char *bid_a, const char *q_a, const char *bid_b, const char *q_b)
+{
+	int c = strcmp(bid_a, bid_b);
+
+	return c ? c : strcmp(q_a, q_b);
+}
+
+static int score_order(const void *a, const void *b)
+{
+	const struct panel_score *x = &sort_ps->scores[*(const size_t *)a];
+	const struct panel_score *y = &sort_ps->scores[*(const size_t *)b];
+	int c = key_cmp(x->bid, x->question, y->bid, y->question);
+
+	return c ? c : (*(const size_t *)a > *(const size_t *)b) - (*(const size_t *)a < *(const size_t *)b);
+}
+
+static int moderated_order(const void *a, const void *b)
+{
+	const struct panel_moderated *x = &sort_ps->moderated[*(const size_t *)a];
+	const struct panel_moderated *y = &sort_ps->moderated[*(const size_t *)b];
+
+	return key_cmp(x->bid, x->question, y->bid, y->question);
+}
+
+static int build_index(struct panel_scores *ps)
+{
+	ps->by_bid = tender_calloc(ps->n_scores, sizeof(*ps->by_bid));
+	ps->mod_by_bid = tender_calloc(ps->n_moderated, sizeof(*ps->mod_by_bid));
+	if (!ps->by_bid || !ps->mod_by_bid)
+		return 0;
+	for (size_t i = 0; i < ps->n_scores; i++)
+		ps->by_bid[i] = i;
+	for (size_t i = 0; i < ps->n_moderated; i++)
+		ps->mod_by_bid[i] = i;
+	sort_ps = ps;
+	qsort(ps->by_bid, ps->n_scores, sizeof(*ps->by_bid), score_order);
+	qsort(ps->mod_by_bid, ps->n_moderated, sizeof(*ps->mod_by_bid), moderated_order);
+	sort_ps = NULL;
+	return 1;
+}
+
+enum tender_status panel_read(const xmlNode *tender_root, const struct xml_doc *doc,
+			      struct panel_scores *ps)
 {
 	const xmlNode *root = xml_doc_root(doc);
 	size_t n_scores = 0, n_moderated = 0;
 	int failed = 0;
 
 	memset(ps, 0, sizeof(*ps));
+	if (!read_members(tender_root, ps))
+		failed = 1;
 	for (const xmlNode *s = root->children; s; s = s->next) {
 		n_scores += xml_is(s, BID_NS, "score");
 		n_moderated += xml_is(s, BID_NS, "moderated");
@@ -152,11 +257,193 @@ enum tender_status panel_read(const struct xml_doc *doc, struct panel_scores *ps
 			m->value = attr_number(s, "value");
 		}
 	}
-	if (failed) {
+	if (failed || !build_index(ps)) {
 		panel_scores_release(ps);
 		return TENDER_ERR_NOMEM;
 	}
 	return TENDER_OK;
+}
+
+const char *panel_method_str(enum panel_method m)
+{
+	switch (m) {
+	case PANEL_MEDIAN: return "median";
+	case PANEL_MEAN: return "mean";
+	case PANEL_CONSENSUS: return "consensus";
+	}
+	return "?";
+}
+
+void panel_number(double v, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.15g", v);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Conflicts of interest. */
+
+static int is_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       c >= 0x80;
+}
+
+/* The name folded for comparison into buf: ASCII letters lowered, every run
+ * of other characters one space, and a final legal-form word dropped. */
+static void fold_name(const char *name, char *buf, size_t size)
+{
+	static const char *const forms[] = {" ltd", " limited", " plc", " llp", " cic"};
+	size_t n = 0;
+	int space = 0;
+
+	for (const unsigned char *p = (const unsigned char *)name; *p && n + 2 < size; p++) {
+		if (!is_alnum(*p)) {
+			space = n > 0;
+			continue;
+		}
+		if (space)
+			buf[n++] = ' ';
+		space = 0;
+		buf[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+	}
+	buf[n] = '\0';
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		size_t k = strlen(forms[i]);
+
+		if (n > k && strcmp(buf + n - k, forms[i]) == 0) {
+			buf[n - k] = '\0';
+			break;
+		}
+	}
+}
+
+static int same_organisation(const char *a, const char *b)
+{
+	char fa[512], fb[512];
+
+	fold_name(a, fa, sizeof(fa));
+	fold_name(b, fb, sizeof(fb));
+	return fa[0] && strcmp(fa, fb) == 0;
+}
+
+void panel_conflicts_release(struct panel_conflict *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		tender_free(c[i].party);
+	tender_free(c);
+}
+
+enum tender_status panel_find_conflicts(const struct panel_scores *ps, const char *bidder,
+					char *const *members, size_t n_members,
+					struct panel_conflict **out, size_t *n_out)
+{
+	*out = NULL;
+	*n_out = 0;
+	for (size_t m = 0; m < ps->n_members; m++) {
+		for (size_t i = 0; i < ps->members[m].n_interests; i++) {
+			const char *org = ps->members[m].interests[i].organisation;
+			const char *party = NULL;
+			int is_bidder = 0;
+			struct panel_conflict *grown;
+
+			if (bidder && same_organisation(org, bidder)) {
+				party = bidder;
+				is_bidder = 1;
+			}
+			for (size_t k = 0; !party && k < n_members; k++)
+				if (same_organisation(org, members[k]))
+					party = members[k];
+			if (!party)
+				continue;
+			grown = tender_realloc(*out, (*n_out + 1) * sizeof(**out));
+			if (!grown)
+				goto nomem;
+			*out = grown;
+			grown[*n_out].member = m;
+			grown[*n_out].interest = i;
+			grown[*n_out].is_bidder = is_bidder;
+			grown[*n_out].party = tender_strdup(party);
+			if (!grown[(*n_out)++].party)
+				goto nomem;
+		}
+	}
+	return TENDER_OK;
+nomem:
+	panel_conflicts_release(*out, *n_out);
+	*out = NULL;
+	*n_out = 0;
+	return TENDER_ERR_NOMEM;
+}
+
+int panel_conflicted(const struct panel_conflict *c, size_t n, size_t member)
+{
+	for (size_t i = 0; i < n; i++)
+		if (c[i].member == member)
+			return 1;
+	return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Moderation. */
+
+void panel_record_release(struct panel_record *r)
+{
+	tender_free(r->marks);
+	tender_free(r->why);
+	memset(r, 0, sizeof(*r));
+}
+
+/* The first index in ps->by_bid of bid and question (binary search), and
+ * through *end the index past the last. */
+static size_t score_range(const struct panel_scores *ps, const char *bid, const char *question,
+			  size_t *end)
+{
+	size_t lo = 0, hi = ps->n_scores;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct panel_score *s = &ps->scores[ps->by_bid[mid]];
+
+		if (key_cmp(s->bid, s->question, bid, question) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (*end = lo; *end < ps->n_scores; (*end)++) {
+		const struct panel_score *s = &ps->scores[ps->by_bid[*end]];
+
+		if (key_cmp(s->bid, s->question, bid, question) != 0)
+			break;
+	}
+	return lo;
+}
+
+static const struct panel_moderated *find_moderated(const struct panel_scores *ps,
+						    const char *bid, const char *question)
+{
+	size_t lo = 0, hi = ps->n_moderated;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct panel_moderated *m = &ps->moderated[ps->mod_by_bid[mid]];
+		int c = key_cmp(m->bid, m->question, bid, question);
+
+		if (c == 0)
+			return m;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static int member_index(const struct panel_scores *ps, const char *id, size_t len)
+{
+	for (size_t m = 0; m < ps->n_members; m++)
+		if (strlen(ps->members[m].id) == len && memcmp(ps->members[m].id, id, len) == 0)
+			return (int)m;
+	return -1;
 }
 
 static int compare_doubles(const void *a, const void *b)
@@ -166,57 +453,144 @@ static int compare_doubles(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Shortest text that reads back as the same number, for explanations. */
-static void format_number(double v, char *buf, size_t size)
+static enum tender_status refuse(struct panel_record *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static enum tender_status refuse(struct panel_record *r, const char *fmt, ...)
 {
-	snprintf(buf, size, "%.15g", v);
+	struct strbuf sb = STRBUF_INIT;
+	char text[600];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	strbuf_adds(&sb, text);
+	r->basis = BASIS_NONE;
+	r->why = strbuf_detach(&sb);
+	return r->why ? TENDER_OK : TENDER_ERR_NOMEM;
 }
 
-int panel_moderate(const struct panel_scores *ps, const char *bid, const char *question,
-		   int use_mean, double *value, struct strbuf *how)
+/* The evaluators in state among the marks, as "E1, E4". */
+static void list_marks(const struct panel_scores *ps, const struct panel_record *r,
+		       enum panel_mark_state state, char *buf, size_t size)
 {
-	double *values;
 	size_t n = 0;
-	char num[64];
 
-	for (size_t i = 0; i < ps->n_moderated; i++) {
-		const struct panel_moderated *m = &ps->moderated[i];
+	buf[0] = '\0';
+	for (size_t i = 0; i < r->n_marks && n + 1 < size; i++)
+		if (r->marks[i].state == state)
+			n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ", " : "",
+					      ps->members[r->marks[i].member].id);
+}
 
-		if (strcmp(m->bid, bid) == 0 && strcmp(m->question, question) == 0) {
-			*value = m->value;
-			format_number(m->value, num, sizeof(num));
-			strbuf_addf(how, "moderated score %s agreed by %s", num, m->agreed_by);
-			return 1;
+static void count_agreed(const struct panel_scores *ps, const struct panel_policy *policy,
+			 const struct panel_conflict *conflicts, size_t n_conflicts,
+			 struct panel_record *r)
+{
+	const char *p = r->moderated->agreed_by, *id;
+	size_t len;
+
+	while (check_next_span(&p, &id, &len)) {
+		int m = member_index(ps, id, len);
+
+		if (m >= 0 && (policy->keep_conflicted ||
+			       !panel_conflicted(conflicts, n_conflicts, (size_t)m)))
+			r->n_agreed_eligible++;
+	}
+}
+
+enum tender_status panel_decide(const struct panel_scores *ps, const struct panel_policy *policy,
+				const char *bid, const char *question,
+				const struct panel_conflict *conflicts, size_t n_conflicts,
+				struct panel_record *out)
+{
+	size_t end, begin = score_range(ps, bid, question, &end);
+	double *values;
+	char who[256];
+	size_t min = policy->min_evaluators > 0 ? (size_t)policy->min_evaluators : 1;
+
+	memset(out, 0, sizeof(*out));
+	out->marks = tender_calloc(ps->n_members, sizeof(*out->marks));
+	values = tender_calloc(ps->n_members, sizeof(*values));
+	if (!out->marks || !values) {
+		tender_free(values);
+		panel_record_release(out);
+		return TENDER_ERR_NOMEM;
+	}
+	for (size_t m = 0; m < ps->n_members; m++) {
+		struct panel_mark *mark = &out->marks[out->n_marks++];
+
+		mark->member = m;
+		mark->state = MARK_MISSING;
+		for (size_t k = begin; k < end; k++)
+			if (strcmp(ps->scores[ps->by_bid[k]].evaluator, ps->members[m].id) == 0)
+				mark->score = &ps->scores[ps->by_bid[k]];
+		if (mark->score && !policy->keep_conflicted &&
+		    panel_conflicted(conflicts, n_conflicts, m))
+			mark->state = MARK_EXCLUDED;
+		else if (mark->score)
+			mark->state = MARK_COUNTED;
+		else if (!policy->keep_conflicted && panel_conflicted(conflicts, n_conflicts, m))
+			mark->state = MARK_EXCLUDED; /* did not score: rightly */
+		if (mark->state == MARK_COUNTED) {
+			double v = mark->score->value;
+
+			out->low = out->n_counted == 0 || v < out->low ? v : out->low;
+			out->high = out->n_counted == 0 || v > out->high ? v : out->high;
+			values[out->n_counted++] = v;
 		}
+		out->n_excluded += mark->state == MARK_EXCLUDED;
+		out->n_missing += mark->state == MARK_MISSING;
 	}
-	values = tender_calloc(ps->n_scores, sizeof(*values));
-	if (!values) {
-		how->nomem = 1;
-		return 0;
-	}
-	for (size_t i = 0; i < ps->n_scores; i++) {
-		const struct panel_score *s = &ps->scores[i];
+	out->moderated = find_moderated(ps, bid, question);
+	if (out->moderated)
+		count_agreed(ps, policy, conflicts, n_conflicts, out);
 
-		if (strcmp(s->bid, bid) != 0 || strcmp(s->question, question) != 0)
-			continue;
-		values[n++] = s->value;
-		format_number(s->value, num, sizeof(num));
-		strbuf_addf(how, "%s%s %s", n > 1 ? ", " : "", s->evaluator, num);
+	if (out->moderated) {
+		tender_free(values);
+		if (out->n_agreed_eligible < min)
+			return refuse(out, "the moderated score for question %s is agreed by %zu "
+				      "evaluator(s) who may score this bid; the rule set asks for "
+				      "at least %zu", question, out->n_agreed_eligible, min);
+		out->basis = BASIS_MODERATED;
+		out->value = out->moderated->value;
+		return TENDER_OK;
 	}
-	if (n > 0 && use_mean) {
+	if (out->n_counted == 0 && out->n_missing == ps->n_members) {
+		tender_free(values);
+		return refuse(out, "the panel has no score for question %s", question);
+	}
+	if (policy->method == PANEL_CONSENSUS) {
+		tender_free(values);
+		return refuse(out, "question %s has no moderated score; the rule set's moderation "
+			      "is consensus", question);
+	}
+	if (out->n_missing > 0 && policy->require_moderated) {
+		tender_free(values);
+		list_marks(ps, out, MARK_MISSING, who, sizeof(who));
+		return refuse(out, "question %s: %s did not score this bid and there is no "
+			      "moderated score; the rule set requires the panel to agree one "
+			      "when a score is missing", question, who);
+	}
+	if (out->n_counted < min) {
+		tender_free(values);
+		return refuse(out, "question %s: %zu evaluator score(s) count; the rule set asks "
+			      "for at least %zu", question, out->n_counted, min);
+	}
+	if (policy->method == PANEL_MEAN) {
 		double sum = 0;
 
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < out->n_counted; i++)
 			sum += values[i];
-		*value = sum / (double)n;
-	} else if (n > 0) {
+		out->value = sum / (double)out->n_counted;
+		out->basis = BASIS_MEAN;
+	} else {
+		size_t n = out->n_counted;
+
 		qsort(values, n, sizeof(values[0]), compare_doubles);
-		*value = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+		out->value = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+		out->basis = BASIS_MEDIAN;
 	}
 	tender_free(values);
-	if (n == 0)
-		return 0;
-	format_number(*value, num, sizeof(num));
-	strbuf_addf(how, ": %s %s", use_mean ? "mean" : "median", num);
-	return (int)n;
+	return TENDER_OK;
 }

@@ -178,6 +178,124 @@ static const char *state_str(const struct score *s, enum method m)
 	return "?";
 }
 
+static void attr_number(struct writer *w, const char *name, double v)
+{
+	char buf[64];
+
+	panel_number(v, buf, sizeof(buf));
+	attr(w, name, buf);
+}
+
+/* The panel: the policy and the decision makers with their interests. */
+static void write_panel(struct writer *w, const struct run *r)
+{
+	const struct panel_policy *p = &r->rules->moderation;
+
+	start(w, "panel");
+	attr(w, "method", panel_method_str(p->method));
+	attr_int(w, "min-evaluators", p->min_evaluators);
+	attr(w, "missing", p->require_moderated ? "require-moderated" : "ignore");
+	attr(w, "conflicts", p->keep_conflicted ? "keep" : "exclude");
+	if (r->rules->moderation_cite)
+		attr(w, "cite", r->rules->moderation_cite);
+	for (size_t i = 0; i < r->panel.n_members; i++) {
+		const struct panel_member *m = &r->panel.members[i];
+
+		start(w, "evaluator");
+		attr(w, "id", m->id);
+		attr(w, "name", m->name);
+		attr(w, "role", m->role);
+		for (size_t k = 0; k < m->n_interests; k++) {
+			start(w, "interest");
+			attr(w, "organisation", m->interests[k].organisation);
+			attr(w, "nature", m->interests[k].nature);
+			end(w);
+		}
+		end(w);
+	}
+	end(w);
+}
+
+static const char *basis_str(enum panel_basis b)
+{
+	switch (b) {
+	case BASIS_NONE: return "none";
+	case BASIS_MODERATED: return "moderated";
+	case BASIS_MEDIAN: return "median";
+	case BASIS_MEAN: return "mean";
+	}
+	return "?";
+}
+
+static const char *mark_state_str(enum panel_mark_state s)
+{
+	switch (s) {
+	case MARK_COUNTED: return "counted";
+	case MARK_EXCLUDED: return "excluded";
+	case MARK_MISSING: return "missing";
+	}
+	return "?";
+}
+
+/* A bid's panel record: the conflicts declared with it, then per panel
+ * question who scored what, what was moderated, and the result. */
+static void write_panel_record(struct writer *w, const struct run *r, const struct bid_result *b)
+{
+	const struct ruleset *rs = r->rules;
+	const struct panel_scores *ps = &r->panel;
+
+	for (size_t i = 0; i < b->n_conflicts; i++) {
+		const struct panel_conflict *c = &b->conflicts[i];
+		const struct panel_member *m = &ps->members[c->member];
+
+		start(w, "conflict");
+		attr(w, "evaluator", m->id);
+		attr(w, "organisation", m->interests[c->interest].organisation);
+		attr(w, "party", c->party);
+		attr(w, "relation", c->is_bidder ? "bidder" : "member");
+		attr(w, "managed", rs->moderation.keep_conflicted ? "kept" : "excluded");
+		text(w, m->interests[c->interest].nature);
+		end(w);
+	}
+	for (size_t i = 0; i < rs->n_nodes; i++) {
+		const struct panel_record *p = b->scores[i].panel;
+
+		if (!p)
+			continue;
+		start(w, "panel-record");
+		attr(w, "ref", rs->nodes[i].id);
+		attr(w, "question", rs->nodes[i].question);
+		attr(w, "basis", basis_str(p->basis));
+		if (p->basis != BASIS_NONE)
+			attr_number(w, "value", p->value);
+		attr_int(w, "counted", (long long)p->n_counted);
+		if (p->n_counted) {
+			attr_number(w, "low", p->low);
+			attr_number(w, "high", p->high);
+		}
+		for (size_t k = 0; k < p->n_marks; k++) {
+			const struct panel_mark *m = &p->marks[k];
+
+			start(w, "mark");
+			attr(w, "evaluator", ps->members[m->member].id);
+			attr(w, "state", mark_state_str(m->state));
+			if (m->score) {
+				attr_number(w, "value", m->score->value);
+				text(w, m->score->note);
+			}
+			end(w);
+		}
+		if (p->moderated) {
+			start(w, "moderated");
+			attr_number(w, "value", p->moderated->value);
+			attr(w, "agreed-by", p->moderated->agreed_by);
+			text(w, p->moderated->note);
+			end(w);
+		}
+		end(w);
+	}
+}
+
 static void write_bid(struct writer *w, const struct run *r, const struct bid_result *b)
 {
 	const struct ruleset *rs = r->rules;
@@ -233,6 +351,8 @@ static void write_bid(struct writer *w, const struct run *r, const struct bid_re
 		text(w, b->flags[i].message);
 		end(w);
 	}
+	if (b->evaluated && r->has_panel)
+		write_panel_record(w, r, b);
 	end(w);
 }
 
@@ -278,6 +398,8 @@ enum tender_status result_serialise(const struct run *r, char **out, size_t *siz
 		end(&w);
 	}
 	end(&w);
+	if (r->has_panel)
+		write_panel(&w, r);
 	result_order(r, order);
 	start(&w, "ranking");
 	for (size_t i = 0; i < r->n_bids; i++) {

@@ -346,7 +346,15 @@ static void read_panel(struct loader *l, const xmlNode *el, struct rule_node *n)
 	n->question = attr_dup(l, el, "question");
 	attr_double(el, "min", &n->panel_min);
 	attr_double(el, "max", &n->panel_max);
-	n->moderation_mean = attr_is(el, "moderation", "mean");
+	n->has_panel_method = 1;
+	if (attr_is(el, "moderation", "mean"))
+		n->panel_method = PANEL_MEAN;
+	else if (attr_is(el, "moderation", "consensus"))
+		n->panel_method = PANEL_CONSENSUS;
+	else if (attr_is(el, "moderation", "median"))
+		n->panel_method = PANEL_MEDIAN;
+	else
+		n->has_panel_method = 0;
 	if (n->panel_min >= n->panel_max)
 		check_report(&l->c, el, DIAG_ERROR, "rule-panel",
 			     "rule %s: the panel scale needs min below max", n->id);
@@ -467,6 +475,51 @@ static void resolve_weights(struct loader *l)
 static const char *const abnormally_low_names[] = {"price", "basis", "basis-value", "threshold",
 						   "pct-of-basis", NULL};
 static const char *const identical_price_names[] = {"price", "others", NULL};
+static const char *const panel_names[] = {"details", "questions", NULL};
+static const char *const panel_spread_names[] = {"details", "questions", "limit", NULL};
+
+static const struct {
+	const char *element;
+	enum flag_kind kind;
+} panel_flag_kinds[] = {
+	{"panel-missing", FLAG_PANEL_MISSING},
+	{"panel-spread", FLAG_PANEL_SPREAD},
+	{"panel-moderation", FLAG_PANEL_MODERATION},
+	{"panel-conflict", FLAG_PANEL_CONFLICT},
+};
+
+int flag_is_panel(enum flag_kind kind)
+{
+	return kind == FLAG_PANEL_MISSING || kind == FLAG_PANEL_SPREAD ||
+	       kind == FLAG_PANEL_MODERATION || kind == FLAG_PANEL_CONFLICT;
+}
+
+/* A flag on the panel's record: returns its element, or NULL. */
+static const xmlNode *read_panel_flag(struct loader *l, const xmlNode *f, struct flag *flag,
+				      const char *const **names)
+{
+	for (size_t k = 0; k < sizeof(panel_flag_kinds) / sizeof(panel_flag_kinds[0]); k++) {
+		const xmlNode *el = R(f, panel_flag_kinds[k].element);
+		int has_panel = 0;
+
+		if (!el)
+			continue;
+		flag->kind = panel_flag_kinds[k].kind;
+		*names = flag->kind == FLAG_PANEL_SPREAD ? panel_spread_names : panel_names;
+		attr_double(el, "above", &flag->spread_above);
+		if (flag->kind == FLAG_PANEL_SPREAD && flag->spread_above <= 0)
+			check_report(&l->c, el, DIAG_ERROR, "rule-flag",
+				     "rule %s: above must be more than zero", flag->id);
+		for (size_t i = 0; i < l->rs->n_nodes; i++)
+			has_panel |= l->rs->nodes[i].method == METHOD_PANEL;
+		if (!has_panel)
+			check_report(&l->c, el, DIAG_WARNING, "rule-flag",
+				     "rule %s: the rule set has no panel criterion, so this flag "
+				     "never holds", flag->id);
+		return el;
+	}
+	return NULL;
+}
 
 static void read_flags(struct loader *l, const xmlNode *root)
 {
@@ -502,6 +555,8 @@ static void read_flags(struct loader *l, const xmlNode *root)
 		if ((el = R(f, "when"))) {
 			flag->kind = FLAG_WHEN;
 			compile_xpath(l, el, "test", flag->id, &flag->test);
+		} else if (read_panel_flag(l, f, flag, &names)) {
+			/* read */
 		} else {
 			el = R(f, "abnormally-low");
 			flag->kind = el ? FLAG_ABNORMALLY_LOW : FLAG_IDENTICAL_PRICE;
@@ -523,12 +578,43 @@ static void read_flags(struct loader *l, const xmlNode *root)
 					     flag->id);
 		}
 		parse_template(l, R(f, "message"), flag->id, &flag->message, names);
-		if (flag->kind != FLAG_WHEN && template_has_xpath(&flag->message))
+		if (flag->kind != FLAG_WHEN && !flag_is_panel(flag->kind) &&
+		    template_has_xpath(&flag->message))
 			check_report(&l->c, R(f, "message"), DIAG_ERROR, "rule-message",
 				     "rule %s: a cross-bid flag's message cannot use {=XPATH} (it "
 				     "is written after every bid was read); use its named values",
 				     flag->id);
 	}
+}
+
+static void read_moderation(struct loader *l, const xmlNode *root)
+{
+	const xmlNode *el = R(root, "moderation");
+	struct panel_policy *p = &l->rs->moderation;
+	double min = 1;
+
+	p->method = PANEL_MEDIAN;
+	p->min_evaluators = 1;
+	if (!el)
+		return;
+	if (attr_is(el, "method", "mean"))
+		p->method = PANEL_MEAN;
+	else if (attr_is(el, "method", "consensus"))
+		p->method = PANEL_CONSENSUS;
+	attr_double(el, "min-evaluators", &min);
+	p->min_evaluators = min > 50 ? 50 : (int)min; /* the schema: 1 to 50 */
+	p->require_moderated = attr_is(el, "missing", "require-moderated");
+	p->keep_conflicted = attr_is(el, "conflicts", "keep");
+	l->rs->moderation_cite = attr_dup(l, el, "cite");
+}
+
+struct panel_policy ruleset_panel_policy(const struct ruleset *rs, const struct rule_node *n)
+{
+	struct panel_policy p = rs->moderation;
+
+	if (n->has_panel_method)
+		p.method = n->panel_method;
+	return p;
 }
 
 static void read_ties(struct loader *l, const xmlNode *root)
@@ -602,6 +688,7 @@ static void read_ruleset(struct loader *l, const xmlNode *root)
 	if (l->c.status)
 		return;
 	resolve_weights(l);
+	read_moderation(l, root);
 	read_flags(l, root);
 	read_ties(l, root);
 }
@@ -682,6 +769,7 @@ void ruleset_free(struct ruleset *rs)
 {
 	if (!rs)
 		return;
+	tender_free(rs->moderation_cite);
 	for (size_t i = 0; i < rs->n_gates; i++) {
 		struct gate *g = &rs->gates[i];
 

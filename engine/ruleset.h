@@ -11,6 +11,7 @@
 #define TENDER_RULESET_H
 
 #include "diag.h"
+#include "panel.h"
 #include "match.h"
 #include "template.h"
 #include "xpath.h"
@@ -20,7 +21,8 @@
 enum method { METHOD_GROUP, METHOD_BOOLEAN, METHOD_SCALE, METHOD_PRICE, METHOD_COVERAGE,
 	      METHOD_MATCH, METHOD_PANEL };
 enum price_formula { PRICE_LOWEST_RATIO, PRICE_LINEAR, PRICE_DEVIATION };
-enum flag_kind { FLAG_WHEN, FLAG_ABNORMALLY_LOW, FLAG_IDENTICAL_PRICE };
+enum flag_kind { FLAG_WHEN, FLAG_ABNORMALLY_LOW, FLAG_IDENTICAL_PRICE, FLAG_PANEL_MISSING,
+		 FLAG_PANEL_SPREAD, FLAG_PANEL_MODERATION, FLAG_PANEL_CONFLICT };
 enum severity { SEVERITY_INFO, SEVERITY_LOW, SEVERITY_MEDIUM, SEVERITY_HIGH,
 		SEVERITY_CRITICAL };
 
@@ -71,7 +73,8 @@ struct rule_node {
 	/* panel */
 	char *question;
 	double panel_min, panel_max;
-	int moderation_mean;
+	int has_panel_method; /* else the rule set's <moderation method> */
+	enum panel_method panel_method;
 };
 
 struct gate {
@@ -91,6 +94,7 @@ struct flag {
 	int price_node;         /* cross-bid kinds: the price criterion */
 	int basis_mean;
 	double below_pct;
+	double spread_above; /* FLAG_PANEL_SPREAD */
 	struct template message;
 };
 
@@ -116,6 +120,8 @@ struct ruleset {
 	size_t n_flags;
 	struct tie_break *ties;
 	size_t n_ties;
+	struct panel_policy moderation; /* <moderation>, or its defaults */
+	char *moderation_cite;          /* NULL when the rule set has none */
 	unsigned char sha256[32]; /* of the file's exact bytes */
 };
 
@@ -131,6 +137,13 @@ void ruleset_free(struct ruleset *rs);
 
 const char *severity_str(enum severity s);
 const char *method_str(enum method m);
+
+/* The moderation policy of a panel criterion: the rule set's, with the
+ * criterion's own method when it names one. */
+struct panel_policy ruleset_panel_policy(const struct ruleset *rs, const struct rule_node *n);
+
+/* Whether a flag kind is computed from the panel's record. */
+int flag_is_panel(enum flag_kind kind);
 
 /* The node with this id, or -1. */
 int ruleset_find(const struct ruleset *rs, const char *id);

@@ -211,7 +211,7 @@ static enum tender_status load_panel(struct run *r, const char *tender_path, con
 		report(ctx, path, &diags);
 	diag_list_release(&diags);
 	if (!rc && doc) {
-		rc = panel_read(doc, &r->panel);
+		rc = panel_read(xml_doc_root(r->validator.tender_doc), doc, &r->panel);
 		r->has_panel = rc == TENDER_OK;
 		if (!rc)
 			rc = add_input(r, "panel-scores", href, path, sha);
