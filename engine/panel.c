@@ -549,9 +549,10 @@ enum tender_status panel_decide(const struct panel_scores *ps, const struct pane
 	if (out->moderated) {
 		tender_free(values);
 		if (out->n_agreed_eligible < min)
-			return refuse(out, "the moderated score for question %s is agreed by %zu "
-				      "evaluator(s) who may score this bid; the rule set asks for "
-				      "at least %zu", question, out->n_agreed_eligible, min);
+			return refuse(out, "question %s: the moderated score is agreed by %zu "
+				      "evaluator(s) without a conflict with this bid (agreed by %s); "
+				      "the rule set asks for at least %zu", question,
+				      out->n_agreed_eligible, out->moderated->agreed_by, min);
 		out->basis = BASIS_MODERATED;
 		out->value = out->moderated->value;
 		return TENDER_OK;
@@ -574,8 +575,10 @@ enum tender_status panel_decide(const struct panel_scores *ps, const struct pane
 	}
 	if (out->n_counted < min) {
 		tender_free(values);
-		return refuse(out, "question %s: %zu evaluator score(s) count; the rule set asks "
-			      "for at least %zu", question, out->n_counted, min);
+		list_marks(ps, out, MARK_COUNTED, who, sizeof(who));
+		return refuse(out, "question %s: only %zu evaluator score(s) count (%s); the rule "
+			      "set asks for at least %zu", question, out->n_counted,
+			      out->n_counted ? who : "none", min);
 	}
 	if (policy->method == PANEL_MEAN) {
 		double sum = 0;
