@@ -417,6 +417,10 @@ static int add_flag(struct bid_result *b, size_t flag, char *message)
 	return 1;
 }
 
+/* Scores are decimals read into doubles: 3.4 - 1.2 may come out a hair
+ * above 2.2. A spread exactly at the limit is not flagged. */
+#define SPREAD_EPSILON 1e-9
+
 /* The details of a panel flag on this bid into details ("" when it does not
  * hold), and the questions concerned into questions. */
 static void panel_flag_details(struct bid_ctx *c, const struct flag *f, struct strbuf *details,
@@ -457,7 +461,7 @@ static void panel_flag_details(struct bid_ctx *c, const struct flag *f, struct s
 						    ps->members[r->marks[k].member].id,
 						    ps->members[r->marks[k].member].name);
 		} else if (f->kind == FLAG_PANEL_SPREAD && r->n_counted > 1 &&
-			   r->high - r->low > f->spread_above) {
+			   r->high - r->low > f->spread_above + SPREAD_EPSILON) {
 			strbuf_addf(details, "%s%s: ", details->len ? "; " : "", n->question);
 			describe_marks(ps, r, details);
 			panel_number(r->high - r->low, a, sizeof(a));
@@ -479,14 +483,14 @@ static void panel_flag_details(struct bid_ctx *c, const struct flag *f, struct s
 			const char *p = r->moderated->agreed_by, *id;
 			size_t len;
 
-			while (check_next_span(&p, &id, &len))
-				for (size_t k = 0; k < c->b->n_conflicts; k++)
-					if (strlen(ps->members[c->b->conflicts[k].member].id) == len &&
-					    memcmp(ps->members[c->b->conflicts[k].member].id, id, len) == 0) {
-						strbuf_addf(details, " %.*s agreed the moderated score for %s.",
-							    (int)len, id, n->question);
-						break;
-					}
+			while (check_next_span(&p, &id, &len)) {
+				int m = panel_member_index(ps, id, len);
+
+				if (m >= 0 && panel_conflicted(c->b->conflicts, c->b->n_conflicts,
+							       (size_t)m))
+					strbuf_addf(details, " %.*s agreed the moderated score for %s.",
+						    (int)len, id, n->question);
+			}
 			continue;
 		}
 		if (details->len != before)

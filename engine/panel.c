@@ -438,7 +438,7 @@ static const struct panel_moderated *find_moderated(const struct panel_scores *p
 	return NULL;
 }
 
-static int member_index(const struct panel_scores *ps, const char *id, size_t len)
+int panel_member_index(const struct panel_scores *ps, const char *id, size_t len)
 {
 	for (size_t m = 0; m < ps->n_members; m++)
 		if (strlen(ps->members[m].id) == len && memcmp(ps->members[m].id, id, len) == 0)
@@ -491,7 +491,7 @@ static void count_agreed(const struct panel_scores *ps, const struct panel_polic
 	size_t len;
 
 	while (check_next_span(&p, &id, &len)) {
-		int m = member_index(ps, id, len);
+		int m = panel_member_index(ps, id, len);
 
 		if (m >= 0 && (policy->keep_conflicted ||
 			       !panel_conflicted(conflicts, n_conflicts, (size_t)m)))

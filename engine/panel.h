@@ -92,6 +92,10 @@ enum tender_status panel_find_conflicts(const struct panel_scores *ps, const cha
 					struct panel_conflict **out, size_t *n_out);
 void panel_conflicts_release(struct panel_conflict *c, size_t n);
 
+/* The index in ps->members of the evaluator whose id is the len bytes at
+ * id, or -1. */
+int panel_member_index(const struct panel_scores *ps, const char *id, size_t len);
+
 /* Whether member has a conflict among c. */
 int panel_conflicted(const struct panel_conflict *c, size_t n, size_t member);
 
