@@ -458,6 +458,49 @@ static json_t *titled(const xmlNode *parent, const char *name)
 	return list;
 }
 
+/* The panel (evaluation.xml's <panel>): the moderation policy as its
+ * attributes, and "evaluators", each with the "interests" it declared; JSON
+ * null when the evaluation has no panel. */
+static json_t *json_panel(const xmlNode *panel)
+{
+	json_t *o, *evaluators;
+
+	if (!panel)
+		return json_null();
+	o = attrs_object(panel);
+	evaluators = json_array();
+	for (const xmlNode *m = E(panel, "evaluator"); m; m = xml_next_same(m)) {
+		json_t *member = attrs_object(m);
+
+		json_object_set_new(member, "interests", children(m, "interest", NULL));
+		json_array_append_new(evaluators, member);
+	}
+	json_object_set_new(o, "evaluators", evaluators);
+	return o;
+}
+
+/* A bid's panel records: each record's attributes, its "marks" (attributes
+ * and "justification") and "moderated" (attributes and "note", or null). */
+static json_t *json_panel_records(const xmlNode *bid)
+{
+	json_t *list = json_array();
+
+	for (const xmlNode *r = E(bid, "panel-record"); r; r = xml_next_same(r)) {
+		const xmlNode *moderated = E(r, "moderated");
+		json_t *o = attrs_object(r), *m = json_null();
+
+		json_object_set_new(o, "marks", children(r, "mark", "justification"));
+		if (moderated) {
+			json_decref(m);
+			m = attrs_object(moderated);
+			json_object_set_new(m, "note", text_of(moderated));
+		}
+		json_object_set_new(o, "moderated", m);
+		json_array_append_new(list, o);
+	}
+	return list;
+}
+
 enum tender_status report_json(const struct xml_doc *eval, char **out, size_t *size,
 			       struct tender_error *err)
 {
@@ -481,6 +524,7 @@ enum tender_status report_json(const struct xml_doc *eval, char **out, size_t *s
 	json_object_set_new(doc, "tender", t);
 	json_object_set_new(doc, "ruleset", r);
 	json_object_set_new(doc, "inputs", children(E(root, "inputs"), "input", NULL));
+	json_object_set_new(doc, "panel", json_panel(E(root, "panel")));
 	json_object_set_new(doc, "ranking", children(E(root, "ranking"), "place", NULL));
 	for (const xmlNode *b = E(E(root, "bids"), "bid"); b; b = xml_next_same(b)) {
 		json_t *o = attrs_object(b), *problems = json_array();
@@ -493,6 +537,8 @@ enum tender_status report_json(const struct xml_doc *eval, char **out, size_t *s
 		json_object_set_new(o, "gates", children(b, "gate", "message"));
 		json_object_set_new(o, "scores", children(b, "score", "explanation"));
 		json_object_set_new(o, "flags", children(b, "flag", "message"));
+		json_object_set_new(o, "conflicts", children(b, "conflict", "nature"));
+		json_object_set_new(o, "panel_records", json_panel_records(b));
 		json_array_append_new(bids, o);
 	}
 	json_object_set_new(doc, "bids", bids);

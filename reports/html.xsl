@@ -59,6 +59,14 @@
   <xsl:key name="flagdef" match="e:ruleset/e:flags/e:flag" use="@id"/>
   <xsl:key name="score-by-ref" match="e:bids/e:bid[@rank]/e:score" use="@ref"/>
   <xsl:key name="node" match="e:ruleset/e:criteria//*[self::e:group or self::e:criterion]" use="@id"/>
+  <xsl:key name="evaluator" match="e:panel/e:evaluator" use="@id"/>
+  <xsl:key name="record-by-ref" match="e:bids/e:bid/e:panel-record" use="@ref"/>
+
+  <xsl:variable name="panel" select="$ev/e:panel"/>
+  <!-- the rule set's panel flags (by id, as rules/nhs-integrated-care-prime.xml
+       names them): a panel record is highlighted when one of these flags on
+       its bid names the record's question -->
+  <xsl:variable name="panel-flag-ids" select="' evaluator-conflict panel-missing-score panel-spread panel-unexplained-moderation '"/>
 
   <!-- ======================================================= utilities -->
 
@@ -356,6 +364,21 @@ td.path { overflow-wrap: anywhere; }
 dl.kv { display: grid; grid-template-columns: max-content 1fr; gap: 4px 18px; margin: 0; font-size: 14px; }
 dl.kv dt { color: var(--muted); }
 dl.kv dd { margin: 0; overflow-wrap: anywhere; }
+table.panel td.who { min-width: 14em; }
+table.panel td.expl { width: 50%; }
+table.panel td.state { white-space: nowrap; }
+table.panel tbody th.bidhead { background: var(--soft); font-size: 14px; border-top: 1.5px solid #9aa5b1; }
+table.panel tbody.flagged th.bidhead { background: #fdf1d9; box-shadow: inset 5px 0 0 #d08a1c; }
+table.panel tbody.flagged th.bidhead .sev { margin-left: .6em; }
+table.panel tr.excluded td { color: var(--muted); }
+table.panel tr.excluded td.state { color: var(--fail); font-weight: 600; }
+table.panel tr.missing td { background: #fdf8ec; }
+table.panel tr.missing td.state { color: var(--warn); font-weight: 600; }
+table.panel tr.moderated td { background: #f1f6fb; }
+table.panel tr.moderated.unexplained td { background: #fbe9e7; }
+table.panel tr.result td { font-weight: 650; }
+ul.interests { margin: 0; padding-left: 1.1em; }
+dl.policy dt { font-weight: 600; color: var(--ink); }
 footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line); font-size: 12px; color: var(--muted); }
 @media screen and (max-width: 700px) { .page { padding: 16px; } .barcell { display: none; } }
 @page { size: A4; margin: 15mm 13mm 16mm; }
@@ -409,6 +432,9 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
           <xsl:call-template name="flags"/>
           <xsl:call-template name="criteria"/>
           <xsl:call-template name="explanations"/>
+          <xsl:if test="$panel">
+            <xsl:call-template name="panel"/>
+          </xsl:if>
           <xsl:call-template name="record"/>
           <footer>
             <xsl:text>Produced by tender </xsl:text>
@@ -467,7 +493,15 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
         <a href="#flags">5 Flags</a>
         <a href="#criteria">6 Award criteria</a>
         <a href="#explanations">7 Explanations</a>
-        <a href="#record">8 Record</a>
+        <xsl:choose>
+          <xsl:when test="$panel">
+            <a href="#panel">8 Panel record</a>
+            <a href="#record">9 Record</a>
+          </xsl:when>
+          <xsl:otherwise>
+            <a href="#record">8 Record</a>
+          </xsl:otherwise>
+        </xsl:choose>
       </nav>
     </header>
   </xsl:template>
@@ -1404,11 +1438,374 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
     </xsl:apply-templates>
   </xsl:template>
 
+  <!-- =========================================================== panel -->
+
+  <!-- The panel's decision record (Provider Selection Regime 2023 reg 24):
+       the decision makers and their declared interests, the moderation
+       policy, the conflicts and how each was managed, and per question and
+       bid every evaluator's mark, the moderated score and the panel score.
+       Records are reached through keys, so the section stays linear in the
+       number of marks. -->
+  <xsl:template name="panel">
+    <section id="panel" class="brk">
+      <h2>8. Panel record</h2>
+      <p class="small muted">The record of the panel's evaluation: who made the decision and the interests each declared, how scores were moderated, the conflicts of interest and how each was managed, and, question by question, every evaluator's score and justification, the moderated score with its note and the panel score that results.</p>
+
+      <h3>Decision makers</h3>
+      <table class="members">
+        <thead><tr><th>Id</th><th>Name</th><th>Role</th><th>Declared interests</th></tr></thead>
+        <tbody>
+          <xsl:for-each select="$panel/e:evaluator">
+            <tr class="member">
+              <td class="nowrap"><bdi class="id"><xsl:call-template name="text"><xsl:with-param name="s" select="@id"/></xsl:call-template></bdi></td>
+              <td><bdi><xsl:call-template name="text"><xsl:with-param name="s" select="@name"/></xsl:call-template></bdi></td>
+              <td><xsl:call-template name="text"><xsl:with-param name="s" select="@role"/></xsl:call-template></td>
+              <td>
+                <xsl:choose>
+                  <xsl:when test="e:interest">
+                    <ul class="interests">
+                      <xsl:for-each select="e:interest">
+                        <li class="interest">
+                          <bdi><xsl:call-template name="text"><xsl:with-param name="s" select="@organisation"/></xsl:call-template></bdi>
+                          <xsl:text> &#x2014; </xsl:text>
+                          <xsl:call-template name="text"><xsl:with-param name="s" select="@nature"/></xsl:call-template>
+                        </li>
+                      </xsl:for-each>
+                    </ul>
+                  </xsl:when>
+                  <xsl:otherwise><span class="muted">none declared</span></xsl:otherwise>
+                </xsl:choose>
+              </td>
+            </tr>
+          </xsl:for-each>
+          <xsl:if test="not($panel/e:evaluator)">
+            <tr><td colspan="4" class="muted">The evaluation names no panel member.</td></tr>
+          </xsl:if>
+        </tbody>
+      </table>
+
+      <h3>Moderation policy</h3>
+      <dl class="kv policy">
+        <dt>Panel score</dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="$panel/@method = 'median'">The median of the evaluators&#x2019; scores that count; where the panel agrees a moderated score, the moderated score stands instead.</xsl:when>
+            <xsl:when test="$panel/@method = 'mean'">The mean of the evaluators&#x2019; scores that count; where the panel agrees a moderated score, the moderated score stands instead.</xsl:when>
+            <xsl:when test="$panel/@method = 'consensus'">The moderated score the panel agrees for each question (consensus); the evaluators&#x2019; own scores are recorded but not combined.</xsl:when>
+            <xsl:otherwise>
+              <xsl:text>Method </xsl:text>
+              <xsl:call-template name="text"><xsl:with-param name="s" select="$panel/@method"/></xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </dd>
+        <dt>Minimum evaluators</dt>
+        <dd>
+          <xsl:text>At least </xsl:text>
+          <xsl:call-template name="text"><xsl:with-param name="s" select="$panel/@min-evaluators"/></xsl:call-template>
+          <xsl:text> evaluators&#x2019; scores must count for each question and bid, and a moderated score must be agreed by at least as many evaluators without a conflict with the bid.</xsl:text>
+        </dd>
+        <dt>A missing score</dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="$panel/@missing = 'require-moderated'">When an evaluator did not score a question, the rest of the panel must agree a moderated score; without one the bid has no score for that question.</xsl:when>
+            <xsl:when test="$panel/@missing = 'ignore'">Left out: the panel score is worked out from the scores given, provided enough evaluators scored.</xsl:when>
+            <xsl:otherwise><xsl:call-template name="text"><xsl:with-param name="s" select="$panel/@missing"/></xsl:call-template></xsl:otherwise>
+          </xsl:choose>
+        </dd>
+        <dt>A conflict of interest</dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="$panel/@conflicts = 'exclude'">An evaluator who declared an interest in the bidder or in a member of its consortium takes no part in that bid&#x2019;s decision: their scores for the bid are excluded from moderation (shown below, marked excluded).</xsl:when>
+            <xsl:when test="$panel/@conflicts = 'keep'">An evaluator who declared an interest in the bidder or in a member of its consortium keeps their scores for that bid; the conflict is flagged for the panel and recorded below.</xsl:when>
+            <xsl:otherwise><xsl:call-template name="text"><xsl:with-param name="s" select="$panel/@conflicts"/></xsl:call-template></xsl:otherwise>
+          </xsl:choose>
+        </dd>
+        <xsl:if test="string($panel/@cite) != ''">
+          <dt>Basis</dt>
+          <dd class="cite"><xsl:call-template name="text"><xsl:with-param name="s" select="$panel/@cite"/></xsl:call-template></dd>
+        </xsl:if>
+      </dl>
+
+      <h3>Conflicts of interest</h3>
+      <xsl:choose>
+        <xsl:when test="$bids/e:conflict">
+          <table class="conflicts">
+            <thead><tr><th>Evaluator</th><th>Interest declared in</th><th>Bid</th><th>Relation</th><th>Nature of the interest</th><th>How managed</th></tr></thead>
+            <tbody>
+              <xsl:for-each select="$bids/e:conflict">
+                <tr class="conflict">
+                  <td><xsl:call-template name="evaluator-name"><xsl:with-param name="id" select="@evaluator"/></xsl:call-template></td>
+                  <td><bdi><xsl:call-template name="text"><xsl:with-param name="s" select="@organisation"/></xsl:call-template></bdi></td>
+                  <td>
+                    <xsl:call-template name="bid-id"><xsl:with-param name="b" select=".."/></xsl:call-template>
+                    <xsl:text> </xsl:text>
+                    <xsl:call-template name="bidder"><xsl:with-param name="b" select=".."/></xsl:call-template>
+                  </td>
+                  <td>
+                    <xsl:choose>
+                      <xsl:when test="@relation = 'bidder'">the bidder</xsl:when>
+                      <xsl:when test="@relation = 'member'">
+                        <xsl:text>a consortium member</xsl:text>
+                        <xsl:if test="string(@party) != string(@organisation)">
+                          <xsl:text> (</xsl:text>
+                          <bdi><xsl:call-template name="text"><xsl:with-param name="s" select="@party"/></xsl:call-template></bdi>
+                          <xsl:text>)</xsl:text>
+                        </xsl:if>
+                      </xsl:when>
+                      <xsl:otherwise><xsl:call-template name="text"><xsl:with-param name="s" select="@relation"/></xsl:call-template></xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                  <td><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></td>
+                  <td>
+                    <xsl:choose>
+                      <xsl:when test="@managed = 'excluded'">scores for this bid excluded from moderation</xsl:when>
+                      <xsl:when test="@managed = 'kept'">scores kept and flagged</xsl:when>
+                      <xsl:otherwise><xsl:call-template name="text"><xsl:with-param name="s" select="@managed"/></xsl:call-template></xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:when>
+        <xsl:otherwise>
+          <p>No declared interest names a bidder or consortium member.</p>
+        </xsl:otherwise>
+      </xsl:choose>
+
+      <!-- one table per panel question, in the rule set's criterion order;
+           then any record whose criterion the rule set does not list -->
+      <xsl:for-each select="$rs/e:criteria//e:criterion[key('record-by-ref', @id)]">
+        <xsl:call-template name="panel-question">
+          <xsl:with-param name="records" select="key('record-by-ref', @id)"/>
+          <xsl:with-param name="criterion" select="."/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:for-each select="$bids/e:panel-record[not(key('node', @ref))]
+                            [count(. | key('record-by-ref', @ref)[1]) = 1]">
+        <xsl:call-template name="panel-question">
+          <xsl:with-param name="records" select="key('record-by-ref', @ref)"/>
+          <xsl:with-param name="criterion" select="/.."/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:if test="not($bids/e:panel-record)">
+        <p>No bid has a panel record.</p>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <!-- an evaluator as "Name (E1)", or the id alone when the panel does not
+       list it -->
+  <xsl:template name="evaluator-name">
+    <xsl:param name="id"/>
+    <xsl:variable name="m" select="key('evaluator', $id)"/>
+    <xsl:if test="$m">
+      <bdi><xsl:call-template name="text"><xsl:with-param name="s" select="$m[1]/@name"/></xsl:call-template></bdi>
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <span class="muted">
+      <xsl:text>(</xsl:text>
+      <bdi class="id"><xsl:call-template name="text"><xsl:with-param name="s" select="$id"/></xsl:call-template></bdi>
+      <xsl:text>)</xsl:text>
+    </span>
+  </xsl:template>
+
+  <!-- "1 score", "4 scores" -->
+  <xsl:template name="n-scores">
+    <xsl:param name="n"/>
+    <xsl:call-template name="text"><xsl:with-param name="s" select="$n"/></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="string($n) = '1'"> score</xsl:when>
+      <xsl:otherwise> scores</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="panel-question">
+    <xsl:param name="records"/>
+    <xsl:param name="criterion"/>
+    <h3>
+      <xsl:if test="not(starts-with($criterion/e:title, concat($records[1]/@question, ' ')))">
+        <xsl:text>Question </xsl:text>
+        <xsl:call-template name="text"><xsl:with-param name="s" select="$records[1]/@question"/></xsl:call-template>
+        <xsl:if test="$criterion">: </xsl:if>
+      </xsl:if>
+      <xsl:call-template name="text"><xsl:with-param name="s" select="$criterion/e:title"/></xsl:call-template>
+      <xsl:text> </xsl:text>
+      <span class="small muted id"><xsl:call-template name="text"><xsl:with-param name="s" select="$records[1]/@ref"/></xsl:call-template></span>
+    </h3>
+    <table class="panel">
+      <thead><tr><th>Evaluator</th><th class="num">Score</th><th>State</th><th>Justification</th></tr></thead>
+      <xsl:for-each select="$records">
+        <xsl:call-template name="panel-record"/>
+      </xsl:for-each>
+    </table>
+  </xsl:template>
+
+  <!-- a panel record's score (the context's @value, which the engine
+       writes at full precision) to at most two decimals -->
+  <xsl:template name="panel-value">
+    <xsl:choose>
+      <xsl:when test="string(number(@value)) != 'NaN'">
+        <xsl:value-of select="format-number(number(@value), '0.##')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="text"><xsl:with-param name="s" select="@value"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One bid's record on one question, as a table body. The context is
+       the panel-record. -->
+  <xsl:template name="panel-record">
+    <xsl:variable name="r" select="."/>
+    <xsl:variable name="b" select=".."/>
+    <xsl:variable name="q" select="concat(' ', @question)"/>
+    <!-- the bid's panel flags that name this question ("Q1: ..." or
+         "... for Q1.") -->
+    <xsl:variable name="fl" select="$b/e:flag[contains($panel-flag-ids, concat(' ', @ref, ' '))]
+                                    [contains(concat(' ', .), concat($q, ':')) or contains(concat(' ', .), concat($q, '.'))]"/>
+    <xsl:variable name="unexplained" select="e:moderated[normalize-space(.) = ''] and $r/@low and $r/@high
+                                             and (number(e:moderated/@value) &lt; number($r/@low) or number(e:moderated/@value) &gt; number($r/@high))"/>
+    <xsl:variable name="score" select="$b/e:score[@ref = $r/@ref]"/>
+    <tbody>
+      <xsl:attribute name="class">
+        <xsl:text>prec</xsl:text>
+        <xsl:if test="$fl or $unexplained or e:mark[@state = 'missing']"> flagged</xsl:if>
+      </xsl:attribute>
+      <tr>
+        <th colspan="4" scope="rowgroup" class="bidhead">
+          <xsl:call-template name="bid-id"><xsl:with-param name="b" select="$b"/></xsl:call-template>
+          <xsl:text>&#xa0; </xsl:text>
+          <xsl:call-template name="bidder"><xsl:with-param name="b" select="$b"/></xsl:call-template>
+          <span class="muted">
+            <xsl:choose>
+              <xsl:when test="$b/@rank"> (rank <xsl:call-template name="rank"><xsl:with-param name="b" select="$b"/></xsl:call-template>)</xsl:when>
+              <xsl:otherwise> (not ranked)</xsl:otherwise>
+            </xsl:choose>
+          </span>
+          <xsl:for-each select="$fl">
+            <span>
+              <xsl:attribute name="class">
+                <xsl:call-template name="sev-class"><xsl:with-param name="s" select="@severity"/></xsl:call-template>
+              </xsl:attribute>
+              <xsl:call-template name="text"><xsl:with-param name="s" select="key('flagdef', @ref)/e:title"/></xsl:call-template>
+            </span>
+          </xsl:for-each>
+          <xsl:if test="$unexplained and not($fl)">
+            <span class="sev sev-high">Moderated outside the evaluators&#x2019; scores without a note</span>
+          </xsl:if>
+        </th>
+      </tr>
+      <xsl:for-each select="e:mark">
+        <xsl:variable name="kept" select="@state = 'counted' and $b/e:conflict[@evaluator = current()/@evaluator]"/>
+        <tr>
+          <xsl:attribute name="class">
+            <xsl:text>mark</xsl:text>
+            <xsl:choose>
+              <xsl:when test="@state = 'excluded'"> excluded</xsl:when>
+              <xsl:when test="@state = 'missing'"> missing</xsl:when>
+            </xsl:choose>
+          </xsl:attribute>
+          <td class="who"><xsl:call-template name="evaluator-name"><xsl:with-param name="id" select="@evaluator"/></xsl:call-template></td>
+          <td class="num">
+            <xsl:choose>
+              <xsl:when test="@value"><xsl:call-template name="text"><xsl:with-param name="s" select="@value"/></xsl:call-template></xsl:when>
+              <xsl:otherwise><span class="muted">no score</span></xsl:otherwise>
+            </xsl:choose>
+          </td>
+          <td class="state">
+            <xsl:choose>
+              <xsl:when test="@state = 'counted' and $kept">counted (conflict declared, kept)</xsl:when>
+              <xsl:when test="@state = 'counted'">counted</xsl:when>
+              <xsl:when test="@state = 'excluded'">excluded &#x2014; conflict of interest</xsl:when>
+              <xsl:when test="@state = 'missing'">did not score</xsl:when>
+              <xsl:otherwise><xsl:call-template name="text"><xsl:with-param name="s" select="@state"/></xsl:call-template></xsl:otherwise>
+            </xsl:choose>
+          </td>
+          <td class="expl"><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></td>
+        </tr>
+      </xsl:for-each>
+      <xsl:for-each select="e:moderated">
+        <tr>
+          <xsl:attribute name="class">
+            <xsl:text>moderated</xsl:text>
+            <xsl:if test="$unexplained"> unexplained</xsl:if>
+          </xsl:attribute>
+          <td>Moderated score</td>
+          <td class="num"><xsl:call-template name="text"><xsl:with-param name="s" select="@value"/></xsl:call-template></td>
+          <td>
+            <xsl:text>agreed by </xsl:text>
+            <xsl:call-template name="agreed-by"><xsl:with-param name="ids" select="@agreed-by"/></xsl:call-template>
+          </td>
+          <td class="expl">
+            <xsl:choose>
+              <xsl:when test="normalize-space(.) != ''"><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></xsl:when>
+              <xsl:otherwise><span class="fail">no moderation note</span></xsl:otherwise>
+            </xsl:choose>
+          </td>
+        </tr>
+      </xsl:for-each>
+      <tr class="result">
+        <td>Panel score</td>
+        <td class="num">
+          <xsl:choose>
+            <xsl:when test="@value"><xsl:call-template name="panel-value"/></xsl:when>
+            <xsl:otherwise>&#x2013;</xsl:otherwise>
+          </xsl:choose>
+        </td>
+        <td colspan="2">
+          <xsl:choose>
+            <xsl:when test="@basis = 'median'">median of <xsl:call-template name="n-scores"><xsl:with-param name="n" select="@counted"/></xsl:call-template></xsl:when>
+            <xsl:when test="@basis = 'mean'">mean of <xsl:call-template name="n-scores"><xsl:with-param name="n" select="@counted"/></xsl:call-template></xsl:when>
+            <xsl:when test="@basis = 'moderated'">moderated score</xsl:when>
+            <xsl:when test="@basis = 'none'"><span class="problem">no score: see problems</span></xsl:when>
+            <xsl:otherwise><xsl:call-template name="text"><xsl:with-param name="s" select="@basis"/></xsl:call-template></xsl:otherwise>
+          </xsl:choose>
+          <xsl:if test="$score[@state = 'scored']">
+            <span class="muted">
+              <xsl:text>; </xsl:text>
+              <xsl:call-template name="text"><xsl:with-param name="s" select="concat($score[1]/@display, ' of ', $score[1]/@max, ' points')"/></xsl:call-template>
+            </span>
+          </xsl:if>
+          <xsl:if test="@basis = 'none'">
+            <xsl:for-each select="$b/e:problem[contains(., concat('rule ', $r/@ref, ' ')) or contains(., concat('question ', $r/@question, ':'))]">
+              <div class="problem small"><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></div>
+            </xsl:for-each>
+          </xsl:if>
+        </td>
+      </tr>
+    </tbody>
+  </xsl:template>
+
+  <!-- the evaluators who agreed a moderated score, by name in the panel's
+       order; the ids as recorded when one is not on the panel -->
+  <xsl:template name="agreed-by">
+    <xsl:param name="ids"/>
+    <xsl:variable name="list" select="concat(' ', normalize-space($ids), ' ')"/>
+    <xsl:variable name="known" select="$panel/e:evaluator[contains($list, concat(' ', @id, ' '))]"/>
+    <xsl:variable name="n" select="string-length(normalize-space($ids)) - string-length(translate(normalize-space($ids), ' ', '')) + number(normalize-space($ids) != '')"/>
+    <xsl:for-each select="$known">
+      <xsl:if test="position() &gt; 1">, </xsl:if>
+      <xsl:call-template name="evaluator-name"><xsl:with-param name="id" select="@id"/></xsl:call-template>
+    </xsl:for-each>
+    <xsl:if test="count($known) != $n">
+      <xsl:if test="$known">; </xsl:if>
+      <xsl:text>as recorded: </xsl:text>
+      <span class="id"><xsl:call-template name="text"><xsl:with-param name="s" select="$ids"/></xsl:call-template></span>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ========================================================== record -->
 
   <xsl:template name="record">
     <section id="record" class="brk">
-      <h2>8. Record of the evaluation</h2>
+      <h2>
+        <xsl:choose>
+          <xsl:when test="$panel">9</xsl:when>
+          <xsl:otherwise>8</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>. Record of the evaluation</xsl:text>
+      </h2>
       <dl class="kv">
         <dt>Tender</dt>
         <dd>

@@ -2,7 +2,8 @@
 <!--
   markdown.xsl - a GitHub-flavoured Markdown summary of an evaluation, for
   pasting into papers and tickets: decision, ranking, bids not ranked, flags,
-  score matrix, inputs and versions.
+  score matrix, the panel record (when the evaluation has a panel), inputs and
+  versions.
 
   Input: evaluation.xml (namespace urn:tender:evaluation:1). Parameters: none.
 
@@ -48,6 +49,14 @@
 
   <xsl:key name="gatedef" match="e:ruleset/e:gates/e:gate" use="@id"/>
   <xsl:key name="flagdef" match="e:ruleset/e:flags/e:flag" use="@id"/>
+  <xsl:key name="node" match="e:ruleset/e:criteria//*[self::e:group or self::e:criterion]" use="@id"/>
+  <xsl:key name="evaluator" match="e:panel/e:evaluator" use="@id"/>
+  <xsl:key name="record-by-ref" match="e:bids/e:bid/e:panel-record" use="@ref"/>
+
+  <xsl:variable name="panel" select="$ev/e:panel"/>
+  <!-- the rule set's panel flags (by id): a panel record is marked flagged
+       when one of these flags on its bid names the record's question -->
+  <xsl:variable name="panel-flag-ids" select="' evaluator-conflict panel-missing-score panel-spread panel-unexplained-moderation '"/>
 
   <!-- ======================================================= escaping -->
 
@@ -203,6 +212,9 @@
     <xsl:call-template name="not-ranked"/>
     <xsl:call-template name="flags"/>
     <xsl:call-template name="matrix"/>
+    <xsl:if test="$panel">
+      <xsl:call-template name="panel"/>
+    </xsl:if>
     <xsl:call-template name="record"/>
   </xsl:template>
 
@@ -589,6 +601,285 @@
     <xsl:apply-templates select="e:group | e:criterion" mode="matrix-row">
       <xsl:with-param name="rows" select="$rows"/>
     </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- ============================================================ panel -->
+
+  <!-- The panel's decision record: decision makers and declared interests,
+       the moderation policy, conflicts and how each was managed, and per
+       question one table of every bid's marks, moderated score and panel
+       score (records reached through keys: linear in the marks). -->
+  <xsl:template name="panel">
+    <xsl:text>## Panel record</xsl:text>
+    <xsl:value-of select="concat($nl, $nl)"/>
+    <xsl:text>### Decision makers</xsl:text>
+    <xsl:value-of select="concat($nl, $nl)"/>
+    <xsl:value-of select="concat('| Id | Name | Role | Declared interests |', $nl, '|---|---|---|---|', $nl)"/>
+    <xsl:for-each select="$panel/e:evaluator">
+      <xsl:text>| </xsl:text>
+      <xsl:call-template name="md"><xsl:with-param name="s" select="@id"/></xsl:call-template>
+      <xsl:text> | </xsl:text>
+      <xsl:call-template name="md"><xsl:with-param name="s" select="@name"/></xsl:call-template>
+      <xsl:text> | </xsl:text>
+      <xsl:call-template name="md"><xsl:with-param name="s" select="@role"/></xsl:call-template>
+      <xsl:text> | </xsl:text>
+      <xsl:for-each select="e:interest">
+        <xsl:if test="position() &gt; 1">; </xsl:if>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="@organisation"/></xsl:call-template>
+        <xsl:text> — </xsl:text>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="@nature"/></xsl:call-template>
+      </xsl:for-each>
+      <xsl:if test="not(e:interest)">none declared</xsl:if>
+      <xsl:value-of select="concat(' |', $nl)"/>
+    </xsl:for-each>
+    <xsl:value-of select="$nl"/>
+
+    <xsl:text>### Moderation policy</xsl:text>
+    <xsl:value-of select="concat($nl, $nl)"/>
+    <xsl:text>- Panel score: </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$panel/@method = 'median'">the median of the evaluators’ scores that count; where the panel agrees a moderated score, the moderated score stands instead.</xsl:when>
+      <xsl:when test="$panel/@method = 'mean'">the mean of the evaluators’ scores that count; where the panel agrees a moderated score, the moderated score stands instead.</xsl:when>
+      <xsl:when test="$panel/@method = 'consensus'">the moderated score the panel agrees for each question (consensus); the evaluators’ own scores are recorded but not combined.</xsl:when>
+      <xsl:otherwise>
+        <xsl:text>method </xsl:text>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="$panel/@method"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="$nl"/>
+    <xsl:text>- Minimum evaluators: at least </xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$panel/@min-evaluators"/></xsl:call-template>
+    <xsl:text> evaluators’ scores must count for each question and bid, and a moderated score must be agreed by at least as many evaluators without a conflict with the bid.</xsl:text>
+    <xsl:value-of select="$nl"/>
+    <xsl:text>- A missing score: </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$panel/@missing = 'require-moderated'">when an evaluator did not score a question, the rest of the panel must agree a moderated score; without one the bid has no score for that question.</xsl:when>
+      <xsl:when test="$panel/@missing = 'ignore'">left out: the panel score is worked out from the scores given, provided enough evaluators scored.</xsl:when>
+      <xsl:otherwise><xsl:call-template name="md"><xsl:with-param name="s" select="$panel/@missing"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="$nl"/>
+    <xsl:text>- A conflict of interest: </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$panel/@conflicts = 'exclude'">an evaluator who declared an interest in the bidder or in a member of its consortium takes no part in that bid’s decision: their scores for the bid are excluded from moderation.</xsl:when>
+      <xsl:when test="$panel/@conflicts = 'keep'">an evaluator who declared an interest in the bidder or in a member of its consortium keeps their scores for that bid; the conflict is flagged for the panel and recorded here.</xsl:when>
+      <xsl:otherwise><xsl:call-template name="md"><xsl:with-param name="s" select="$panel/@conflicts"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="$nl"/>
+    <xsl:if test="string($panel/@cite) != ''">
+      <xsl:text>- Basis: </xsl:text>
+      <xsl:call-template name="md"><xsl:with-param name="s" select="$panel/@cite"/></xsl:call-template>
+      <xsl:value-of select="$nl"/>
+    </xsl:if>
+    <xsl:value-of select="$nl"/>
+
+    <xsl:text>### Conflicts of interest</xsl:text>
+    <xsl:value-of select="concat($nl, $nl)"/>
+    <xsl:choose>
+      <xsl:when test="$bids/e:conflict">
+        <xsl:value-of select="concat('| Evaluator | Interest declared in | Bid | Relation | Nature of the interest | How managed |', $nl, '|---|---|---|---|---|---|', $nl)"/>
+        <xsl:for-each select="$bids/e:conflict">
+          <xsl:text>| </xsl:text>
+          <xsl:call-template name="evaluator-name"><xsl:with-param name="id" select="@evaluator"/></xsl:call-template>
+          <xsl:text> | </xsl:text>
+          <xsl:call-template name="md"><xsl:with-param name="s" select="@organisation"/></xsl:call-template>
+          <xsl:text> | </xsl:text>
+          <xsl:call-template name="who"><xsl:with-param name="b" select=".."/></xsl:call-template>
+          <xsl:text> | </xsl:text>
+          <xsl:choose>
+            <xsl:when test="@relation = 'bidder'">the bidder</xsl:when>
+            <xsl:when test="@relation = 'member'">
+              <xsl:text>a consortium member</xsl:text>
+              <xsl:if test="string(@party) != string(@organisation)">
+                <xsl:text> (</xsl:text>
+                <xsl:call-template name="md"><xsl:with-param name="s" select="@party"/></xsl:call-template>
+                <xsl:text>)</xsl:text>
+              </xsl:if>
+            </xsl:when>
+            <xsl:otherwise><xsl:call-template name="md"><xsl:with-param name="s" select="@relation"/></xsl:call-template></xsl:otherwise>
+          </xsl:choose>
+          <xsl:text> | </xsl:text>
+          <xsl:call-template name="md"><xsl:with-param name="s" select="."/></xsl:call-template>
+          <xsl:text> | </xsl:text>
+          <xsl:choose>
+            <xsl:when test="@managed = 'excluded'">scores for this bid excluded from moderation</xsl:when>
+            <xsl:when test="@managed = 'kept'">scores kept and flagged</xsl:when>
+            <xsl:otherwise><xsl:call-template name="md"><xsl:with-param name="s" select="@managed"/></xsl:call-template></xsl:otherwise>
+          </xsl:choose>
+          <xsl:value-of select="concat(' |', $nl)"/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>No declared interest names a bidder or consortium member.</xsl:text>
+        <xsl:value-of select="$nl"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="$nl"/>
+
+    <xsl:for-each select="$rs/e:criteria//e:criterion[key('record-by-ref', @id)]">
+      <xsl:call-template name="panel-question">
+        <xsl:with-param name="records" select="key('record-by-ref', @id)"/>
+        <xsl:with-param name="criterion" select="."/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:for-each select="$bids/e:panel-record[not(key('node', @ref))]
+                          [count(. | key('record-by-ref', @ref)[1]) = 1]">
+      <xsl:call-template name="panel-question">
+        <xsl:with-param name="records" select="key('record-by-ref', @ref)"/>
+        <xsl:with-param name="criterion" select="/.."/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:if test="not($bids/e:panel-record)">
+      <xsl:text>No bid has a panel record.</xsl:text>
+      <xsl:value-of select="concat($nl, $nl)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "Name (E1)", or the id alone when the panel does not list it -->
+  <xsl:template name="evaluator-name">
+    <xsl:param name="id"/>
+    <xsl:variable name="m" select="key('evaluator', $id)"/>
+    <xsl:if test="$m">
+      <xsl:call-template name="md"><xsl:with-param name="s" select="$m[1]/@name"/></xsl:call-template>
+      <xsl:text> (</xsl:text>
+    </xsl:if>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$id"/></xsl:call-template>
+    <xsl:if test="$m">)</xsl:if>
+  </xsl:template>
+
+  <xsl:template name="panel-question">
+    <xsl:param name="records"/>
+    <xsl:param name="criterion"/>
+    <xsl:text>### </xsl:text>
+    <xsl:if test="not(starts-with($criterion/e:title, concat($records[1]/@question, ' ')))">
+      <xsl:text>Question </xsl:text>
+      <xsl:call-template name="md"><xsl:with-param name="s" select="$records[1]/@question"/></xsl:call-template>
+      <xsl:if test="$criterion">: </xsl:if>
+    </xsl:if>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$criterion/e:title"/></xsl:call-template>
+    <xsl:if test="$criterion"> — </xsl:if>
+    <xsl:text>criterion </xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$records[1]/@ref"/></xsl:call-template>
+    <xsl:value-of select="concat($nl, $nl)"/>
+    <xsl:value-of select="concat('| Bid | Evaluator | Score | State | Justification |', $nl, '|---|---|---:|---|---|', $nl)"/>
+    <xsl:for-each select="$records">
+      <xsl:call-template name="panel-record"/>
+    </xsl:for-each>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- a panel record's score (the context's @value, which the engine
+       writes at full precision) to at most two decimals -->
+  <xsl:template name="panel-value">
+    <xsl:choose>
+      <xsl:when test="string(number(@value)) != 'NaN'">
+        <xsl:value-of select="format-number(number(@value), '0.##')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="@value"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One bid's rows on one question; the context is the panel-record. -->
+  <xsl:template name="panel-record">
+    <xsl:variable name="r" select="."/>
+    <xsl:variable name="b" select=".."/>
+    <xsl:variable name="q" select="concat(' ', @question)"/>
+    <xsl:variable name="fl" select="$b/e:flag[contains($panel-flag-ids, concat(' ', @ref, ' '))]
+                                    [contains(concat(' ', .), concat($q, ':')) or contains(concat(' ', .), concat($q, '.'))]"/>
+    <xsl:variable name="unexplained" select="e:moderated[normalize-space(.) = ''] and $r/@low and $r/@high
+                                             and (number(e:moderated/@value) &lt; number($r/@low) or number(e:moderated/@value) &gt; number($r/@high))"/>
+    <xsl:variable name="score" select="$b/e:score[@ref = $r/@ref]"/>
+    <xsl:variable name="bid">
+      <xsl:call-template name="md"><xsl:with-param name="s" select="$b/@id"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:for-each select="e:mark">
+      <xsl:value-of select="concat('| ', $bid, ' | ')"/>
+      <xsl:call-template name="evaluator-name"><xsl:with-param name="id" select="@evaluator"/></xsl:call-template>
+      <xsl:text> | </xsl:text>
+      <xsl:choose>
+        <xsl:when test="@value"><xsl:call-template name="md"><xsl:with-param name="s" select="@value"/></xsl:call-template></xsl:when>
+        <xsl:otherwise>no score</xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> | </xsl:text>
+      <xsl:choose>
+        <xsl:when test="@state = 'counted' and $b/e:conflict[@evaluator = current()/@evaluator]">counted (conflict declared, kept)</xsl:when>
+        <xsl:when test="@state = 'counted'">counted</xsl:when>
+        <xsl:when test="@state = 'excluded'">excluded — conflict of interest</xsl:when>
+        <xsl:when test="@state = 'missing'">**did not score**</xsl:when>
+        <xsl:otherwise><xsl:call-template name="md"><xsl:with-param name="s" select="@state"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> | </xsl:text>
+      <xsl:call-template name="md"><xsl:with-param name="s" select="."/></xsl:call-template>
+      <xsl:value-of select="concat(' |', $nl)"/>
+    </xsl:for-each>
+    <xsl:for-each select="e:moderated">
+      <xsl:value-of select="concat('| ', $bid, ' | *Moderated score* | ')"/>
+      <xsl:call-template name="md"><xsl:with-param name="s" select="@value"/></xsl:call-template>
+      <xsl:text> | agreed by </xsl:text>
+      <xsl:variable name="list" select="concat(' ', normalize-space(@agreed-by), ' ')"/>
+      <xsl:variable name="known" select="$panel/e:evaluator[contains($list, concat(' ', @id, ' '))]"/>
+      <xsl:variable name="n" select="string-length(normalize-space(@agreed-by)) - string-length(translate(normalize-space(@agreed-by), ' ', '')) + number(normalize-space(@agreed-by) != '')"/>
+      <xsl:for-each select="$known">
+        <xsl:if test="position() &gt; 1">, </xsl:if>
+        <xsl:call-template name="evaluator-name"><xsl:with-param name="id" select="@id"/></xsl:call-template>
+      </xsl:for-each>
+      <xsl:if test="count($known) != $n">
+        <xsl:if test="$known">; </xsl:if>
+        <xsl:text>as recorded: </xsl:text>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="@agreed-by"/></xsl:call-template>
+      </xsl:if>
+      <xsl:text> | </xsl:text>
+      <xsl:choose>
+        <xsl:when test="normalize-space(.) != ''"><xsl:call-template name="md"><xsl:with-param name="s" select="."/></xsl:call-template></xsl:when>
+        <xsl:otherwise>**no moderation note**</xsl:otherwise>
+      </xsl:choose>
+      <xsl:value-of select="concat(' |', $nl)"/>
+    </xsl:for-each>
+    <xsl:value-of select="concat('| ', $bid, ' | **Panel score** | ')"/>
+    <xsl:choose>
+      <xsl:when test="@value">
+        <xsl:text>**</xsl:text>
+        <xsl:call-template name="panel-value"/>
+        <xsl:text>**</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>–</xsl:otherwise>
+    </xsl:choose>
+    <xsl:text> | </xsl:text>
+    <xsl:choose>
+      <xsl:when test="@basis = 'median' or @basis = 'mean'">
+        <xsl:value-of select="concat(@basis, ' of ')"/>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="@counted"/></xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="string(@counted) = '1'"> score</xsl:when>
+          <xsl:otherwise> scores</xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="@basis = 'moderated'">moderated score</xsl:when>
+      <xsl:when test="@basis = 'none'">no score: see problems</xsl:when>
+      <xsl:otherwise><xsl:call-template name="md"><xsl:with-param name="s" select="@basis"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+    <xsl:text> | </xsl:text>
+    <xsl:if test="$score[@state = 'scored']">
+      <xsl:call-template name="md"><xsl:with-param name="s" select="concat($score[1]/@display, ' of ', $score[1]/@max, ' points')"/></xsl:call-template>
+    </xsl:if>
+    <xsl:variable name="problems" select="$b/e:problem[contains(., concat('rule ', $r/@ref, ' ')) or contains(., concat('question ', $r/@question, ':'))]"/>
+    <xsl:if test="@basis = 'none'">
+      <xsl:for-each select="$problems">
+        <xsl:if test="position() &gt; 1">; </xsl:if>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="."/></xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
+    <xsl:if test="$fl or $unexplained">
+      <xsl:if test="$score[@state = 'scored'] or (@basis = 'none' and $problems)">. </xsl:if>
+      <xsl:text>**Flagged:** </xsl:text>
+      <xsl:for-each select="$fl">
+        <xsl:if test="position() &gt; 1">; </xsl:if>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="concat(key('flagdef', @ref)/e:title, ' (', @severity, ')')"/></xsl:call-template>
+      </xsl:for-each>
+      <xsl:if test="$unexplained and not($fl)">moderated outside the evaluators’ scores without a note</xsl:if>
+    </xsl:if>
+    <xsl:value-of select="concat(' |', $nl)"/>
   </xsl:template>
 
   <!-- =========================================================== record -->
