@@ -340,8 +340,14 @@ static void scratch_release(struct scratch *sc)
 		}
 	}
 	tender_free(sc->tender_file);
-	if (sc->dir[0])
+	if (sc->dir[0]) {
+		char tender_dir[80];
+
+		/* made before the tender file's name, which may not be known */
+		snprintf(tender_dir, sizeof(tender_dir), "%s/tender", sc->dir);
+		rmdir(tender_dir);
 		rmdir(sc->dir);
+	}
 	memset(sc, 0, sizeof(*sc));
 }
 
@@ -402,21 +408,23 @@ static enum tender_status materialise(struct store *s, long long id, struct scra
 				goto nomem;
 		}
 		sc->hrefs[i] = tender_strdup(col_text(st, 2));
+		sc->n++; /* scratch_release frees what there is of entry i */
 		strbuf_release(&path);
 		if (strcmp(role, "tender") == 0) {
 			strbuf_addf(&path, "%s/tender", sc->dir);
+			if (path.nomem)
+				goto nomem;
 			if (mkdir(strbuf_str(&path), 0700) != 0)
 				goto io;
 			strbuf_addf(&path, "/%s", col_text(st, 2));
-			sc->tender_file = tender_strdup(strbuf_str(&path));
-			if (!sc->tender_file)
+			if (path.nomem || !(sc->tender_file = tender_strdup(strbuf_str(&path))))
 				goto nomem;
 		} else {
 			strbuf_addf(&path, "%s/%zu.xml", sc->dir, i);
 		}
-		sc->files[i] = tender_strdup(strbuf_str(&path));
-		sc->n++;
-		if (!sc->hrefs[i] || !sc->files[i] || path.nomem)
+		if (path.nomem || !sc->hrefs[i])
+			goto nomem;
+		if (!(sc->files[i] = tender_strdup(strbuf_str(&path))))
 			goto nomem;
 		if ((rc = write_file(sc->files[i], sqlite3_column_blob(st, 3),
 				     (size_t)sqlite3_column_bytes(st, 3), err)))
@@ -574,6 +582,345 @@ static enum tender_status compare_bid(struct verifier *v, long long id, int seq,
 				   : store_error(v->s, err, "cannot read the stored flags");
 }
 
+/* ---------------------------------------------------------------------- */
+/* The panel record: the stored rows against the rows the re-run gives
+ * (store_panel_rows), table by table, matched on their keys. */
+
+struct panel_row {
+	char *key;                           /* the key values, joined by US */
+	char *vals[STORE_PANEL_MAX_COLUMNS]; /* as text; NULL for SQL NULL */
+	int seen;
+};
+
+struct panel_rows {
+	struct panel_row *rows[SP_COUNT];
+	size_t n[SP_COUNT], cap[SP_COUNT];
+	int nomem;
+};
+
+/* A value as text, the same for a bound value and the value read back:
+ * REAL in the shortest form that reads back as the same number. Returns 0
+ * when out of memory. */
+static int value_text(const struct store_value *v, char **out)
+{
+	char buf[64];
+
+	*out = NULL;
+	switch (v->type) {
+	case SV_NULL: return 1;
+	case SV_INT: snprintf(buf, sizeof(buf), "%lld", v->i); break;
+	case SV_REAL: panel_number(v->d, buf, sizeof(buf)); break;
+	case SV_TEXT:
+		if (!v->text)
+			return 1;
+		*out = tender_strdup(v->text);
+		return *out != NULL;
+	}
+	*out = tender_strdup(buf);
+	return *out != NULL;
+}
+
+static void panel_row_release(struct panel_row *row, size_t n_columns)
+{
+	for (size_t i = 0; i < n_columns; i++)
+		tender_free(row->vals[i]);
+	tender_free(row->key);
+}
+
+/* Fills row (zeroed by the caller) from values; returns 0 when out of
+ * memory (row is then for panel_row_release). */
+static int panel_row_fill(struct panel_row *row, enum store_panel_table t,
+			  const struct store_value *values)
+{
+	const struct store_table *tab = store_panel_table(t);
+	struct strbuf key = STRBUF_INIT;
+
+	for (size_t i = 0; i < tab->n_columns; i++)
+		if (!value_text(&values[i], &row->vals[i]))
+			return 0;
+	for (size_t i = 0; i < tab->n_keys; i++)
+		strbuf_addf(&key, "%s%s", i ? "\x1f" : "", row->vals[i] ? row->vals[i] : "");
+	row->key = strbuf_detach(&key);
+	return row->key != NULL;
+}
+
+static int collect_panel_row(void *ctx, enum store_panel_table t, const struct store_value *row)
+{
+	struct panel_rows *pr = ctx;
+
+	if (pr->n[t] == pr->cap[t]) {
+		size_t cap = pr->cap[t] ? 2 * pr->cap[t] : 16;
+		struct panel_row *grown = tender_realloc(pr->rows[t], cap * sizeof(*grown));
+
+		if (!grown) {
+			pr->nomem = 1;
+			return 0;
+		}
+		pr->rows[t] = grown;
+		pr->cap[t] = cap;
+	}
+	memset(&pr->rows[t][pr->n[t]], 0, sizeof(struct panel_row));
+	if (!panel_row_fill(&pr->rows[t][pr->n[t]], t, row)) {
+		panel_row_release(&pr->rows[t][pr->n[t]], store_panel_table(t)->n_columns);
+		pr->nomem = 1;
+		return 0;
+	}
+	pr->n[t]++;
+	return 1;
+}
+
+static void panel_rows_release(struct panel_rows *pr)
+{
+	for (int t = 0; t < SP_COUNT; t++) {
+		for (size_t i = 0; i < pr->n[t]; i++)
+			panel_row_release(&pr->rows[t][i], store_panel_table(t)->n_columns);
+		tender_free(pr->rows[t]);
+	}
+}
+
+static int by_key(const void *a, const void *b)
+{
+	return strcmp((*(struct panel_row *const *)a)->key, (*(struct panel_row *const *)b)->key);
+}
+
+/* The bid a panel row's bid_seq names. */
+static void bid_words(const struct run *r, const char *seq, struct strbuf *sb)
+{
+	char *end;
+	long long i = strtoll(seq ? seq : "", &end, 10);
+
+	if (seq && !*end && i >= 0 && (size_t)i < r->n_bids)
+		strbuf_addf(sb, "bid %s", r->bids[i].id);
+	else
+		strbuf_addf(sb, "the bid at position %s", seq ? seq : "none");
+}
+
+static const char *or_none(const char *text)
+{
+	return text ? text : "none";
+}
+
+/* Names a panel row for an auditor: "bid WV-B06, question Q1, evaluator E2". */
+static void panel_row_words(const struct run *r, enum store_panel_table t, char *const *vals,
+			    struct strbuf *sb)
+{
+	char *end;
+	long long i;
+	int node;
+
+	switch (t) {
+	case SP_POLICY: strbuf_adds(sb, "the panel's moderation policy"); break;
+	case SP_MEMBER: strbuf_addf(sb, "decision maker %s", or_none(vals[1])); break;
+	case SP_INTEREST:
+		i = strtoll(vals[0] ? vals[0] : "", &end, 10);
+		if (vals[0] && !*end && i >= 0 && (size_t)i < r->panel.n_members)
+			strbuf_addf(sb, "decision maker %s", r->panel.members[i].id);
+		else
+			strbuf_addf(sb, "the decision maker at position %s", or_none(vals[0]));
+		strbuf_addf(sb, ", interest in %s", or_none(vals[2]));
+		break;
+	case SP_CONFLICT:
+		bid_words(r, vals[0], sb);
+		strbuf_addf(sb, ", conflict of evaluator %s with %s", or_none(vals[2]),
+			    or_none(vals[3]));
+		break;
+	case SP_RECORD:
+		bid_words(r, vals[0], sb);
+		strbuf_addf(sb, ", question %s", or_none(vals[2]));
+		break;
+	case SP_MARK:
+		bid_words(r, vals[0], sb);
+		node = vals[1] ? ruleset_find(r->rules, vals[1]) : -1;
+		strbuf_addf(sb, ", question %s, evaluator %s",
+			    node >= 0 && r->rules->nodes[node].question
+				    ? r->rules->nodes[node].question
+				    : or_none(vals[1]),
+			    or_none(vals[3]));
+		break;
+	case SP_COUNT: break;
+	}
+}
+
+/* A value in a finding: free text quoted, NULL as "none". */
+static void value_words(const struct store_column *c, const char *val, struct strbuf *sb)
+{
+	if (!val)
+		strbuf_adds(sb, "none");
+	else if (c->quoted)
+		strbuf_addf(sb, "'%s'", val);
+	else
+		strbuf_adds(sb, val);
+}
+
+static int same_value(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Reports the differences between a stored row and the re-run's. */
+static void compare_panel_row(struct verifier *v, long long id, const struct run *r,
+			      enum store_panel_table t, const struct panel_row *stored,
+			      const struct panel_row *now, struct strbuf *sb)
+{
+	const struct store_table *tab = store_panel_table(t);
+
+	for (size_t i = tab->n_keys; i < tab->n_columns; i++) {
+		if (same_value(stored->vals[i], now->vals[i]))
+			continue;
+		strbuf_release(sb);
+		panel_row_words(r, t, now->vals, sb);
+		strbuf_addf(sb, ": stored %s ", tab->columns[i].words);
+		value_words(&tab->columns[i], stored->vals[i], sb);
+		strbuf_adds(sb, ", recomputed ");
+		value_words(&tab->columns[i], now->vals[i], sb);
+		finding(v, "evaluation %lld, %s", id, strbuf_str(sb));
+	}
+}
+
+/* Reads one stored row of table t from st into row (zeroed by the caller);
+ * returns 0 when out of memory. */
+static int read_panel_row(sqlite3_stmt *st, enum store_panel_table t, struct panel_row *row)
+{
+	struct store_value values[STORE_PANEL_MAX_COLUMNS];
+	const struct store_table *tab = store_panel_table(t);
+
+	for (size_t i = 0; i < tab->n_columns; i++) {
+		int c = (int)i;
+
+		memset(&values[i], 0, sizeof(values[i]));
+		switch (sqlite3_column_type(st, c)) {
+		case SQLITE_NULL: values[i].type = SV_NULL; break;
+		case SQLITE_INTEGER:
+			values[i].type = SV_INT;
+			values[i].i = sqlite3_column_int64(st, c);
+			break;
+		case SQLITE_FLOAT:
+			values[i].type = SV_REAL;
+			values[i].d = sqlite3_column_double(st, c);
+			break;
+		default:
+			values[i].type = SV_TEXT;
+			values[i].text = col_text(st, c);
+			break;
+		}
+	}
+	return panel_row_fill(row, t, values);
+}
+
+/* Rows missing (or extra) in one table that are named one by one; the
+ * rest are counted. A whole panel record deleted is one story, not a
+ * hundred. */
+#define PANEL_FINDINGS_MAX 10
+
+/* Compares the stored rows of table t with the re-run's rows now: each
+ * column that differs, each row stored but not in the re-run, each row of
+ * the re-run not stored. */
+static enum tender_status compare_panel_table(struct verifier *v, long long id,
+					      const struct run *r, enum store_panel_table t,
+					      struct panel_row *now, size_t n_now,
+					      struct tender_error *err)
+{
+	const struct store_table *tab = store_panel_table(t);
+	struct panel_row **sorted = NULL, stored, *key = &stored, **hit;
+	struct strbuf sql = STRBUF_INIT, sb = STRBUF_INIT;
+	sqlite3_stmt *st = NULL;
+	enum tender_status rc = TENDER_OK;
+	size_t n_extra = 0, n_missing = 0;
+	int step;
+
+	memset(&stored, 0, sizeof(stored));
+	if (n_now && !(sorted = tender_calloc(n_now, sizeof(*sorted))))
+		return TENDER_ERR_NOMEM;
+	for (size_t i = 0; i < n_now; i++)
+		sorted[i] = &now[i];
+	if (n_now)
+		qsort(sorted, n_now, sizeof(*sorted), by_key);
+	strbuf_adds(&sql, "SELECT ");
+	for (size_t i = 0; i < tab->n_columns; i++)
+		strbuf_addf(&sql, "%s%s", i ? ", " : "", tab->columns[i].name);
+	strbuf_addf(&sql, " FROM %s WHERE evaluation_id = ?", tab->name);
+	for (size_t i = 0; i < tab->n_keys; i++)
+		strbuf_addf(&sql, "%s%s", i ? ", " : " ORDER BY ", tab->columns[i].name);
+	if (sql.nomem) {
+		rc = TENDER_ERR_NOMEM;
+		goto out;
+	}
+	if ((rc = prepare(v->s, strbuf_str(&sql), &st, err)))
+		goto out;
+	sqlite3_bind_int64(st, 1, id);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		panel_row_release(&stored, tab->n_columns);
+		memset(&stored, 0, sizeof(stored));
+		if (!read_panel_row(st, t, &stored)) {
+			rc = TENDER_ERR_NOMEM;
+			goto out;
+		}
+		hit = n_now ? bsearch(&key, sorted, n_now, sizeof(*sorted), by_key) : NULL;
+		if (hit && !(*hit)->seen) {
+			(*hit)->seen = 1;
+			compare_panel_row(v, id, r, t, &stored, *hit, &sb);
+			continue;
+		}
+		if (++n_extra > PANEL_FINDINGS_MAX)
+			continue;
+		strbuf_release(&sb);
+		panel_row_words(r, t, stored.vals, &sb);
+		finding(v, "evaluation %lld, %s: this stored %s is not in the re-run", id,
+			strbuf_str(&sb), tab->noun);
+	}
+	if (n_extra > PANEL_FINDINGS_MAX)
+		finding(v, "evaluation %lld: %zu more stored rows of %s are not in the re-run", id,
+			n_extra - PANEL_FINDINGS_MAX, tab->name);
+	if (step != SQLITE_DONE) {
+		rc = store_error(v->s, err, "cannot read the stored panel record");
+		goto out;
+	}
+	for (size_t i = 0; i < n_now; i++) {
+		if (now[i].seen || ++n_missing > PANEL_FINDINGS_MAX)
+			continue;
+		strbuf_release(&sb);
+		panel_row_words(r, t, now[i].vals, &sb);
+		finding(v, "evaluation %lld, %s: the re-run has this %s, which is not stored", id,
+			strbuf_str(&sb), tab->noun);
+	}
+	if (n_missing > PANEL_FINDINGS_MAX)
+		finding(v, "evaluation %lld: %zu more rows of %s in the re-run are not stored", id,
+			n_missing - PANEL_FINDINGS_MAX, tab->name);
+out:
+	panel_row_release(&stored, tab->n_columns);
+	sqlite3_finalize(st);
+	strbuf_release(&sql);
+	strbuf_release(&sb);
+	tender_free(sorted);
+	return rc;
+}
+
+/* Compares the panel record of evaluation id with the re-run's. Evaluations
+ * recorded before the store had panel tables have no rows, and none are
+ * expected. */
+static enum tender_status compare_panel(struct verifier *v, long long id, const struct run *r,
+					struct tender_error *err)
+{
+	struct panel_rows now;
+	long long since;
+	enum tender_status rc;
+
+	if (store_version(v->s) < 2)
+		return TENDER_OK;
+	if ((rc = store_panel_since(v->s, &since, err)))
+		return rc;
+	memset(&now, 0, sizeof(now));
+	if (id >= since && !store_panel_rows(r, collect_panel_row, &now) && now.nomem) {
+		panel_rows_release(&now);
+		return TENDER_ERR_NOMEM;
+	}
+	for (int t = 0; t < SP_COUNT && !rc; t++)
+		rc = compare_panel_table(v, id, r, (enum store_panel_table)t, now.rows[t], now.n[t],
+					 err);
+	panel_rows_release(&now);
+	return rc;
+}
+
 static enum tender_status compare_run(struct verifier *v, long long id, const struct run *r,
 				      struct tender_error *err)
 {
@@ -627,6 +974,8 @@ static enum tender_status compare_run(struct verifier *v, long long id, const st
 	if (!rc && seen != r->n_bids)
 		finding(v, "evaluation %lld: %zu bids are stored, the re-run has %zu", id, seen,
 			r->n_bids);
+	if (!rc)
+		rc = compare_panel(v, id, r, err);
 	return rc;
 }
 

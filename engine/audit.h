@@ -28,8 +28,10 @@ struct audit_counts {
 /* Runs every check on the store (integrity_check, every blob re-hashed,
  * the chain walked, every evaluation's audit row present) and re-runs
  * evaluation `only` (0: every evaluation) from its stored inputs with the
- * current engine, comparing every gate, score, flag, total and rank and the
- * result document's bytes. Each difference goes to report. Returns
+ * current engine, comparing every gate, score, flag, total and rank, every
+ * row of the panel record (store_panel_rows; none is expected of an
+ * evaluation recorded before the store had panel tables) and the result
+ * document's bytes. Each difference goes to report. Returns
  * TENDER_OK when the checks ran (look at counts->findings), or
  * TENDER_ERR_DB / TENDER_ERR_NOMEM / TENDER_ERR_USAGE (no such evaluation). */
 enum tender_status audit_verify(struct store *s, long long only, audit_report_fn report,

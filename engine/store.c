@@ -15,6 +15,7 @@
 
 #include <sodium.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -118,11 +119,104 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
 	"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+
+	/* 1 -> 2: the panel's decision record (GitHub issue 6). Evaluations
+	 * recorded before have none: schema_history says where rows begin. */
+	"CREATE TABLE schema_history ("
+	"  version INTEGER PRIMARY KEY,"
+	"  first_evaluation INTEGER NOT NULL"
+	") STRICT;"
+	"INSERT INTO schema_history (version, first_evaluation)"
+	"  VALUES (2, (SELECT coalesce(max(id), 0) + 1 FROM evaluation));"
+	"CREATE TRIGGER schema_history_no_update BEFORE UPDATE ON schema_history"
+	"  BEGIN SELECT RAISE(ABORT, 'the schema history is append-only'); END;"
+	"CREATE TRIGGER schema_history_no_delete BEFORE DELETE ON schema_history"
+	"  BEGIN SELECT RAISE(ABORT, 'the schema history is append-only'); END;"
+	"CREATE TABLE panel_policy ("
+	"  evaluation_id INTEGER PRIMARY KEY REFERENCES evaluation(id),"
+	"  method TEXT NOT NULL CHECK (method IN ('median', 'mean', 'consensus')),"
+	"  min_evaluators INTEGER NOT NULL,"
+	"  missing TEXT NOT NULL CHECK (missing IN ('require-moderated', 'ignore')),"
+	"  conflicts TEXT NOT NULL CHECK (conflicts IN ('exclude', 'keep')),"
+	"  cite TEXT"
+	") STRICT;"
+	"CREATE TABLE panel_member ("
+	"  evaluation_id INTEGER NOT NULL REFERENCES panel_policy(evaluation_id),"
+	"  seq INTEGER NOT NULL,"
+	"  evaluator_id TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  role TEXT NOT NULL,"
+	"  PRIMARY KEY (evaluation_id, seq),"
+	"  UNIQUE (evaluation_id, evaluator_id)"
+	") STRICT;"
+	"CREATE TABLE panel_interest ("
+	"  evaluation_id INTEGER NOT NULL,"
+	"  member_seq INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  organisation TEXT NOT NULL,"
+	"  nature TEXT NOT NULL,"
+	"  PRIMARY KEY (evaluation_id, member_seq, seq),"
+	"  FOREIGN KEY (evaluation_id, member_seq) REFERENCES panel_member(evaluation_id, seq)"
+	") STRICT;"
+	"CREATE TABLE panel_conflict ("
+	"  evaluation_id INTEGER NOT NULL,"
+	"  bid_seq INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  evaluator_id TEXT NOT NULL,"
+	"  organisation TEXT NOT NULL,"
+	"  party TEXT NOT NULL,"
+	"  relation TEXT NOT NULL CHECK (relation IN ('bidder', 'member')),"
+	"  managed TEXT NOT NULL CHECK (managed IN ('excluded', 'kept')),"
+	"  nature TEXT NOT NULL,"
+	"  PRIMARY KEY (evaluation_id, bid_seq, seq),"
+	"  FOREIGN KEY (evaluation_id, bid_seq) REFERENCES bid(evaluation_id, seq),"
+	"  FOREIGN KEY (evaluation_id, evaluator_id)"
+	"    REFERENCES panel_member(evaluation_id, evaluator_id)"
+	") STRICT;"
+	"CREATE TABLE panel_record ("
+	"  evaluation_id INTEGER NOT NULL,"
+	"  bid_seq INTEGER NOT NULL,"
+	"  rule_id TEXT NOT NULL,"
+	"  question TEXT NOT NULL,"
+	"  basis TEXT NOT NULL CHECK (basis IN ('moderated', 'median', 'mean', 'none')),"
+	"  value REAL,"
+	"  counted INTEGER NOT NULL,"
+	"  excluded INTEGER NOT NULL,"
+	"  missing INTEGER NOT NULL,"
+	"  low REAL,"
+	"  high REAL,"
+	"  moderated_value REAL,"
+	"  agreed_by TEXT,"
+	"  moderation_note TEXT,"
+	"  why TEXT,"
+	"  PRIMARY KEY (evaluation_id, bid_seq, rule_id),"
+	"  FOREIGN KEY (evaluation_id, bid_seq, rule_id)"
+	"    REFERENCES score(evaluation_id, bid_seq, rule_id)"
+	") STRICT;"
+	"CREATE TABLE panel_mark ("
+	"  evaluation_id INTEGER NOT NULL,"
+	"  bid_seq INTEGER NOT NULL,"
+	"  rule_id TEXT NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  evaluator_id TEXT NOT NULL,"
+	"  state TEXT NOT NULL CHECK (state IN ('counted', 'excluded', 'missing')),"
+	"  value REAL,"
+	"  justification TEXT,"
+	"  PRIMARY KEY (evaluation_id, bid_seq, rule_id, seq),"
+	"  FOREIGN KEY (evaluation_id, bid_seq, rule_id)"
+	"    REFERENCES panel_record(evaluation_id, bid_seq, rule_id),"
+	"  FOREIGN KEY (evaluation_id, evaluator_id)"
+	"    REFERENCES panel_member(evaluation_id, evaluator_id)"
+	") STRICT;",
 };
+
+_Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_SCHEMA_VERSION,
+	       "one migration per schema version");
 
 enum stmt {
 	ST_BLOB, ST_TENDER, ST_EVALUATION, ST_INPUT, ST_BID, ST_PROBLEM, ST_GATE, ST_SCORE,
-	ST_FLAG, ST_COUNT
+	ST_FLAG, ST_PANEL, /* + enum store_panel_table: built from panel_tables */
+	ST_COUNT = ST_PANEL + SP_COUNT
 };
 
 static const char *const statements[ST_COUNT] = {
@@ -147,15 +241,98 @@ static const char *const statements[ST_COUNT] = {
 		    " excludes, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 };
 
+/* The panel tables of migration 1 -> 2, column by column after
+ * evaluation_id; the order is that of store_panel_rows' values. */
+static const struct store_column policy_columns[] = {
+	{"method", "method", 0},
+	{"min_evaluators", "minimum of evaluators", 0},
+	{"missing", "missing scores", 0},
+	{"conflicts", "conflicts", 0},
+	{"cite", "cite", 1},
+};
+static const struct store_column member_columns[] = {
+	{"seq", "position", 0},
+	{"evaluator_id", "evaluator", 0},
+	{"name", "name", 1},
+	{"role", "role", 1},
+};
+static const struct store_column interest_columns[] = {
+	{"member_seq", "member", 0},
+	{"seq", "position", 0},
+	{"organisation", "organisation", 1},
+	{"nature", "nature", 1},
+};
+static const struct store_column conflict_columns[] = {
+	{"bid_seq", "bid", 0},
+	{"seq", "position", 0},
+	{"evaluator_id", "evaluator", 0},
+	{"organisation", "organisation", 1},
+	{"party", "party", 1},
+	{"relation", "relation", 0},
+	{"managed", "managed", 0},
+	{"nature", "nature", 1},
+};
+static const struct store_column record_columns[] = {
+	{"bid_seq", "bid", 0},
+	{"rule_id", "criterion", 0},
+	{"question", "question", 0},
+	{"basis", "basis", 0},
+	{"value", "value", 0},
+	{"counted", "counted", 0},
+	{"excluded", "excluded", 0},
+	{"missing", "missing", 0},
+	{"low", "low", 0},
+	{"high", "high", 0},
+	{"moderated_value", "moderated value", 0},
+	{"agreed_by", "agreed by", 0},
+	{"moderation_note", "moderation note", 1},
+	{"why", "reason for no score", 1},
+};
+static const struct store_column mark_columns[] = {
+	{"bid_seq", "bid", 0},
+	{"rule_id", "criterion", 0},
+	{"seq", "position", 0},
+	{"evaluator_id", "evaluator", 0},
+	{"state", "state", 0},
+	{"value", "value", 0},
+	{"justification", "justification", 1},
+};
+
+#define TABLE(name, noun, columns, n_keys) \
+	{name, noun, columns, sizeof(columns) / sizeof(columns[0]), n_keys}
+static const struct store_table panel_tables[SP_COUNT] = {
+	[SP_POLICY] = TABLE("panel_policy", "moderation policy", policy_columns, 0),
+	[SP_MEMBER] = TABLE("panel_member", "decision maker", member_columns, 1),
+	[SP_INTEREST] = TABLE("panel_interest", "interest", interest_columns, 2),
+	[SP_CONFLICT] = TABLE("panel_conflict", "conflict", conflict_columns, 2),
+	[SP_RECORD] = TABLE("panel_record", "panel record", record_columns, 2),
+	[SP_MARK] = TABLE("panel_mark", "mark", mark_columns, 3),
+};
+#undef TABLE
+
+_Static_assert(sizeof(record_columns) / sizeof(record_columns[0]) == STORE_PANEL_MAX_COLUMNS,
+	       "panel_record has the most columns");
+
+const struct store_table *store_panel_table(enum store_panel_table t)
+{
+	return t < SP_COUNT ? &panel_tables[t] : NULL;
+}
+
 struct store {
 	sqlite3 *db;
 	char *path;
+	int version;
 	sqlite3_stmt *st[ST_COUNT];
 };
 
 sqlite3 *store_db(struct store *s)
 {
 	return s->db;
+}
+
+int store_version(const struct store *s)
+{
+	return s->version;
 }
 
 enum tender_status store_error(struct store *s, struct tender_error *err, const char *what)
@@ -224,18 +401,32 @@ static enum tender_status check_schema(struct store *s, int read_only, struct te
 				 "this tender knows up to %d)",
 				 version, STORE_SCHEMA_VERSION);
 	}
+	s->version = (int)version;
 	if (version == STORE_SCHEMA_VERSION)
 		return TENDER_OK;
-	if (read_only)
+	if (read_only) {
+		/* An older store is read as it is: reading never writes, and it
+		 * may be on read-only media. Its evaluations have no rows in the
+		 * tables of later versions. */
+		if (version >= 1)
+			return TENDER_OK;
 		return error_set(err, TENDER_ERR_DB, "db-old", s->path, 0, 0,
-				 "this store has an older schema (version %lld); open it once "
-				 "writable to upgrade it",
+				 "this store has no schema (version %lld); open it once "
+				 "writable to create it",
 				 version);
+	}
 	if ((rc = exec(s, "BEGIN IMMEDIATE", err, "cannot lock the store")))
 		return rc;
-	/* Another process may have created the schema meanwhile. */
+	/* Another process may have created or upgraded the schema meanwhile. */
 	if ((rc = pragma_int(s, "PRAGMA user_version", &version, err)))
 		goto rollback;
+	if (version > STORE_SCHEMA_VERSION) {
+		rc = error_set(err, TENDER_ERR_DB, "db-newer", s->path, 0, 0,
+			       "this store was written by a newer tender (schema version %lld; "
+			       "this tender knows up to %d)",
+			       version, STORE_SCHEMA_VERSION);
+		goto rollback;
+	}
 	for (long long v = version; v < STORE_SCHEMA_VERSION; v++)
 		if ((rc = exec(s, migrations[v], err, "cannot create the store's tables")))
 			goto rollback;
@@ -244,6 +435,7 @@ static enum tender_status check_schema(struct store *s, int read_only, struct te
 	if ((rc = exec(s, sql, err, "cannot mark the store")) ||
 	    (rc = exec(s, "COMMIT", err, "cannot create the store's tables")))
 		goto rollback;
+	s->version = STORE_SCHEMA_VERSION;
 	return TENDER_OK;
 rollback:
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -329,12 +521,33 @@ void store_close(struct store *s)
 /* ---------------------------------------------------------------------- */
 /* Recording an evaluation. */
 
+/* "INSERT INTO t (evaluation_id, c1, ...) VALUES (?, ?, ...)" of a panel
+ * table into buf. */
+static void panel_insert_sql(const struct store_table *t, char *buf, size_t size)
+{
+	size_t len = (size_t)snprintf(buf, size, "INSERT INTO %s (evaluation_id", t->name);
+
+	for (size_t i = 0; i < t->n_columns && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, ", %s", t->columns[i].name);
+	if (len < size)
+		len += (size_t)snprintf(buf + len, size - len, ") VALUES (?");
+	for (size_t i = 0; i < t->n_columns && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, ", ?");
+	if (len < size)
+		snprintf(buf + len, size - len, ")");
+}
+
 static sqlite3_stmt *stmt(struct store *s, enum stmt which)
 {
-	if (!s->st[which] &&
-	    sqlite3_prepare_v3(s->db, statements[which], -1, SQLITE_PREPARE_PERSISTENT,
-			       &s->st[which], NULL) != SQLITE_OK)
-		return NULL;
+	char sql[512];
+
+	if (!s->st[which]) {
+		if (which >= ST_PANEL)
+			panel_insert_sql(&panel_tables[which - ST_PANEL], sql, sizeof(sql));
+		if (sqlite3_prepare_v3(s->db, which < ST_PANEL ? statements[which] : sql, -1,
+				       SQLITE_PREPARE_PERSISTENT, &s->st[which], NULL) != SQLITE_OK)
+			return NULL;
+	}
 	sqlite3_reset(s->st[which]);
 	sqlite3_clear_bindings(s->st[which]);
 	return s->st[which];
@@ -463,6 +676,179 @@ static int put_bid(struct store *s, const struct ruleset *rs, long long id, int 
 	return 1;
 }
 
+/* ---------------------------------------------------------------------- */
+/* The panel record's rows. */
+
+static struct store_value v_text(const char *text)
+{
+	return (struct store_value){text ? SV_TEXT : SV_NULL, 0, 0, text};
+}
+
+static struct store_value v_int(long long i)
+{
+	return (struct store_value){SV_INT, i, 0, NULL};
+}
+
+static struct store_value v_real(double d)
+{
+	return (struct store_value){SV_REAL, 0, d, NULL};
+}
+
+static const struct store_value v_null = {SV_NULL, 0, 0, NULL};
+
+static const char *basis_name(enum panel_basis b)
+{
+	static const char *const names[] = {"none", "moderated", "median", "mean"};
+
+	return names[b];
+}
+
+static const char *mark_state_name(enum panel_mark_state m)
+{
+	static const char *const names[] = {"counted", "excluded", "missing"};
+
+	return names[m];
+}
+
+/* The conflicts, records and marks of one evaluated bid. */
+static int panel_bid_rows(const struct run *r, size_t seq, store_row_fn fn, void *ctx)
+{
+	const struct ruleset *rs = r->rules;
+	const struct panel_scores *ps = &r->panel;
+	const struct bid_result *b = &r->bids[seq];
+	struct store_value row[STORE_PANEL_MAX_COLUMNS];
+
+	for (size_t i = 0; i < b->n_conflicts; i++) {
+		const struct panel_conflict *c = &b->conflicts[i];
+		const struct panel_member *m = &ps->members[c->member];
+
+		row[0] = v_int((long long)seq);
+		row[1] = v_int((long long)i);
+		row[2] = v_text(m->id);
+		row[3] = v_text(m->interests[c->interest].organisation);
+		row[4] = v_text(c->party);
+		row[5] = v_text(c->is_bidder ? "bidder" : "member");
+		row[6] = v_text(rs->moderation.keep_conflicted ? "kept" : "excluded");
+		row[7] = v_text(m->interests[c->interest].nature);
+		if (!fn(ctx, SP_CONFLICT, row))
+			return 0;
+	}
+	for (size_t i = 0; i < rs->n_nodes; i++) {
+		const struct panel_record *p = b->scores[i].panel;
+
+		if (!p)
+			continue;
+		row[0] = v_int((long long)seq);
+		row[1] = v_text(rs->nodes[i].id);
+		row[2] = v_text(rs->nodes[i].question);
+		row[3] = v_text(basis_name(p->basis));
+		row[4] = p->basis != BASIS_NONE ? v_real(p->value) : v_null;
+		row[5] = v_int((long long)p->n_counted);
+		row[6] = v_int((long long)p->n_excluded);
+		row[7] = v_int((long long)p->n_missing);
+		row[8] = p->n_counted ? v_real(p->low) : v_null;
+		row[9] = p->n_counted ? v_real(p->high) : v_null;
+		row[10] = p->moderated ? v_real(p->moderated->value) : v_null;
+		row[11] = v_text(p->moderated ? p->moderated->agreed_by : NULL);
+		row[12] = v_text(p->moderated ? p->moderated->note : NULL);
+		row[13] = v_text(p->why);
+		if (!fn(ctx, SP_RECORD, row))
+			return 0;
+		for (size_t k = 0; k < p->n_marks; k++) {
+			const struct panel_mark *m = &p->marks[k];
+
+			row[0] = v_int((long long)seq);
+			row[1] = v_text(rs->nodes[i].id);
+			row[2] = v_int((long long)k);
+			row[3] = v_text(ps->members[m->member].id);
+			row[4] = v_text(mark_state_name(m->state));
+			row[5] = m->score ? v_real(m->score->value) : v_null;
+			row[6] = v_text(m->score ? m->score->note : NULL);
+			if (!fn(ctx, SP_MARK, row))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+int store_panel_rows(const struct run *r, store_row_fn fn, void *ctx)
+{
+	const struct panel_policy *p;
+	struct store_value row[STORE_PANEL_MAX_COLUMNS];
+
+	if (!r->has_panel)
+		return 1;
+	p = &r->rules->moderation;
+	row[0] = v_text(panel_method_str(p->method));
+	row[1] = v_int(p->min_evaluators);
+	row[2] = v_text(p->require_moderated ? "require-moderated" : "ignore");
+	row[3] = v_text(p->keep_conflicted ? "keep" : "exclude");
+	row[4] = v_text(r->rules->moderation_cite);
+	if (!fn(ctx, SP_POLICY, row))
+		return 0;
+	for (size_t i = 0; i < r->panel.n_members; i++) {
+		const struct panel_member *m = &r->panel.members[i];
+
+		row[0] = v_int((long long)i);
+		row[1] = v_text(m->id);
+		row[2] = v_text(m->name);
+		row[3] = v_text(m->role);
+		if (!fn(ctx, SP_MEMBER, row))
+			return 0;
+		for (size_t k = 0; k < m->n_interests; k++) {
+			row[0] = v_int((long long)i);
+			row[1] = v_int((long long)k);
+			row[2] = v_text(m->interests[k].organisation);
+			row[3] = v_text(m->interests[k].nature);
+			if (!fn(ctx, SP_INTEREST, row))
+				return 0;
+		}
+	}
+	for (size_t i = 0; i < r->n_bids; i++)
+		if (r->bids[i].evaluated && !panel_bid_rows(r, i, fn, ctx))
+			return 0;
+	return 1;
+}
+
+struct panel_writer {
+	struct store *s;
+	long long id;
+};
+
+static int put_panel_row(void *ctx, enum store_panel_table t, const struct store_value *row)
+{
+	struct panel_writer *w = ctx;
+	sqlite3_stmt *st = stmt(w->s, (enum stmt)(ST_PANEL + t));
+	int bad;
+
+	if (!st || sqlite3_bind_int64(st, 1, w->id))
+		return 0;
+	for (size_t i = 0; i < panel_tables[t].n_columns; i++) {
+		const struct store_value *v = &row[i];
+		int at = (int)i + 2;
+
+		switch (v->type) {
+		case SV_INT: bad = sqlite3_bind_int64(st, at, v->i); break;
+		case SV_REAL: bad = sqlite3_bind_double(st, at, v->d); break;
+		case SV_TEXT: bad = bind_text(st, at, v->text); break;
+		default: bad = sqlite3_bind_null(st, at); break;
+		}
+		if (bad)
+			return 0;
+	}
+	return done(st);
+}
+
+enum tender_status store_panel_since(struct store *s, long long *id, struct tender_error *err)
+{
+	*id = INT64_MAX;
+	if (s->version < 2)
+		return TENDER_OK;
+	return pragma_int(s, "SELECT coalesce(min(first_evaluation), 0) FROM schema_history"
+			     " WHERE version = 2",
+			  id, err);
+}
+
 enum tender_status store_record(struct store *s, const struct run *r, const char *result,
 				size_t result_size, long long *id, struct tender_error *err)
 {
@@ -505,6 +891,12 @@ enum tender_status store_record(struct store *s, const struct run *r, const char
 	for (size_t i = 0; i < r->n_bids; i++)
 		if (!put_bid(s, r->rules, *id, (int)i, &r->bids[i]))
 			goto db_error;
+	{
+		struct panel_writer w = {s, *id};
+
+		if (!store_panel_rows(r, put_panel_row, &w))
+			goto db_error;
+	}
 	if ((rc = audit_append(s, *id, err)))
 		goto rollback;
 	if ((rc = exec(s, "COMMIT", err, "cannot commit the evaluation")))

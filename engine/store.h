@@ -5,10 +5,11 @@
  *
  * Every input is kept as a content-addressed blob (SHA-256 of its exact
  * bytes), with the result document and every gate, score, flag, total and
- * rank as rows an auditor can query with the sqlite3 shell (the schema is
- * in README.md). One transaction per evaluation (BEGIN IMMEDIATE), so a
- * crash leaves all of an evaluation or none of it. An append-only audit log
- * chains each evaluation to the one before by hash (audit.h).
+ * rank, and the panel's decision record, as rows an auditor can query with
+ * the sqlite3 shell (the schema is in README.md). One transaction per
+ * evaluation (BEGIN IMMEDIATE), so a crash leaves all of an evaluation or
+ * none of it. An append-only audit log chains each evaluation to the one
+ * before by hash (audit.h).
  */
 #ifndef TENDER_STORE_H
 #define TENDER_STORE_H
@@ -18,14 +19,17 @@
 typedef struct sqlite3 sqlite3;
 
 #define STORE_APPLICATION_ID 0x54454E44 /* "TEND" */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 struct store;
 
 /* Opens (creating when absent, unless read_only) the store at path.
  * Refuses a file that is not a tender store (another application_id), one
  * from a newer tender (user_version), and a corrupt file, with a clear
- * message. Returns TENDER_OK, TENDER_ERR_DB or TENDER_ERR_NOMEM. */
+ * message. A store with an older schema is upgraded in place when opened
+ * for writing, and read as it is when opened read_only (store_version says
+ * which tables it has). Returns TENDER_OK, TENDER_ERR_DB or
+ * TENDER_ERR_NOMEM. */
 enum tender_status store_open(const char *path, int read_only, struct store **out,
 			      struct tender_error *err);
 void store_close(struct store *s);
@@ -33,12 +37,69 @@ void store_close(struct store *s);
 /* The database handle, for the audit and query code; borrowed. */
 sqlite3 *store_db(struct store *s);
 
+/* The schema version of the open store: STORE_SCHEMA_VERSION, or less for
+ * an older store opened read-only (version 1 has no panel tables). */
+int store_version(const struct store *s);
+
 /* Records an evaluation run: its inputs' bytes (read again from the files
  * the run read, and checked against the hashes the run recorded), the
  * result document, every result row and the audit log entry, in one
  * transaction. *id receives the evaluation's number. */
 enum tender_status store_record(struct store *s, const struct run *r, const char *result,
 				size_t result_size, long long *id, struct tender_error *err);
+
+/* ---------------------------------------------------------------------- */
+/* The panel record's rows (schema version 2): what store_record writes and
+ * what audit_verify compares with a re-run, from one description. */
+
+enum store_panel_table {
+	SP_POLICY,   /* panel_policy: the rule set's moderation policy */
+	SP_MEMBER,   /* panel_member: the decision makers */
+	SP_INTEREST, /* panel_interest: their declared interests */
+	SP_CONFLICT, /* panel_conflict: interests that name a bid's parties */
+	SP_RECORD,   /* panel_record: one bid on one panel question */
+	SP_MARK,     /* panel_mark: one evaluator's part in a panel_record */
+	SP_COUNT
+};
+
+struct store_column {
+	const char *name;  /* in SQL */
+	const char *words; /* in a finding: "moderation note" */
+	int quoted;        /* free text, quoted in findings */
+};
+
+/* A panel table: its columns after evaluation_id, the n_keys first of
+ * which (with evaluation_id) are its primary key. */
+struct store_table {
+	const char *name, *noun;
+	const struct store_column *columns;
+	size_t n_columns, n_keys;
+};
+
+/* The description of table t; static. */
+const struct store_table *store_panel_table(enum store_panel_table t);
+
+#define STORE_PANEL_MAX_COLUMNS 14 /* panel_record's */
+
+struct store_value {
+	enum { SV_NULL, SV_INT, SV_REAL, SV_TEXT } type;
+	long long i;
+	double d;
+	const char *text; /* borrowed; NULL reads as SV_NULL */
+};
+
+/* Receives one row of table t: n_columns values (borrowed, valid during
+ * the call). Returns 0 to stop. */
+typedef int (*store_row_fn)(void *ctx, enum store_panel_table t, const struct store_value *row);
+
+/* Hands every panel row of run r to fn, parents before children; nothing
+ * when r has no panel. Returns 1, or 0 when fn stopped. */
+int store_panel_rows(const struct run *r, store_row_fn fn, void *ctx);
+
+/* The first evaluation recorded with panel rows (evaluations before it were
+ * recorded by a tender whose store had no panel tables), in *id; INT64_MAX
+ * when the store has no panel tables. */
+enum tender_status store_panel_since(struct store *s, long long *id, struct tender_error *err);
 
 /* Records a failure of SQLite in err; returns TENDER_ERR_DB. */
 enum tender_status store_error(struct store *s, struct tender_error *err, const char *what);

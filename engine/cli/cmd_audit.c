@@ -8,6 +8,7 @@
 #include "cli.h"
 
 #include "../audit.h"
+#include "../panel.h"
 #include "../store.h"
 
 #include <errno.h>
@@ -25,12 +26,14 @@ static void help(FILE *f)
 		"       tender audit export --db FILE EVALUATION -o DIR\n"
 		"       tender audit verify-manifest DIR --pubkey FILE\n\n"
 		"verify   re-runs every stored evaluation (or one) from its stored inputs with\n"
-		"         this engine and compares every gate, score, flag, total and rank and\n"
-		"         the evaluation.xml bytes; re-hashes every stored file; walks the\n"
-		"         hash-chained audit log; runs SQLite's integrity check. Prints each\n"
-		"         difference; exit 1 when there is any.\n"
-		"explain  every gate, score and flag of one bid, with its explanation, from the\n"
-		"         newest evaluation that has the bid (or --evaluation N).\n"
+		"         this engine and compares every gate, score, flag, total and rank, the\n"
+		"         panel record row by row and the evaluation.xml bytes; re-hashes every\n"
+		"         stored file; walks the hash-chained audit log; runs SQLite's integrity\n"
+		"         check. Prints each difference; exit 1 when there is any.\n"
+		"explain  every gate, score and flag of one bid, with its explanation, and its\n"
+		"         panel record (conflicts, each evaluator's score and justification, the\n"
+		"         moderated score, the decision makers), from the newest evaluation that\n"
+		"         has the bid (or --evaluation N).\n"
 		"export   writes an evaluation's stored inputs under DIR and prints the command\n"
 		"         that re-evaluates them to the same evaluation.xml, byte for byte.\n"
 		"verify-manifest  checks a signed manifest.json (see 'tender keygen').\n\n"
@@ -229,6 +232,239 @@ static void emit_problem(sqlite3_stmt *st, FILE *out, json_t *list)
 		fprintf(out, "  problem: %s\n", col(st, 0));
 }
 
+/* ---------------------------------------------------------------------- */
+/* The panel record (schema version 2): the decision makers once, then the
+ * bid's conflicts and, per panel question, who scored what. */
+
+static json_t *json_opt_text(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? json_null() : json_string(col(st, i));
+}
+
+static json_t *json_opt_real(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? json_null()
+							 : json_real(sqlite3_column_double(st, i));
+}
+
+/* A stored number as the evaluation.xml writes it; "none" for NULL. */
+static const char *number(sqlite3_stmt *st, int i, char *buf, size_t size)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return "none";
+	panel_number(sqlite3_column_double(st, i), buf, size);
+	return buf;
+}
+
+static void emit_interest(sqlite3_stmt *st, FILE *out, json_t *list)
+{
+	if (list)
+		json_array_append_new(list, json_pack("{s:s, s:s}", "organisation", col(st, 0),
+						      "nature", col(st, 1)));
+	else
+		fprintf(out, "    interest: %s (%s)\n", col(st, 0), col(st, 1));
+}
+
+static void emit_conflict(sqlite3_stmt *st, FILE *out, json_t *list)
+{
+	if (list)
+		json_array_append_new(list,
+				      json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "evaluator",
+						col(st, 0), "organisation", col(st, 1), "party",
+						col(st, 2), "relation", col(st, 3), "managed",
+						col(st, 4), "nature", col(st, 5)));
+	else
+		fprintf(out, "  conflict %s: interest in %s, %s %s (%s); managed: %s\n", col(st, 0),
+			col(st, 1),
+			strcmp(col(st, 3), "bidder") ? "consortium member" : "the bidder",
+			col(st, 2), col(st, 5), col(st, 4));
+}
+
+static void emit_mark(sqlite3_stmt *st, FILE *out, json_t *list)
+{
+	char buf[64];
+
+	if (list)
+		json_array_append_new(list, json_pack("{s:s, s:s, s:o, s:o}", "evaluator",
+						      col(st, 0), "state", col(st, 1), "value",
+						      json_opt_real(st, 2), "justification",
+						      json_opt_text(st, 3)));
+	else if (sqlite3_column_type(st, 2) == SQLITE_NULL)
+		fprintf(out, "    %-4s %s\n", col(st, 0), col(st, 1));
+	else
+		fprintf(out, "    %-4s %-8s %s%s%s\n", col(st, 0), col(st, 1),
+			number(st, 2, buf, sizeof(buf)), sqlite3_column_text(st, 3) ? ": " : "",
+			col(st, 3));
+}
+
+/* The panel records of one bid, each with its marks. Returns 0 on a
+ * database error. */
+static int explain_records(sqlite3 *db, long long id, int seq, FILE *out, json_t *list)
+{
+	sqlite3_stmt *st, *marks;
+	int step = SQLITE_DONE, ok = 1;
+	char a[64], b[64], c[64];
+
+	if (sqlite3_prepare_v2(db,
+			       "SELECT rule_id, question, basis, value, counted, excluded, missing,"
+			       " low, high, moderated_value, agreed_by, moderation_note, why"
+			       " FROM panel_record WHERE evaluation_id = ?1 AND bid_seq = ?2"
+			       " ORDER BY rowid",
+			       -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT evaluator_id, state, value, justification FROM panel_mark"
+			       " WHERE evaluation_id = ?1 AND bid_seq = ?2 AND rule_id = ?3"
+			       " ORDER BY seq",
+			       -1, &marks, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return 0;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, seq);
+	while (ok && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		json_t *record = NULL, *mark_list = NULL;
+		int m;
+
+		if (list) {
+			mark_list = json_array();
+			record = json_pack("{s:s, s:s, s:s, s:o, s:i, s:i, s:i, s:o, s:o, s:o}",
+					   "criterion", col(st, 0), "question", col(st, 1), "basis",
+					   col(st, 2), "value", json_opt_real(st, 3), "counted",
+					   sqlite3_column_int(st, 4), "excluded",
+					   sqlite3_column_int(st, 5), "missing",
+					   sqlite3_column_int(st, 6), "low", json_opt_real(st, 7),
+					   "high", json_opt_real(st, 8), "marks", mark_list);
+			if (!record) { /* out of memory: mark_list went with it */
+				ok = 0;
+				break;
+			}
+			if (sqlite3_column_type(st, 9) != SQLITE_NULL)
+				json_object_set_new(record, "moderated",
+						    json_pack("{s:f, s:s, s:o}", "value",
+							      sqlite3_column_double(st, 9),
+							      "agreed_by", col(st, 10), "note",
+							      json_opt_text(st, 11)));
+			if (sqlite3_column_type(st, 12) != SQLITE_NULL)
+				json_object_set_new(record, "why", json_string(col(st, 12)));
+			json_array_append_new(list, record);
+		} else {
+			fprintf(out, "  question %s (%s): ", col(st, 1), col(st, 0));
+			if (strcmp(col(st, 2), "none") == 0)
+				fprintf(out, "no score");
+			else
+				fprintf(out, "%s %s", col(st, 2), number(st, 3, a, sizeof(a)));
+			fprintf(out, "; %d counted", sqlite3_column_int(st, 4));
+			if (sqlite3_column_type(st, 7) != SQLITE_NULL)
+				fprintf(out, " (%s to %s)", number(st, 7, b, sizeof(b)),
+					number(st, 8, c, sizeof(c)));
+			fprintf(out, ", %d excluded, %d missing\n", sqlite3_column_int(st, 5),
+				sqlite3_column_int(st, 6));
+		}
+		sqlite3_reset(marks);
+		sqlite3_bind_int64(marks, 1, id);
+		sqlite3_bind_int(marks, 2, seq);
+		sqlite3_bind_text(marks, 3, col(st, 0), -1, SQLITE_TRANSIENT);
+		while ((m = sqlite3_step(marks)) == SQLITE_ROW)
+			emit_mark(marks, out, mark_list);
+		ok = m == SQLITE_DONE;
+		if (!list && sqlite3_column_type(st, 9) != SQLITE_NULL)
+			fprintf(out, "    moderated %s, agreed by %s%s%s\n",
+				number(st, 9, a, sizeof(a)), col(st, 10),
+				sqlite3_column_text(st, 11) ? ": " : "", col(st, 11));
+		if (!list && sqlite3_column_type(st, 12) != SQLITE_NULL)
+			fprintf(out, "    no score: %s\n", col(st, 12));
+	}
+	sqlite3_finalize(marks);
+	sqlite3_finalize(st);
+	return ok && step == SQLITE_DONE;
+}
+
+/* The panel's policy and decision makers, then the bid's conflicts and
+ * panel records, into report (JSON) or out (text). Nothing when the store
+ * or the evaluation has no panel record. Returns 0 on a database error. */
+static int explain_panel(struct store *s, long long id, int seq, FILE *out, json_t *report)
+{
+	sqlite3 *db = store_db(s);
+	sqlite3_stmt *st;
+	json_t *panel = NULL, *makers = NULL, *conflicts = NULL, *records = NULL;
+	int step, ok = 1;
+
+	if (store_version(s) < 2)
+		return 1;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT method, min_evaluators, missing, conflicts, cite"
+			       " FROM panel_policy WHERE evaluation_id = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW && report) {
+		makers = json_array();
+		panel = json_pack("{s:s, s:i, s:s, s:s, s:o, s:o}", "method", col(st, 0),
+				  "min_evaluators", sqlite3_column_int(st, 1), "missing",
+				  col(st, 2), "conflicts", col(st, 3), "cite", json_opt_text(st, 4),
+				  "decision_makers", makers);
+		if (!panel) { /* out of memory: makers went with it */
+			sqlite3_finalize(st);
+			return 0;
+		}
+		json_object_set_new(report, "panel", panel);
+	} else if (step == SQLITE_ROW) {
+		fprintf(out, "panel: %s of the counted scores, at least %d evaluators; missing "
+			     "scores: %s; conflicted evaluators: %s\n",
+			col(st, 0), sqlite3_column_int(st, 1), col(st, 2), col(st, 3));
+		if (sqlite3_column_type(st, 4) != SQLITE_NULL)
+			fprintf(out, "  cite: %s\n", col(st, 4));
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_ROW)
+		return step == SQLITE_DONE;
+
+	if (sqlite3_prepare_v2(db,
+			       "SELECT seq, evaluator_id, name, role FROM panel_member"
+			       " WHERE evaluation_id = ?1 ORDER BY seq",
+			       -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	while (ok && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		json_t *interests = report ? json_array() : NULL, *maker;
+
+		if (report) {
+			maker = json_pack("{s:s, s:s, s:s, s:o}", "id", col(st, 1), "name",
+					  col(st, 2), "role", col(st, 3), "interests", interests);
+			if (!maker) /* out of memory: interests went with it */
+				break;
+			json_array_append_new(makers, maker);
+		} else
+			fprintf(out, "  decision maker %s: %s (%s)\n", col(st, 1), col(st, 2),
+				col(st, 3));
+		ok = rows(db, "SELECT organisation, nature FROM panel_interest"
+			      " WHERE evaluation_id = ?1 AND member_seq = ?2 ORDER BY seq",
+			  id, sqlite3_column_int(st, 0), emit_interest, out, interests);
+	}
+	sqlite3_finalize(st);
+	if (!ok || step != SQLITE_DONE)
+		return 0;
+
+	conflicts = report ? json_array() : NULL;
+	records = report ? json_array() : NULL;
+	if (report) {
+		if (!conflicts || !records) {
+			json_decref(conflicts);
+			json_decref(records);
+			return 0;
+		}
+		json_object_set_new(report, "conflicts", conflicts);
+		json_object_set_new(report, "panel_records", records);
+	}
+	return rows(db, "SELECT evaluator_id, organisation, party, relation, managed, nature"
+			" FROM panel_conflict WHERE evaluation_id = ?1 AND bid_seq = ?2"
+			" ORDER BY seq",
+		    id, seq, emit_conflict, out, conflicts) &&
+	       explain_records(db, id, seq, out, records);
+}
+
 static int explain(int argc, char **argv, FILE *out, FILE *err)
 {
 	struct audit_args a;
@@ -315,6 +551,9 @@ static int explain(int argc, char **argv, FILE *out, FILE *err)
 			json_object_set_new(report, "gates", gates);
 			json_object_set_new(report, "scores", scores);
 			json_object_set_new(report, "flags", flags);
+		}
+		ok = ok && explain_panel(s, id, seq, out, report);
+		if (report) {
 			json_dumpf(report, out, JSON_INDENT(2));
 			fputc('\n', out);
 			json_decref(report);
