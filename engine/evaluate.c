@@ -413,6 +413,7 @@ static int add_flag(struct bid_result *b, size_t flag, char *message)
 	b->flags = hits;
 	hits[b->n_flags].flag = flag;
 	hits[b->n_flags].message = message;
+	hits[b->n_flags].questions = NULL;
 	b->n_flags++;
 	return 1;
 }
@@ -494,7 +495,7 @@ static void panel_flag_details(struct bid_ctx *c, const struct flag *f, struct s
 			continue;
 		}
 		if (details->len != before)
-			strbuf_addf(questions, "%s%s", questions->len ? ", " : "", n->question);
+			strbuf_addf(questions, "%s%s", questions->len ? " " : "", n->question);
 	}
 }
 
@@ -518,7 +519,9 @@ static void run_panel_flag(struct bid_ctx *c, size_t fi)
 		};
 
 		if (template_render(&f->message, &c->env, values, 3, &message) ||
-		    !add_flag(c->b, fi, message))
+		    !add_flag(c->b, fi, message) ||
+		    !(c->b->flags[c->b->n_flags - 1].questions =
+			      tender_strdup(strbuf_str(&questions))))
 			c->nomem = 1;
 	}
 	strbuf_release(&details);
@@ -694,8 +697,10 @@ void bid_result_release(struct bid_result *b, const struct ruleset *rs)
 		tender_free(b->scores[i].panel);
 	}
 	panel_conflicts_release(b->conflicts, b->n_conflicts);
-	for (size_t i = 0; i < b->n_flags; i++)
+	for (size_t i = 0; i < b->n_flags; i++) {
 		tender_free(b->flags[i].message);
+		tender_free(b->flags[i].questions);
+	}
 	for (size_t i = 0; i < b->n_problems; i++)
 		tender_free(b->problems[i]);
 	for (size_t i = 0; i < b->n_members; i++)

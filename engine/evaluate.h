@@ -33,6 +33,7 @@ struct score {
 struct flag_hit {
 	size_t flag; /* index into ruleset.flags */
 	char *message;
+	char *questions; /* panel flags: the questions concerned ("Q1 Q3"), else NULL */
 };
 
 struct bid_result {

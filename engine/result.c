@@ -126,6 +126,14 @@ static void write_nodes(struct writer *w, const struct ruleset *rs, int parent)
 	}
 }
 
+static void attr_number(struct writer *w, const char *name, double v)
+{
+	char buf[64];
+
+	panel_number(v, buf, sizeof(buf));
+	attr(w, name, buf);
+}
+
 static void write_rules(struct writer *w, const struct run *r)
 {
 	const struct ruleset *rs = r->rules;
@@ -158,6 +166,9 @@ static void write_rules(struct writer *w, const struct run *r)
 		attr(w, "severity", severity_str(f->severity));
 		attr(w, "cite", f->cite);
 		attr(w, "excludes", f->excludes ? "true" : "false");
+		attr(w, "kind", flag_kind_str(f->kind));
+		if (f->kind == FLAG_PANEL_SPREAD)
+			attr_number(w, "above", f->spread_above);
 		element(w, "title", f->title);
 		end(w);
 	}
@@ -176,14 +187,6 @@ static const char *state_str(const struct score *s, enum method m)
 	case SCORE_NOT_SCORED: return "not-scored";
 	}
 	return "?";
-}
-
-static void attr_number(struct writer *w, const char *name, double v)
-{
-	char buf[64];
-
-	panel_number(v, buf, sizeof(buf));
-	attr(w, name, buf);
 }
 
 /* The panel: the policy and the decision makers with their interests. */
@@ -348,6 +351,8 @@ static void write_bid(struct writer *w, const struct run *r, const struct bid_re
 		start(w, "flag");
 		attr(w, "ref", f->id);
 		attr(w, "severity", severity_str(f->severity));
+		if (b->flags[i].questions && b->flags[i].questions[0])
+			attr(w, "questions", b->flags[i].questions);
 		text(w, b->flags[i].message);
 		end(w);
 	}

@@ -488,6 +488,20 @@ static const struct {
 	{"panel-conflict", FLAG_PANEL_CONFLICT},
 };
 
+const char *flag_kind_str(enum flag_kind k)
+{
+	switch (k) {
+	case FLAG_WHEN: return "when";
+	case FLAG_ABNORMALLY_LOW: return "abnormally-low";
+	case FLAG_IDENTICAL_PRICE: return "identical-price";
+	default: break;
+	}
+	for (size_t i = 0; i < sizeof(panel_flag_kinds) / sizeof(panel_flag_kinds[0]); i++)
+		if (panel_flag_kinds[i].kind == k)
+			return panel_flag_kinds[i].element;
+	return "?";
+}
+
 int flag_is_panel(enum flag_kind kind)
 {
 	return kind == FLAG_PANEL_MISSING || kind == FLAG_PANEL_SPREAD ||

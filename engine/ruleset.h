@@ -136,6 +136,8 @@ enum tender_status ruleset_load(const char *path, size_t max_bytes, struct rules
 void ruleset_free(struct ruleset *rs);
 
 const char *severity_str(enum severity s);
+/* The condition's element name: "when", "abnormally-low", "panel-spread"... */
+const char *flag_kind_str(enum flag_kind k);
 const char *method_str(enum method m);
 
 /* The moderation policy of a panel criterion: the rule set's, with the

@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#define TENDER_VERSION "0.1.0"
+#define TENDER_VERSION "0.2.0"
 
 enum tender_status {
 	TENDER_OK = 0,

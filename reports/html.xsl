@@ -63,10 +63,6 @@
   <xsl:key name="record-by-ref" match="e:bids/e:bid/e:panel-record" use="@ref"/>
 
   <xsl:variable name="panel" select="$ev/e:panel"/>
-  <!-- the rule set's panel flags (by id, as rules/nhs-integrated-care-prime.xml
-       names them): a panel record is highlighted when one of these flags on
-       its bid names the record's question -->
-  <xsl:variable name="panel-flag-ids" select="' evaluator-conflict panel-missing-score panel-spread panel-unexplained-moderation '"/>
 
   <!-- ======================================================= utilities -->
 
@@ -1520,6 +1516,16 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
             <xsl:otherwise><xsl:call-template name="text"><xsl:with-param name="s" select="$panel/@conflicts"/></xsl:call-template></xsl:otherwise>
           </xsl:choose>
         </dd>
+        <xsl:for-each select="$ev/e:ruleset/e:flags/e:flag[@kind = 'panel-spread']">
+          <dt>Scores far apart</dt>
+          <dd>
+            <xsl:text>Flagged (</xsl:text>
+            <xsl:call-template name="text"><xsl:with-param name="s" select="@id"/></xsl:call-template>
+            <xsl:text>) when the scores that count on a question are more than </xsl:text>
+            <xsl:call-template name="text"><xsl:with-param name="s" select="@above"/></xsl:call-template>
+            <xsl:text> points apart.</xsl:text>
+          </dd>
+        </xsl:for-each>
         <xsl:if test="string($panel/@cite) != ''">
           <dt>Basis</dt>
           <dd class="cite"><xsl:call-template name="text"><xsl:with-param name="s" select="$panel/@cite"/></xsl:call-template></dd>
@@ -1660,10 +1666,8 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
     <xsl:variable name="r" select="."/>
     <xsl:variable name="b" select=".."/>
     <xsl:variable name="q" select="concat(' ', @question)"/>
-    <!-- the bid's panel flags that name this question ("Q1: ..." or
-         "... for Q1.") -->
-    <xsl:variable name="fl" select="$b/e:flag[contains($panel-flag-ids, concat(' ', @ref, ' '))]
-                                    [contains(concat(' ', .), concat($q, ':')) or contains(concat(' ', .), concat($q, '.'))]"/>
+    <!-- the bid's panel flags on this question (their @questions) -->
+    <xsl:variable name="fl" select="$b/e:flag[contains(concat(' ', @questions, ' '), concat($q, ' '))]"/>
     <xsl:variable name="unexplained" select="e:moderated[normalize-space(.) = ''] and $r/@low and $r/@high
                                              and (number(e:moderated/@value) &lt; number($r/@low) or number(e:moderated/@value) &gt; number($r/@high))"/>
     <xsl:variable name="score" select="$b/e:score[@ref = $r/@ref]"/>

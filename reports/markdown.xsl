@@ -54,9 +54,6 @@
   <xsl:key name="record-by-ref" match="e:bids/e:bid/e:panel-record" use="@ref"/>
 
   <xsl:variable name="panel" select="$ev/e:panel"/>
-  <!-- the rule set's panel flags (by id): a panel record is marked flagged
-       when one of these flags on its bid names the record's question -->
-  <xsl:variable name="panel-flag-ids" select="' evaluator-conflict panel-missing-score panel-spread panel-unexplained-moderation '"/>
 
   <!-- ======================================================= escaping -->
 
@@ -665,6 +662,14 @@
       <xsl:otherwise><xsl:call-template name="md"><xsl:with-param name="s" select="$panel/@conflicts"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
     <xsl:value-of select="$nl"/>
+    <xsl:for-each select="$ev/e:ruleset/e:flags/e:flag[@kind = 'panel-spread']">
+      <xsl:text>- Scores far apart: flagged (</xsl:text>
+      <xsl:call-template name="md"><xsl:with-param name="s" select="@id"/></xsl:call-template>
+      <xsl:text>) when the scores that count on a question are more than </xsl:text>
+      <xsl:call-template name="md"><xsl:with-param name="s" select="@above"/></xsl:call-template>
+      <xsl:text> points apart.</xsl:text>
+      <xsl:value-of select="$nl"/>
+    </xsl:for-each>
     <xsl:if test="string($panel/@cite) != ''">
       <xsl:text>- Basis: </xsl:text>
       <xsl:call-template name="md"><xsl:with-param name="s" select="$panel/@cite"/></xsl:call-template>
@@ -785,8 +790,7 @@
     <xsl:variable name="r" select="."/>
     <xsl:variable name="b" select=".."/>
     <xsl:variable name="q" select="concat(' ', @question)"/>
-    <xsl:variable name="fl" select="$b/e:flag[contains($panel-flag-ids, concat(' ', @ref, ' '))]
-                                    [contains(concat(' ', .), concat($q, ':')) or contains(concat(' ', .), concat($q, '.'))]"/>
+    <xsl:variable name="fl" select="$b/e:flag[contains(concat(' ', @questions, ' '), concat($q, ' '))]"/>
     <xsl:variable name="unexplained" select="e:moderated[normalize-space(.) = ''] and $r/@low and $r/@high
                                              and (number(e:moderated/@value) &lt; number($r/@low) or number(e:moderated/@value) &gt; number($r/@high))"/>
     <xsl:variable name="score" select="$b/e:score[@ref = $r/@ref]"/>
