@@ -18,6 +18,9 @@ void competition_release(struct competition *t)
 		tender_free(t->questions[i].title);
 	}
 	tender_free(t->questions);
+	for (size_t i = 0; i < t->n_market; i++)
+		tender_free(t->market[i].provider);
+	tender_free(t->market);
 	tender_free(t->id);
 	memset(t, 0, sizeof(*t));
 }
@@ -162,16 +165,33 @@ static void check_budget(struct checker *c, const xmlNode *root, struct competit
 	}
 }
 
-static void check_market(struct checker *c, const xmlNode *root)
+static void read_market(struct checker *c, const xmlNode *root, struct competition *t)
 {
 	const xmlNode *market = xml_child(root, BID_NS, "market");
 	int64_t sum = 0, pct;
+	size_t n = 0;
 	char buf[64];
 
 	for (const xmlNode *s = xml_child(market, BID_NS, "share"); s; s = xml_next_same(s))
-		if (check_pct(c, s, xml_attr(s, "pct", buf, sizeof(buf)) ? buf : "",
-			      "the market share", &pct))
-			sum += pct;
+		n++;
+	t->market = tender_calloc(n, sizeof(*t->market));
+	if (!t->market) {
+		c->status = TENDER_ERR_NOMEM;
+		return;
+	}
+	for (const xmlNode *s = xml_child(market, BID_NS, "share"); s; s = xml_next_same(s)) {
+		if (!check_pct(c, s, xml_attr(s, "pct", buf, sizeof(buf)) ? buf : "",
+			       "the market share", &pct))
+			continue;
+		sum += pct;
+		if (xml_attr_dup(s, "provider", &t->market[t->n_market].provider) ||
+		    (!t->market[t->n_market].provider &&
+		     !(t->market[t->n_market].provider = tender_strdup("")))) {
+			c->status = TENDER_ERR_NOMEM;
+			return;
+		}
+		t->market[t->n_market++].pct = pct;
+	}
 	if (sum > 10000)
 		check_report(c, market, DIAG_ERROR, "market-sum",
 			     "market shares add up to %lld.%02lld%%, more than 100%%",
@@ -194,7 +214,7 @@ enum tender_status competition_read(const struct xml_doc *doc, struct competitio
 				   digits, sizeof(digits));
 	check_contract(&c, root, t, years, sizeof(years));
 	check_budget(&c, root, t, years);
-	check_market(&c, root);
+	read_market(&c, root, t);
 	read_questions(&c, root, t);
 	return c.status;
 }

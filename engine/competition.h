@@ -2,7 +2,8 @@
  * competition.h - the tender description (tender.xml): the competition that
  * bids answer. Holds the facts other checks and the evaluation need: id,
  * currency, population, contract term, budget envelope, the quality
- * questions, the panel, and where the rule set, bids and panel scores are.
+ * questions, the incumbents' market shares, the panel, and where the rule
+ * set, bids and panel scores are.
  */
 #ifndef TENDER_COMPETITION_H
 #define TENDER_COMPETITION_H
@@ -18,6 +19,12 @@ struct question {
 	char *title;
 };
 
+/* An incumbent provider's share of the market before the award. */
+struct market_share {
+	char *provider;
+	int64_t pct; /* hundredths of a percent: 38.50% is 3850 */
+};
+
 struct competition {
 	char *id;
 	char currency[4];
@@ -29,6 +36,8 @@ struct competition {
 	int64_t budget_total_max;  /* minor units */
 	struct question *questions;
 	size_t n_questions;
+	struct market_share *market; /* in the tender's order */
+	size_t n_market;
 };
 
 /* Reads the facts of a schema-valid <tender> document into t (which the

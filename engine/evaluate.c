@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "check.h"
+#include "market.h"
 #include "money.h"
 #include "strbuf.h"
 
@@ -528,6 +529,54 @@ static void run_panel_flag(struct bid_ctx *c, size_t fi)
 	strbuf_release(&questions);
 }
 
+static void pct_text(int64_t hundredths, char *buf, size_t size)
+{
+	snprintf(buf, size, "%lld.%02lld", (long long)(hundredths / 100),
+		 (long long)(hundredths % 100));
+}
+
+/* The market-concentration flag: the HHI if this bid wins. */
+static void run_market_flag(struct bid_ctx *c, size_t fi)
+{
+	const struct flag *f = &c->rs->flags[fi];
+	const struct competition *t = c->opt->tender;
+	struct market_effect e;
+	struct strbuf providers = STRBUF_INIT;
+	char before[48], after[48], delta[48], combined[32], pct[32], *message = NULL;
+
+	if (!t || t->n_market == 0)
+		return;
+	if (market_effect(t, c->b->bidder, c->b->members, c->b->n_members, &e)) {
+		c->nomem = 1;
+		return;
+	}
+	if ((double)e.hhi_after > f->hhi_above * 10000 &&
+	    (double)(e.hhi_after - e.hhi_before) > f->delta_above * 10000) {
+		for (size_t i = 0; i < e.n_matched; i++) {
+			pct_text(t->market[e.matched[i]].pct, pct, sizeof(pct));
+			strbuf_addf(&providers, "%s%s %s%%", i ? ", " : "",
+				    t->market[e.matched[i]].provider, pct);
+		}
+		market_hhi_text(e.hhi_before, before, sizeof(before));
+		market_hhi_text(e.hhi_after, after, sizeof(after));
+		market_hhi_text(e.hhi_after - e.hhi_before, delta, sizeof(delta));
+		pct_text(e.combined, combined, sizeof(combined));
+		{
+			const struct template_value values[] = {
+				{"hhi-before", before}, {"hhi-after", after}, {"delta", delta},
+				{"combined", combined}, {"providers", strbuf_str(&providers)},
+			};
+
+			if (providers.nomem ||
+			    template_render(&f->message, &c->env, values, 5, &message) ||
+			    !add_flag(c->b, fi, message))
+				c->nomem = 1;
+		}
+	}
+	strbuf_release(&providers);
+	market_effect_release(&e);
+}
+
 static void run_flags(struct bid_ctx *c)
 {
 	for (size_t i = 0; i < c->rs->n_flags; i++) {
@@ -537,6 +586,10 @@ static void run_flags(struct bid_ctx *c)
 
 		if (flag_is_panel(f->kind)) {
 			run_panel_flag(c, i);
+			continue;
+		}
+		if (f->kind == FLAG_MARKET_CONCENTRATION) {
+			run_market_flag(c, i);
 			continue;
 		}
 		if (f->kind != FLAG_WHEN)

@@ -64,6 +64,7 @@ struct eval_options {
 	int decimals;
 	const struct panel_scores *panel; /* NULL: panel criteria stay pending */
 	xmlNodePtr tender_root;           /* NULL: $tender is empty */
+	const struct competition *tender; /* NULL: no market, no concentration flag */
 };
 
 /* Runs the per-bid phase on a loaded, valid bid into out (initialised

@@ -169,6 +169,10 @@ static void write_rules(struct writer *w, const struct run *r)
 		attr(w, "kind", flag_kind_str(f->kind));
 		if (f->kind == FLAG_PANEL_SPREAD)
 			attr_number(w, "above", f->spread_above);
+		if (f->kind == FLAG_MARKET_CONCENTRATION) {
+			attr_number(w, "hhi-above", f->hhi_above);
+			attr_number(w, "delta-above", f->delta_above);
+		}
 		element(w, "title", f->title);
 		end(w);
 	}

@@ -476,6 +476,8 @@ static const char *const abnormally_low_names[] = {"price", "basis", "basis-valu
 						   "pct-of-basis", NULL};
 static const char *const identical_price_names[] = {"price", "others", NULL};
 static const char *const panel_names[] = {"details", "questions", NULL};
+static const char *const market_names[] = {"hhi-before", "hhi-after", "delta", "combined",
+					   "providers", NULL};
 static const char *const panel_spread_names[] = {"details", "questions", "limit", NULL};
 
 static const struct {
@@ -494,6 +496,7 @@ const char *flag_kind_str(enum flag_kind k)
 	case FLAG_WHEN: return "when";
 	case FLAG_ABNORMALLY_LOW: return "abnormally-low";
 	case FLAG_IDENTICAL_PRICE: return "identical-price";
+	case FLAG_MARKET_CONCENTRATION: return "market-concentration";
 	default: break;
 	}
 	for (size_t i = 0; i < sizeof(panel_flag_kinds) / sizeof(panel_flag_kinds[0]); i++)
@@ -571,6 +574,15 @@ static void read_flags(struct loader *l, const xmlNode *root)
 			compile_xpath(l, el, "test", flag->id, &flag->test);
 		} else if (read_panel_flag(l, f, flag, &names)) {
 			/* read */
+		} else if ((el = R(f, "market-concentration"))) {
+			flag->kind = FLAG_MARKET_CONCENTRATION;
+			names = market_names;
+			attr_double(el, "hhi-above", &flag->hhi_above);
+			attr_double(el, "delta-above", &flag->delta_above);
+			if (flag->hhi_above < 0 || flag->hhi_above >= 10000 || flag->delta_above < 0)
+				check_report(&l->c, el, DIAG_ERROR, "rule-flag",
+					     "rule %s: hhi-above must be 0 to below 10,000 and "
+					     "delta-above 0 or more", flag->id);
 		} else {
 			el = R(f, "abnormally-low");
 			flag->kind = el ? FLAG_ABNORMALLY_LOW : FLAG_IDENTICAL_PRICE;
@@ -592,7 +604,7 @@ static void read_flags(struct loader *l, const xmlNode *root)
 					     flag->id);
 		}
 		parse_template(l, R(f, "message"), flag->id, &flag->message, names);
-		if (flag->kind != FLAG_WHEN && !flag_is_panel(flag->kind) &&
+		if ((flag->kind == FLAG_ABNORMALLY_LOW || flag->kind == FLAG_IDENTICAL_PRICE) &&
 		    template_has_xpath(&flag->message))
 			check_report(&l->c, R(f, "message"), DIAG_ERROR, "rule-message",
 				     "rule %s: a cross-bid flag's message cannot use {=XPATH} (it "

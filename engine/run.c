@@ -381,7 +381,7 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 	struct diag_list diags;
 	const xmlNode *root, *bids_el;
 	unsigned char sha[32];
-	struct eval_options opt;
+	struct eval_options opt = {0};
 	enum tender_status rc;
 	size_t n = 0;
 	const char *slash;
@@ -450,6 +450,7 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 	opt.decimals = r->decimals;
 	opt.panel = r->has_panel ? &r->panel : NULL;
 	opt.tender_root = xml_doc_root(r->validator.tender_doc);
+	opt.tender = &r->validator.tender;
 	for (const xmlNode *b = xml_child(bids_el, BID_NS, "bid"); b; b = xml_next_same(b)) {
 		rc = load_bid(r, tender_path, b, &opt, report, ctx);
 		if (rc)

@@ -130,7 +130,7 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 	struct ruleset *rs = NULL;
 	struct tender_error error;
 	struct diag_list diags;
-	struct eval_options eo;
+	struct eval_options eo = {0};
 	json_t *report = NULL;
 	enum tender_status rc;
 
@@ -187,6 +187,7 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 	eo.decimals = v.tender_doc ? v.tender.decimals : rs->currency_decimals;
 	eo.panel = NULL;
 	eo.tender_root = v.tender_doc ? xml_doc_root(v.tender_doc) : NULL;
+	eo.tender = v.tender_doc ? &v.tender : NULL;
 	if (json)
 		report = json_pack("{s:s, s:s, s:o}", "tool", "tender", "version", TENDER_VERSION,
 				   "bids", json_array());
