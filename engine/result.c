@@ -394,6 +394,8 @@ enum tender_status result_serialise(const struct run *r, char **out, size_t *siz
 	attr(&w, "decision-date", r->decision_date);
 	attr_int(&w, "standstill-days", r->standstill_days);
 	attr(&w, "standstill-ends", r->standstill_ends);
+	attr_int(&w, "standstill-extended", r->standstill_extended);
+	attr_int(&w, "non-working-days", r->non_working_days);
 	element(&w, "title", r->tender_title);
 	element(&w, "commissioner", r->commissioner);
 	end(&w);

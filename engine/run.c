@@ -4,6 +4,7 @@
 #include "run.h"
 
 #include "alloc.h"
+#include "calendar.h"
 #include "error.h"
 
 #include <errno.h>
@@ -302,48 +303,56 @@ out:
 	return rc;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date, and back
- * (H. Hinnant's algorithms). */
-static long long days_from_civil(long long y, int m, int d)
+/* The days the tender lists as not working days (bank holidays), as day
+ * numbers; dates the schema let through but that do not read as dates are
+ * left out (competition_read has reported them). */
+static long long *non_working_days(const xmlNode *root, size_t *n)
 {
-	long long era, yoe, doy;
+	const xmlNode *list = xml_child(root, BID_NS, "non-working-days");
+	long long *days;
+	size_t cap = 0;
 
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+	*n = 0;
+	for (const xmlNode *d = xml_child(list, BID_NS, "day"); d; d = xml_next_same(d))
+		cap++;
+	days = tender_calloc(cap, sizeof(*days));
+	for (const xmlNode *d = xml_child(list, BID_NS, "day"); days && d; d = xml_next_same(d)) {
+		struct check_date date;
+		long long year;
+		char buf[80];
+
+		if (xml_attr(d, "date", buf, sizeof(buf)) && check_date_parse(buf, &date) &&
+		    check_date_year(&date, &year))
+			days[(*n)++] = calendar_days(date.negative ? -year : year, date.month,
+						     date.day);
+	}
+	return days;
 }
 
-static void civil_from_days(long long z, long long *y, int *m, int *d)
+static enum tender_status set_standstill(struct run *r, const xmlNode *root)
 {
-	long long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = yoe + era * 400 + (*m <= 2);
-}
-
-static void set_standstill(struct run *r, const xmlNode *contract)
-{
-	char buf[32];
-	long long y;
+	const xmlNode *contract = xml_child(root, BID_NS, "contract");
+	long long y, *holidays;
+	size_t n_holidays;
 	int m, d;
+	char buf[32];
 
 	r->standstill_days = 10;
 	if (xml_attr(contract, "standstill-days", buf, sizeof(buf)))
 		r->standstill_days = strtoll(buf, NULL, 10);
 	snprintf(r->decision_date, sizeof(r->decision_date), "%.10s", r->created);
 	if (sscanf(r->created, "%lld-%d-%d", &y, &m, &d) != 3)
-		return;
-	civil_from_days(days_from_civil(y, m, d) + r->standstill_days, &y, &m, &d);
+		return TENDER_OK;
+	holidays = non_working_days(root, &n_holidays);
+	if (!holidays)
+		return TENDER_ERR_NOMEM;
+	r->non_working_days = (long long)n_holidays;
+	calendar_date(calendar_period_end(calendar_days(y, m, d), r->standstill_days, holidays,
+					  n_holidays, &r->standstill_extended),
+		      &y, &m, &d);
+	tender_free(holidays);
 	snprintf(r->standstill_ends, sizeof(r->standstill_ends), "%04lld-%02d-%02d", y, m, d);
+	return TENDER_OK;
 }
 
 /* Two bids with one id, or one file listed twice, make the ranking
@@ -410,7 +419,9 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 
 	root = xml_doc_root(r->validator.tender_doc);
 	r->decimals = r->validator.tender.decimals;
-	set_standstill(r, xml_child(root, BID_NS, "contract"));
+	rc = set_standstill(r, root);
+	if (rc)
+		return rc;
 	r->tender_id = tender_strdup(r->validator.tender.id);
 	r->tender_title = text_of(xml_child(root, BID_NS, "title"));
 	r->commissioner = text_of(xml_child(root, BID_NS, "commissioner"));

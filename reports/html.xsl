@@ -608,8 +608,10 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
         <xsl:with-param name="d" select="$tender/@standstill-ends"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:variable name="weekend" select="count($firsts) = 1 and ($wd = 0 or $wd = 6)"/>
-    <xsl:if test="$serious or $odd or $firsts/e:flag or $weekend">
+    <!-- evaluations before engine 0.2 did not carry the period past a weekend -->
+    <xsl:variable name="weekend" select="count($firsts) = 1 and not($tender/@standstill-extended) and ($wd = 0 or $wd = 6)"/>
+    <xsl:variable name="no-holidays" select="count($firsts) = 1 and string($tender/@non-working-days) = '0'"/>
+    <xsl:if test="$serious or $odd or $firsts/e:flag or $weekend or $no-holidays">
       <div class="attention" role="note">
         <b>Before any award decision</b>
         <ul>
@@ -646,6 +648,11 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
             <li>The standstill period as computed ends on a
               <xsl:choose><xsl:when test="$wd = 0">Sunday</xsl:when><xsl:otherwise>Saturday</xsl:otherwise></xsl:choose>;
               a period that ends on a day that is not a working day runs to the end of the next working day. Check the date before notices are sent.</li>
+          </xsl:if>
+          <xsl:if test="$no-holidays">
+            <li>The tender lists no bank holidays (<code>non-working-days</code>): the end of the standstill period,
+              <xsl:call-template name="date"><xsl:with-param name="d" select="$tender/@standstill-ends"/><xsl:with-param name="weekday" select="true()"/></xsl:call-template>,
+              was carried past weekends only. Check it against the bank holidays before notices are sent.</li>
           </xsl:if>
         </ul>
       </div>
@@ -1837,6 +1844,13 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
           <xsl:text> days, ending at midnight at the end of </xsl:text>
           <xsl:call-template name="date"><xsl:with-param name="d" select="$tender/@standstill-ends"/><xsl:with-param name="weekday" select="true()"/></xsl:call-template>
           <span class="muted"> (<xsl:call-template name="text"><xsl:with-param name="s" select="$tender/@standstill-ends"/></xsl:call-template>; Public Contracts Regulations 2015 reg 87)</span>
+          <xsl:if test="number($tender/@standstill-extended) &gt; 0">
+            <span class="muted">
+              <xsl:text>; carried </xsl:text>
+              <xsl:value-of select="number($tender/@standstill-extended)"/>
+              <xsl:text> day(s) past a weekend or a non-working day of the tender to the next working day</xsl:text>
+            </span>
+          </xsl:if>
             </xsl:otherwise>
           </xsl:choose>
         </dd>
