@@ -577,6 +577,42 @@ static void run_market_flag(struct bid_ctx *c, size_t fi)
 	market_effect_release(&e);
 }
 
+/* The text a shared-text flag compares, cut into shingles for the
+ * cross-bid phase. */
+static void read_text(struct bid_ctx *c, size_t fi)
+{
+	const struct flag *f = &c->rs->flags[fi];
+	struct shingles *s;
+	xmlXPathObjectPtr r;
+
+	if (!c->b->texts) {
+		c->b->texts = tender_calloc(c->rs->n_flags, sizeof(*c->b->texts));
+		if (!c->b->texts) {
+			c->nomem = 1;
+			return;
+		}
+	}
+	s = &c->b->texts[fi];
+	shingles_init(s, f->words);
+	if (xpath_eval(&c->env, &f->test, &r)) {
+		if (bid_add_problem(c->b, "flag %s could not be evaluated: %s", f->id,
+				    c->env.error))
+			c->nomem = 1;
+		return;
+	}
+	if (r->type == XPATH_NODESET && r->nodesetval)
+		for (int i = 0; i < r->nodesetval->nodeNr && !c->nomem; i++) {
+			xmlChar *text = xmlNodeGetContent(r->nodesetval->nodeTab[i]);
+
+			if (text && shingles_add(s, (const char *)text))
+				c->nomem = 1;
+			xmlFree(text);
+		}
+	else if (r->type == XPATH_STRING && shingles_add(s, (const char *)r->stringval))
+		c->nomem = 1;
+	xmlXPathFreeObject(r);
+}
+
 static void run_flags(struct bid_ctx *c)
 {
 	for (size_t i = 0; i < c->rs->n_flags; i++) {
@@ -590,6 +626,10 @@ static void run_flags(struct bid_ctx *c)
 		}
 		if (f->kind == FLAG_MARKET_CONCENTRATION) {
 			run_market_flag(c, i);
+			continue;
+		}
+		if (f->kind == FLAG_SHARED_TEXT) {
+			read_text(c, i);
 			continue;
 		}
 		if (f->kind != FLAG_WHEN)
@@ -750,6 +790,9 @@ void bid_result_release(struct bid_result *b, const struct ruleset *rs)
 		tender_free(b->scores[i].panel);
 	}
 	panel_conflicts_release(b->conflicts, b->n_conflicts);
+	for (size_t i = 0; b->texts && i < rs->n_flags; i++)
+		shingles_release(&b->texts[i]);
+	tender_free(b->texts);
 	for (size_t i = 0; i < b->n_flags; i++) {
 		tender_free(b->flags[i].message);
 		tender_free(b->flags[i].questions);
@@ -1102,8 +1145,120 @@ static int rank(const struct ruleset *rs, struct bid_result *bids, size_t n_bids
 	return 1;
 }
 
+struct named {
+	const char *name;
+	size_t bid;
+};
+
+static int named_cmp(const void *a, const void *b)
+{
+	const struct named *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : (x->bid > y->bid) - (x->bid < y->bid);
+}
+
+/* Numbers the bids' bidders: bids with the same bidder name share a number. */
+static size_t *number_bidders(const struct bid_result *bids, size_t n_bids)
+{
+	struct named *by_name = tender_calloc(n_bids, sizeof(*by_name));
+	size_t *number = tender_calloc(n_bids, sizeof(*number));
+
+	if (!by_name || !number) {
+		tender_free(by_name);
+		tender_free(number);
+		return NULL;
+	}
+	for (size_t i = 0; i < n_bids; i++)
+		by_name[i] = (struct named){bids[i].bidder, i};
+	qsort(by_name, n_bids, sizeof(*by_name), named_cmp);
+	for (size_t i = 0, k = 0; i < n_bids; i++) {
+		if (i > 0 && strcmp(by_name[i].name, by_name[i - 1].name) != 0)
+			k++;
+		number[by_name[i].bid] = k;
+	}
+	tender_free(by_name);
+	return number;
+}
+
+/* The bid's words from offset, `words` of them, cut with an ellipsis past
+ * 300 bytes (never inside a UTF-8 sequence). */
+static void passage(const struct shingles *s, uint32_t offset, uint32_t words, char *buf,
+		    size_t size)
+{
+	const char *p = s->words + offset;
+	size_t n = 0, max = size - 4 < 300 ? size - 4 : 300;
+	uint32_t w = 0;
+	int cut;
+
+	while (p[n] && n < max) {
+		if (p[n] == ' ' && ++w == words)
+			break;
+		n++;
+	}
+	cut = n == max && p[n];
+	while (cut && n > 0 && ((unsigned char)p[n] & 0xC0) == 0x80)
+		n--; /* back to the start of a character */
+	snprintf(buf, size, "%.*s%s", (int)n, p, cut ? "…" : "");
+}
+
+static int shared_text(const struct ruleset *rs, size_t fi, struct bid_result *bids,
+		       size_t n_bids, xmlNodePtr tender_root)
+{
+	const struct flag *f = &rs->flags[fi];
+	const struct shingles **texts = tender_calloc(n_bids, sizeof(*texts));
+	size_t *bidder = number_bidders(bids, n_bids), n_found = 0;
+	struct shingles tender;
+	struct shared_text *found = NULL;
+	xmlChar *content = tender_root ? xmlNodeGetContent(tender_root) : NULL;
+	int ok = texts && bidder;
+
+	shingles_init(&tender, f->words);
+	if (ok && content)
+		ok = shingles_add(&tender, (const char *)content) == TENDER_OK;
+	xmlFree(content);
+	for (size_t i = 0; ok && i < n_bids; i++)
+		texts[i] = bids[i].evaluated && bids[i].texts ? &bids[i].texts[fi] : NULL;
+	ok = ok && shingles_compare(texts, bidder, n_bids, &tender, &found, &n_found) == TENDER_OK;
+	for (size_t a = 0, b; ok && a < n_found; a = b) {
+		struct strbuf others = STRBUF_INIT;
+		size_t passages = 0;
+		char n_passages[32], words[32], example[320], *message = NULL;
+
+		for (b = a; b < n_found && found[b].bid == found[a].bid; b++) {
+			strbuf_addf(&others, "%s%s (%s)", b > a ? ", " : "", bids[found[b].other].id,
+				    bids[found[b].other].bidder);
+			passages += found[b].passages;
+		}
+		if (passages < (size_t)f->min_passages) {
+			strbuf_release(&others);
+			continue;
+		}
+		snprintf(n_passages, sizeof(n_passages), "%zu", passages);
+		snprintf(words, sizeof(words), "%d", f->words);
+		passage(&bids[found[a].bid].texts[fi], found[a].example, found[a].example_words,
+			example, sizeof(example));
+		{
+			const struct template_value values[] = {
+				{"others", strbuf_str(&others)}, {"passages", n_passages},
+				{"words", words}, {"example", example},
+			};
+
+			ok = !others.nomem &&
+			     !template_render(&f->message, NULL, values, 4, &message) &&
+			     add_flag(&bids[found[a].bid], fi, message);
+		}
+		strbuf_release(&others);
+	}
+	shingles_release(&tender);
+	tender_free(found);
+	tender_free(bidder);
+	tender_free(texts);
+	return ok;
+}
+
 enum tender_status evaluate_across(const struct ruleset *rs, struct bid_result *bids,
-				   size_t n_bids, int decimals)
+				   size_t n_bids, int decimals, xmlNodePtr tender_root)
 {
 	int ok = 1;
 
@@ -1114,6 +1269,15 @@ enum tender_status evaluate_across(const struct ruleset *rs, struct bid_result *
 			ok = abnormally_low(rs, f, bids, n_bids, decimals);
 		else if (rs->flags[f].kind == FLAG_IDENTICAL_PRICE)
 			ok = identical_price(rs, f, bids, n_bids, decimals);
+		else if (rs->flags[f].kind == FLAG_SHARED_TEXT)
+			ok = shared_text(rs, f, bids, n_bids, tender_root);
+	}
+	/* the texts are compared: their memory goes back before scoring */
+	for (size_t i = 0; i < n_bids && ok; i++) {
+		for (size_t f = 0; bids[i].texts && f < rs->n_flags; f++)
+			shingles_release(&bids[i].texts[f]);
+		tender_free(bids[i].texts);
+		bids[i].texts = NULL;
 	}
 	/* Cross-bid flags that exclude take effect before prices are compared. */
 	for (size_t i = 0; i < n_bids && ok; i++)

@@ -13,6 +13,7 @@
 
 #include "panel.h"
 #include "ruleset.h"
+#include "shingle.h"
 
 struct gate_result {
 	int passed;
@@ -50,6 +51,7 @@ struct bid_result {
 	struct score *scores;      /* one per ruleset node (groups: subtotals) */
 	struct flag_hit *flags;
 	size_t n_flags;
+	struct shingles *texts; /* per flag: shared-text flags' text, until compared */
 	struct panel_conflict *conflicts; /* the panel's declared interests in it */
 	size_t n_conflicts;
 	int compliant;
@@ -87,9 +89,11 @@ enum tender_status bid_reject(const struct ruleset *rs, const char *file, const 
 void bid_result_release(struct bid_result *b, const struct ruleset *rs);
 
 /* The cross-bid phase over all bids: compliance, cross-bid flags, price
- * scores, totals, ranking. Returns TENDER_OK or TENDER_ERR_NOMEM. */
+ * scores, totals, ranking. tender_root (may be NULL) is the tender, whose
+ * own text bids may share without suspicion. Returns TENDER_OK or
+ * TENDER_ERR_NOMEM. */
 enum tender_status evaluate_across(const struct ruleset *rs, struct bid_result *bids,
-				   size_t n_bids, int decimals);
+				   size_t n_bids, int decimals, xmlNodePtr tender_root);
 
 /* Formats points with the rule set's precision. */
 void format_points(const struct ruleset *rs, double points, char *buf, size_t size);

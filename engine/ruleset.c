@@ -476,6 +476,8 @@ static const char *const abnormally_low_names[] = {"price", "basis", "basis-valu
 						   "pct-of-basis", NULL};
 static const char *const identical_price_names[] = {"price", "others", NULL};
 static const char *const panel_names[] = {"details", "questions", NULL};
+static const char *const shared_text_names[] = {"others", "passages", "words", "example",
+						NULL};
 static const char *const market_names[] = {"hhi-before", "hhi-after", "delta", "combined",
 					   "providers", NULL};
 static const char *const panel_spread_names[] = {"details", "questions", "limit", NULL};
@@ -497,6 +499,7 @@ const char *flag_kind_str(enum flag_kind k)
 	case FLAG_ABNORMALLY_LOW: return "abnormally-low";
 	case FLAG_IDENTICAL_PRICE: return "identical-price";
 	case FLAG_MARKET_CONCENTRATION: return "market-concentration";
+	case FLAG_SHARED_TEXT: return "shared-text";
 	default: break;
 	}
 	for (size_t i = 0; i < sizeof(panel_flag_kinds) / sizeof(panel_flag_kinds[0]); i++)
@@ -574,6 +577,16 @@ static void read_flags(struct loader *l, const xmlNode *root)
 			compile_xpath(l, el, "test", flag->id, &flag->test);
 		} else if (read_panel_flag(l, f, flag, &names)) {
 			/* read */
+		} else if ((el = R(f, "shared-text"))) {
+			double words = 20, passages = 1;
+
+			flag->kind = FLAG_SHARED_TEXT;
+			names = shared_text_names;
+			compile_xpath(l, el, "select", flag->id, &flag->test);
+			attr_double(el, "words", &words);
+			attr_double(el, "min-passages", &passages);
+			flag->words = (int)words;           /* the schema: 5 to 100 */
+			flag->min_passages = (int)passages; /* the schema: 1 or more */
 		} else if ((el = R(f, "market-concentration"))) {
 			flag->kind = FLAG_MARKET_CONCENTRATION;
 			names = market_names;
@@ -604,7 +617,8 @@ static void read_flags(struct loader *l, const xmlNode *root)
 					     flag->id);
 		}
 		parse_template(l, R(f, "message"), flag->id, &flag->message, names);
-		if ((flag->kind == FLAG_ABNORMALLY_LOW || flag->kind == FLAG_IDENTICAL_PRICE) &&
+		if ((flag->kind == FLAG_ABNORMALLY_LOW || flag->kind == FLAG_IDENTICAL_PRICE ||
+		     flag->kind == FLAG_SHARED_TEXT) &&
 		    template_has_xpath(&flag->message))
 			check_report(&l->c, R(f, "message"), DIAG_ERROR, "rule-message",
 				     "rule %s: a cross-bid flag's message cannot use {=XPATH} (it "

@@ -23,7 +23,7 @@ enum method { METHOD_GROUP, METHOD_BOOLEAN, METHOD_SCALE, METHOD_PRICE, METHOD_C
 enum price_formula { PRICE_LOWEST_RATIO, PRICE_LINEAR, PRICE_DEVIATION };
 enum flag_kind { FLAG_WHEN, FLAG_ABNORMALLY_LOW, FLAG_IDENTICAL_PRICE, FLAG_PANEL_MISSING,
 		 FLAG_PANEL_SPREAD, FLAG_PANEL_MODERATION, FLAG_PANEL_CONFLICT,
-		 FLAG_MARKET_CONCENTRATION };
+		 FLAG_MARKET_CONCENTRATION, FLAG_SHARED_TEXT };
 enum severity { SEVERITY_INFO, SEVERITY_LOW, SEVERITY_MEDIUM, SEVERITY_HIGH,
 		SEVERITY_CRITICAL };
 
@@ -91,12 +91,13 @@ struct flag {
 	enum severity severity;
 	int excludes;
 	enum flag_kind kind;
-	struct xpath_expr test; /* FLAG_WHEN */
+	struct xpath_expr test; /* FLAG_WHEN; FLAG_SHARED_TEXT: the text compared */
 	int price_node;         /* cross-bid kinds: the price criterion */
 	int basis_mean;
 	double below_pct;
 	double spread_above; /* FLAG_PANEL_SPREAD */
 	double hhi_above, delta_above; /* FLAG_MARKET_CONCENTRATION */
+	int words, min_passages;       /* FLAG_SHARED_TEXT */
 	struct template message;
 };
 

@@ -470,7 +470,8 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 	rc = mark_duplicates(r);
 	if (rc)
 		return rc;
-	return evaluate_across(r->rules, r->bids, r->n_bids, r->decimals);
+	return evaluate_across(r->rules, r->bids, r->n_bids, r->decimals,
+			       xml_doc_root(r->validator.tender_doc));
 }
 
 void run_release(struct run *r)
