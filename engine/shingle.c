@@ -172,6 +172,18 @@ static int size_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Sorts a[0..n) and keeps one of each value; returns how many remain. */
+static size_t sort_unique(size_t *a, size_t n)
+{
+	size_t u = 0;
+
+	qsort(a, n, sizeof(*a), size_cmp);
+	for (size_t i = 0; i < n; i++)
+		if (u == 0 || a[u - 1] != a[i])
+			a[u++] = a[i];
+	return u;
+}
+
 /* Growable arrays without fuss. */
 static int grow(void **p, size_t *cap, size_t need, size_t size)
 {
@@ -200,15 +212,7 @@ static int credit_run(const struct shingles *const *texts, const size_t *bidder,
 
 	for (size_t i = 0; i < n_run; i++)
 		bidders[nb++] = bidder[run[i].text];
-	qsort(bidders, nb, sizeof(*bidders), size_cmp);
-	{
-		size_t u = 0;
-
-		for (size_t i = 0; i < nb; i++)
-			if (u == 0 || bidders[u - 1] != bidders[i])
-				bidders[u++] = bidders[i];
-		nb = u;
-	}
+	nb = sort_unique(bidders, nb);
 	if (nb < 2 || nb > limit)
 		return 1;
 	for (size_t i = 0; i < n_run; i++) {
@@ -256,15 +260,8 @@ enum tender_status shingles_compare(const struct shingles *const *texts, const s
 	for (size_t t = 0; t < n; t++)
 		if (texts[t])
 			bidders[n_bidders++] = bidder[t];
-	qsort(bidders, n_bidders, sizeof(*bidders), size_cmp);
-	{
-		size_t u = 0;
-
-		for (size_t i = 0; i < n_bidders; i++)
-			if (u == 0 || bidders[u - 1] != bidders[i])
-				bidders[u++] = bidders[i];
-		limit = u / 2 > 3 ? u / 2 : 3;
-	}
+	n_bidders = sort_unique(bidders, n_bidders);
+	limit = n_bidders / 2 > 3 ? n_bidders / 2 : 3;
 	n_entries = 0;
 	for (size_t t = 0; t < n; t++)
 		for (size_t i = 0; texts[t] && i < texts[t]->n; i++)
