@@ -282,7 +282,8 @@ enum tender_status shingles_compare(const struct shingles *const *texts, const s
 	}
 	if (!ok)
 		goto nomem;
-	qsort(credits, n_credits, sizeof(*credits), credit_cmp);
+	if (n_credits)
+		qsort(credits, n_credits, sizeof(*credits), credit_cmp);
 	for (size_t a = 0, b; a < n_credits; a = b) {
 		struct shared_text st = {credits[a].text, credits[a].other, 0, 0, credits[a].offset,
 					 (uint32_t)texts[credits[a].text]->k};

@@ -142,6 +142,25 @@ static void test_tender_text_and_common_phrases(void **state)
 	tender_free(found);
 }
 
+/* Nothing shared (or nothing to compare): an empty result, no sorting of
+ * nothing (UBSan caught qsort(NULL, 0, ...)). */
+static void test_nothing_shared(void **state)
+{
+	const char *text[] = {"one two three four five six", "seven eight nine ten eleven"};
+	const size_t bidder[] = {0, 1};
+	const struct shingles *none[] = {NULL, NULL};
+	struct shared_text *found;
+	size_t n;
+
+	(void)state;
+	compare(text, bidder, 2, "", &found, &n);
+	assert_int_equal(n, 0);
+	tender_free(found);
+	assert_int_equal(shingles_compare(none, bidder, 2, NULL, &found, &n), TENDER_OK);
+	assert_int_equal(n, 0);
+	tender_free(found);
+}
+
 static void test_two_passages(void **state)
 {
 	const char *text[] = {
@@ -201,6 +220,7 @@ int main(void)
 		cmocka_unit_test(test_same_words_same_hash),
 		cmocka_unit_test(test_shared_between_bidders),
 		cmocka_unit_test(test_tender_text_and_common_phrases),
+		cmocka_unit_test(test_nothing_shared),
 		cmocka_unit_test(test_two_passages),
 		cmocka_unit_test(test_out_of_memory),
 	};
