@@ -512,6 +512,8 @@ enum tender_status report_json(const struct xml_doc *eval, char **out, size_t *s
 	(void)err;
 	json_object_set_new(t, "title", text_of(E(tender, "title")));
 	json_object_set_new(t, "commissioner", text_of(E(tender, "commissioner")));
+	json_object_set_new(t, "contact", E(tender, "contact") ? attrs_object(E(tender, "contact"))
+							       : json_null());
 	json_object_set_new(r, "title", text_of(E(rules, "title")));
 	{
 		json_t *criteria = json_array();

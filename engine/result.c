@@ -365,6 +365,26 @@ static void write_bid(struct writer *w, const struct run *r, const struct bid_re
 	end(w);
 }
 
+/* The tender's <contact>, copied attribute by attribute. */
+static void write_contact(struct writer *w, const xmlNode *contact)
+{
+	static const char *const names[] = {"name", "role", "email", "address"};
+
+	if (!contact)
+		return;
+	start(w, "contact");
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char *value = NULL;
+
+		if (xml_attr_dup(contact, names[i], &value))
+			w->failed = 1;
+		else if (value)
+			attr(w, names[i], value);
+		tender_free(value);
+	}
+	end(w);
+}
+
 enum tender_status result_serialise(const struct run *r, char **out, size_t *size)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
@@ -398,6 +418,7 @@ enum tender_status result_serialise(const struct run *r, char **out, size_t *siz
 	attr_int(&w, "non-working-days", r->non_working_days);
 	element(&w, "title", r->tender_title);
 	element(&w, "commissioner", r->commissioner);
+	write_contact(&w, xml_child(xml_doc_root(r->validator.tender_doc), BID_NS, "contact"));
 	end(&w);
 	write_rules(&w, r);
 	start(&w, "inputs");

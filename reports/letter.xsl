@@ -44,6 +44,7 @@
 
   <xsl:variable name="ev" select="/e:evaluation"/>
   <xsl:variable name="tender" select="$ev/e:tender"/>
+  <xsl:variable name="contact" select="$tender/e:contact"/>
   <xsl:variable name="rs" select="$ev/e:ruleset"/>
   <xsl:variable name="top" select="$rs/e:criteria/*[self::e:group or self::e:criterion]"/>
   <xsl:variable name="bids" select="$ev/e:bids/e:bid"/>
@@ -167,6 +168,7 @@ body { margin: 0; background: #e9edf1; color: #1b2733;
 .sheet { width: 210mm; min-height: 297mm; margin: 12px auto; background: #fff; padding: 18mm 20mm 20mm; }
 .letterhead { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 2px solid #1f4e79; padding-bottom: 8px; margin-bottom: 18px; }
 .letterhead .org { font-size: 16pt; font-weight: 700; color: #1f4e79; }
+.letterhead .address { font-size: 9pt; font-weight: 400; color: #52606d; margin-top: 2px; }
 .letterhead .proc { font-size: 9pt; color: #52606d; text-align: right; max-width: 45%; }
 .addr { display: flex; justify-content: space-between; gap: 24px; margin-bottom: 16px; }
 .addr .to b { font-weight: 700; }
@@ -206,6 +208,9 @@ ul.adv li { margin: 6px 0; break-inside: avoid; }
           <div class="letterhead">
             <div class="org">
               <xsl:call-template name="text"><xsl:with-param name="s" select="$tender/e:commissioner"/></xsl:call-template>
+              <xsl:if test="$contact/@address">
+                <div class="address"><xsl:call-template name="text"><xsl:with-param name="s" select="$contact/@address"/></xsl:call-template></div>
+              </xsl:if>
             </div>
             <div class="proc">
               <xsl:call-template name="text"><xsl:with-param name="s" select="$tender/e:title"/></xsl:call-template>
@@ -250,12 +255,36 @@ ul.adv li { margin: 6px 0; break-inside: avoid; }
             <xsl:otherwise><xsl:call-template name="letter-no-award"/></xsl:otherwise>
           </xsl:choose>
 
-          <p>Please address any questions about this letter to the contact named in the tender documents.</p>
+          <xsl:choose>
+            <xsl:when test="$contact">
+              <p>
+                <xsl:text>Please address any questions about this letter to </xsl:text>
+                <xsl:call-template name="text"><xsl:with-param name="s" select="$contact/@name"/></xsl:call-template>
+                <xsl:text>, </xsl:text>
+                <xsl:call-template name="text"><xsl:with-param name="s" select="$contact/@role"/></xsl:call-template>
+                <xsl:if test="$contact/@email">
+                  <xsl:text> (</xsl:text>
+                  <xsl:call-template name="text"><xsl:with-param name="s" select="$contact/@email"/></xsl:call-template>
+                  <xsl:text>)</xsl:text>
+                </xsl:if>
+                <xsl:text>.</xsl:text>
+              </p>
+            </xsl:when>
+            <xsl:otherwise>
+              <p>Please address any questions about this letter to the contact named in the tender documents.</p>
+            </xsl:otherwise>
+          </xsl:choose>
 
           <div class="sign">
             <p>Yours faithfully</p>
             <p>
               <br/>
+              <xsl:if test="$contact">
+                <b><xsl:call-template name="text"><xsl:with-param name="s" select="$contact/@name"/></xsl:call-template></b>
+                <br/>
+                <xsl:call-template name="text"><xsl:with-param name="s" select="$contact/@role"/></xsl:call-template>
+                <br/>
+              </xsl:if>
               <xsl:text>For and on behalf of </xsl:text>
               <xsl:call-template name="text"><xsl:with-param name="s" select="$tender/e:commissioner"/></xsl:call-template>
             </p>
