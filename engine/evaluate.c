@@ -34,6 +34,18 @@ static char *vformat(const char *fmt, va_list ap)
 	return tender_strdup(buf);
 }
 
+static char *format_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *format_text(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = vformat(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
 /* Sets a score's explanation; returns 0 on out of memory. */
 static int explain(struct score *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int explain(struct score *s, const char *fmt, ...)
@@ -790,6 +802,9 @@ void bid_result_release(struct bid_result *b, const struct ruleset *rs)
 		tender_free(b->scores[i].panel);
 	}
 	panel_conflicts_release(b->conflicts, b->n_conflicts);
+	for (size_t i = 0; i < b->n_ties; i++)
+		tender_free(b->ties[i].text);
+	tender_free(b->ties);
 	for (size_t i = 0; b->texts && i < rs->n_flags; i++)
 		shingles_release(&b->texts[i]);
 	tender_free(b->texts);
@@ -1091,13 +1106,11 @@ static int explain_groups(const struct ruleset *rs, struct bid_result *b)
 	return 1;
 }
 
-/* Orders two compliant bids: <0 when a ranks above b, 0 when tied after
- * every tie-break. */
-static int compare_bids(const struct ruleset *rs, const struct bid_result *a,
-			const struct bid_result *b)
+/* The tie-break that separates two bids of equal totals: its index, with
+ * *order <0 when a goes above b; -1 when none does. */
+static int deciding_tie(const struct ruleset *rs, const struct bid_result *a,
+			const struct bid_result *b, int *order)
 {
-	if (fabs(a->total - b->total) >= TIE_EPSILON)
-		return a->total > b->total ? -1 : 1;
 	for (size_t i = 0; i < rs->n_ties; i++) {
 		const struct tie_break *t = &rs->ties[i];
 		const struct score *x = &a->scores[t->node], *y = &b->scores[t->node];
@@ -1106,12 +1119,62 @@ static int compare_bids(const struct ruleset *rs, const struct bid_result *a,
 
 		if (fabs(vx - vy) < (t->on_value ? 0.5 : TIE_EPSILON))
 			continue;
-		return (vx > vy) == t->prefer_higher ? -1 : 1;
+		*order = (vx > vy) == t->prefer_higher ? -1 : 1;
+		return (int)i;
 	}
-	return 0;
+	return -1;
 }
 
-static int rank(const struct ruleset *rs, struct bid_result *bids, size_t n_bids)
+/* Orders two compliant bids: <0 when a ranks above b, 0 when tied after
+ * every tie-break. */
+static int compare_bids(const struct ruleset *rs, const struct bid_result *a,
+			const struct bid_result *b)
+{
+	int order = 0;
+
+	if (fabs(a->total - b->total) >= TIE_EPSILON)
+		return a->total > b->total ? -1 : 1;
+	return deciding_tie(rs, a, b, &order) < 0 ? 0 : order;
+}
+
+/* Records on both bids, placed next to each other with equal totals, the
+ * tie-break that separated them. */
+static int record_tie(const struct ruleset *rs, struct bid_result *bids, size_t above,
+		      size_t below, int decimals)
+{
+	struct bid_result *pair[2] = {&bids[above], &bids[below]};
+	int order = 0, t = deciding_tie(rs, pair[0], pair[1], &order);
+	const struct tie_break *tb = &rs->ties[t];
+	const struct rule_node *n = &rs->nodes[tb->node];
+
+	for (int k = 0; k < 2; k++) {
+		struct bid_result *b = pair[k], *o = pair[1 - k];
+		const struct score *mine = &b->scores[tb->node], *theirs = &o->scores[tb->node];
+		struct tie_result *grown = tender_realloc(b->ties, (b->n_ties + 1) * sizeof(*grown));
+		char v1[64], v2[64];
+
+		if (!grown)
+			return 0;
+		b->ties = grown;
+		if (tb->on_value) {
+			snprintf(v1, sizeof(v1), "%s", money_text(mine->price_minor, decimals).s);
+			snprintf(v2, sizeof(v2), "%s", money_text(theirs->price_minor, decimals).s);
+		} else {
+			snprintf(v1, sizeof(v1), "%s", pts(rs, mine->points).s);
+			snprintf(v2, sizeof(v2), "%s", pts(rs, theirs->points).s);
+		}
+		grown[b->n_ties] = (struct tie_result){(size_t)(o - bids), (size_t)t, k == 0, NULL};
+		grown[b->n_ties].text = format_text(
+			"equal total with %s; placed %s it by tie-break %d, %s %s of %s: %s against %s",
+			o->id, k == 0 ? "above" : "below", t + 1, tb->prefer_higher ? "higher" : "lower",
+			tb->on_value ? "value" : "points", n->id, v1, v2);
+		if (!grown[b->n_ties++].text)
+			return 0;
+	}
+	return 1;
+}
+
+static int rank(const struct ruleset *rs, struct bid_result *bids, size_t n_bids, int decimals)
 {
 	size_t *order = tender_calloc(n_bids, sizeof(*order)), n = 0;
 
@@ -1139,6 +1202,11 @@ static int rank(const struct ruleset *rs, struct bid_result *bids, size_t n_bids
 			b->tied = bids[order[i - 1]].tied = 1;
 		} else {
 			b->rank = (int)i + 1;
+			if (i > 0 && fabs(b->total - bids[order[i - 1]].total) < TIE_EPSILON &&
+			    !record_tie(rs, bids, order[i - 1], order[i], decimals)) {
+				tender_free(order);
+				return 0;
+			}
 		}
 	}
 	tender_free(order);
@@ -1293,6 +1361,6 @@ enum tender_status evaluate_across(const struct ruleset *rs, struct bid_result *
 		add_up(rs, &bids[i]);
 		ok = explain_groups(rs, &bids[i]);
 	}
-	ok = ok && rank(rs, bids, n_bids);
+	ok = ok && rank(rs, bids, n_bids, decimals);
 	return ok ? TENDER_OK : TENDER_ERR_NOMEM;
 }

@@ -59,6 +59,13 @@ struct bid_result {
 	double total;
 	int rank;          /* 1-based; 0 when not ranked */
 	int tied;
+	struct tie_result { /* equal totals that a tie-break separated */
+		size_t other;   /* the other bid's index */
+		size_t tie;     /* index into ruleset.ties */
+		int above;      /* 1: this bid was placed above the other */
+		char *text;     /* how, in words */
+	} *ties;
+	size_t n_ties;
 };
 
 /* Money display for explanations: decimals of the tender's currency. */

@@ -539,6 +539,7 @@ enum tender_status report_json(const struct xml_doc *eval, char **out, size_t *s
 		json_object_set_new(o, "gates", children(b, "gate", "message"));
 		json_object_set_new(o, "scores", children(b, "score", "explanation"));
 		json_object_set_new(o, "flags", children(b, "flag", "message"));
+		json_object_set_new(o, "tie_breaks", children(b, "tie-break", "text"));
 		json_object_set_new(o, "conflicts", children(b, "conflict", "nature"));
 		json_object_set_new(o, "panel_records", json_panel_records(b));
 		json_array_append_new(bids, o);

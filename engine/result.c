@@ -326,6 +326,15 @@ static void write_bid(struct writer *w, const struct run *r, const struct bid_re
 		element(w, "problem", b->problems[i]);
 	if (b->exclusion)
 		element(w, "exclusion", b->exclusion);
+	for (size_t i = 0; i < b->n_ties; i++) {
+		start(w, "tie-break");
+		attr(w, "ref", rs->nodes[rs->ties[b->ties[i].tie].node].id);
+		attr_int(w, "order", (long long)b->ties[i].tie + 1);
+		attr(w, "with", r->bids[b->ties[i].other].id);
+		attr(w, "placed", b->ties[i].above ? "above" : "below");
+		text(w, b->ties[i].text);
+		end(w);
+	}
 	for (size_t i = 0; b->evaluated && i < rs->n_gates; i++) {
 		start(w, "gate");
 		attr(w, "ref", rs->gates[i].id);

@@ -682,7 +682,21 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
               <xsl:if test="@rank = 1"><xsl:attribute name="class">first</xsl:attribute></xsl:if>
               <td class="rank"><xsl:call-template name="rank"/></td>
               <td><xsl:call-template name="bid-id"/></td>
-              <td><xsl:call-template name="bidder"/></td>
+              <td>
+                <xsl:call-template name="bidder"/>
+                <xsl:for-each select="e:tie-break[@placed = 'above']">
+                  <br/>
+                  <span class="muted small">
+                    <xsl:text>placed above </xsl:text>
+                    <xsl:call-template name="text"><xsl:with-param name="s" select="@with"/></xsl:call-template>
+                    <xsl:text> on equal points by tie-break </xsl:text>
+                    <xsl:value-of select="number(@order)"/>
+                    <xsl:text> (</xsl:text>
+                    <xsl:call-template name="text"><xsl:with-param name="s" select="@ref"/></xsl:call-template>
+                    <xsl:text>)</xsl:text>
+                  </span>
+                </xsl:for-each>
+              </td>
               <td class="num"><xsl:call-template name="text"><xsl:with-param name="s" select="@display"/></xsl:call-template></td>
               <td class="num"><xsl:call-template name="text"><xsl:with-param name="s" select="@percent"/></xsl:call-template></td>
               <td class="barcell">

@@ -101,6 +101,20 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 		fprintf(out, "  %6s  %6s\n", total, pct);
 	}
 	fprintf(out, "(points out of %s)\n", scale);
+	for (size_t i = 0; i < r->n_bids; i++) {
+		const struct bid_result *b = &r->bids[order[i]];
+
+		for (size_t k = 0; k < b->n_ties; k++) {
+			if (!b->ties[k].above)
+				continue;
+			fputs("tie-break: ", out);
+			cli_print_safe(out, b->id);
+			fputs(" above ", out);
+			cli_print_safe(out, r->bids[b->ties[k].other].id);
+			fprintf(out, " (equal totals; tie-break %zu, %s)\n", b->ties[k].tie + 1,
+				rs->nodes[rs->ties[b->ties[k].tie].node].id);
+		}
+	}
 	for (size_t i = 0, first = 1; i < r->n_bids; i++) {
 		const struct bid_result *b = &r->bids[order[i]];
 
