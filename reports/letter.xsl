@@ -656,6 +656,27 @@ ul.adv li { margin: 6px 0; break-inside: avoid; }
     </xsl:for-each>
   </xsl:template>
 
+  <!-- "4 (the median of 3 evaluators' scores)" -->
+  <xsl:template name="panel-basis">
+    <xsl:param name="rec"/>
+    <xsl:choose>
+      <xsl:when test="not($rec) or $rec/@basis = 'none'">no score</xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="text"><xsl:with-param name="s" select="$rec/@value"/></xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="$rec/@basis = 'moderated'"> (agreed by the panel at moderation)</xsl:when>
+          <xsl:otherwise>
+            <xsl:text> (the </xsl:text>
+            <xsl:value-of select="$rec/@basis"/>
+            <xsl:text> of </xsl:text>
+            <xsl:value-of select="number($rec/@counted)"/>
+            <xsl:text> evaluators&#x2019; scores)</xsl:text>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="bases">
     <xsl:param name="node"/>
     <xsl:param name="ws"/>
@@ -664,6 +685,17 @@ ul.adv li { margin: 6px 0; break-inside: avoid; }
       <xsl:choose>
         <xsl:when test="$node/@method = 'price' and $disclose-prices != 'yes'">
           <div class="basis">Price scores are calculated by the formula published in the tender documents; other tenderers&#x2019; prices are not disclosed in this notice.</div>
+        </xsl:when>
+        <!-- the panel's score, not the individual evaluators' (their scores,
+             names and interests stay in the panel's record) -->
+        <xsl:when test="$node/@method = 'panel' and $ws/../e:panel-record and $bs/../e:panel-record">
+          <div class="basis">
+            <xsl:text>The evaluation panel&#x2019;s score of the successful tender: </xsl:text>
+            <xsl:call-template name="panel-basis"><xsl:with-param name="rec" select="$ws/../e:panel-record[@ref = $node/@id]"/></xsl:call-template>
+            <xsl:text>; of your tender: </xsl:text>
+            <xsl:call-template name="panel-basis"><xsl:with-param name="rec" select="$bs/../e:panel-record[@ref = $node/@id]"/></xsl:call-template>
+            <xsl:text>. Individual evaluators&#x2019; scores are not disclosed.</xsl:text>
+          </div>
         </xsl:when>
         <xsl:otherwise>
           <div class="basis">Basis of the successful tender&#x2019;s score: <xsl:call-template name="text"><xsl:with-param name="s" select="$ws"/></xsl:call-template></div>
