@@ -2,10 +2,13 @@
  * evaluate.h - evaluating bids under a rule set, in the phases of DESIGN.md
  * section 3:
  *   per bid (independent; the document is freed as soon as its facts are
- *   out): identity, gates, every score that needs no rival, the price,
- *   per-bid flags;
- *   across bids: compliance, cross-bid flags, relative price scores, totals,
- *   ranking with the rule set's tie-breaks.
+ *   out): identity, the panel's conflicts of interest with it, gates, every
+ *   score that needs no rival (the panel's through its moderation record),
+ *   the price, per-bid flags (XPath conditions, the panel's record, market
+ *   concentration), and the text that shared-text flags compare;
+ *   across bids: compliance, cross-bid flags (abnormally low and identical
+ *   prices, shared text), relative price scores, totals, ranking with the
+ *   rule set's tie-breaks (each one that decided is recorded).
  * Every score carries an explanation with its inputs and formula.
  */
 #ifndef TENDER_EVALUATE_H
