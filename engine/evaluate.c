@@ -427,6 +427,7 @@ static int add_flag(struct bid_result *b, size_t flag, char *message)
 	hits[b->n_flags].flag = flag;
 	hits[b->n_flags].message = message;
 	hits[b->n_flags].questions = NULL;
+	hits[b->n_flags].decision = NULL;
 	b->n_flags++;
 	return 1;
 }
@@ -1325,8 +1326,47 @@ static int shared_text(const struct ruleset *rs, size_t fi, struct bid_result *b
 	return ok;
 }
 
+/* Attaches the panel's decisions to the flags they answer; an exclusion
+ * takes effect now, before prices are compared. */
+static int apply_decisions(const struct ruleset *rs, struct bid_result *bids, size_t n_bids,
+			   struct panel_scores *panel)
+{
+	for (size_t i = 0; i < n_bids; i++) {
+		struct bid_result *b = &bids[i];
+
+		for (size_t k = 0; b->id && k < b->n_flags; k++) {
+			const struct flag *f = &rs->flags[b->flags[k].flag];
+			struct panel_decision *d = panel_find_decision(panel, b->id, f->id);
+
+			if (!d)
+				continue;
+			d->used = 1;
+			b->flags[k].decision = d;
+			if (d->excluded && b->compliant &&
+			    !exclude(b, "the panel decided on %s (agreed by %s) to exclude the bid "
+					"for flag %s (%s)", d->date, d->agreed_by, f->id, f->title))
+				return 0;
+		}
+	}
+	for (size_t i = 0; panel && i < panel->n_decisions; i++) {
+		struct panel_decision *d = &panel->decisions[i];
+
+		for (size_t k = 0; !d->used && k < n_bids; k++)
+			if (bids[k].id && strcmp(bids[k].id, d->bid) == 0) {
+				if (bid_add_problem(&bids[k], "the panel's decision of %s on flag %s "
+							      "concerns a flag that was not raised on "
+							      "this bid", d->date, d->flag))
+					return 0;
+				bids[k].compliant = 0;
+				d->used = 1; /* reported */
+			}
+	}
+	return 1;
+}
+
 enum tender_status evaluate_across(const struct ruleset *rs, struct bid_result *bids,
-				   size_t n_bids, int decimals, xmlNodePtr tender_root)
+				   size_t n_bids, int decimals, xmlNodePtr tender_root,
+				   struct panel_scores *panel)
 {
 	int ok = 1;
 
@@ -1340,6 +1380,7 @@ enum tender_status evaluate_across(const struct ruleset *rs, struct bid_result *
 		else if (rs->flags[f].kind == FLAG_SHARED_TEXT)
 			ok = shared_text(rs, f, bids, n_bids, tender_root);
 	}
+	ok = ok && apply_decisions(rs, bids, n_bids, panel);
 	/* the texts are compared: their memory goes back before scoring */
 	for (size_t i = 0; i < n_bids && ok; i++) {
 		for (size_t f = 0; bids[i].texts && f < rs->n_flags; f++)

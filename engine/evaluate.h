@@ -38,6 +38,7 @@ struct flag_hit {
 	size_t flag; /* index into ruleset.flags */
 	char *message;
 	char *questions; /* panel flags: the questions concerned ("Q1 Q3"), else NULL */
+	const struct panel_decision *decision; /* the panel's, or NULL */
 };
 
 struct bid_result {
@@ -98,12 +99,15 @@ enum tender_status bid_reject(const struct ruleset *rs, const char *file, const 
 
 void bid_result_release(struct bid_result *b, const struct ruleset *rs);
 
-/* The cross-bid phase over all bids: compliance, cross-bid flags, price
- * scores, totals, ranking. tender_root (may be NULL) is the tender, whose
- * own text bids may share without suspicion. Returns TENDER_OK or
- * TENDER_ERR_NOMEM. */
+/* The cross-bid phase over all bids: compliance, cross-bid flags, the
+ * panel's decisions on flags (panel may be NULL; a decision is marked used
+ * when a flag takes it, and one about a flag not raised on its bid is a
+ * problem of that bid), price scores, totals, ranking. tender_root (may be
+ * NULL) is the tender, whose own text bids may share without suspicion.
+ * Returns TENDER_OK or TENDER_ERR_NOMEM. */
 enum tender_status evaluate_across(const struct ruleset *rs, struct bid_result *bids,
-				   size_t n_bids, int decimals, xmlNodePtr tender_root);
+				   size_t n_bids, int decimals, xmlNodePtr tender_root,
+				   struct panel_scores *panel);
 
 /* Formats points with the rule set's precision. */
 void format_points(const struct ruleset *rs, double points, char *buf, size_t size);

@@ -48,7 +48,7 @@ enum tender_status panel_check(const struct xml_doc *doc, const struct competiti
 	for (const xmlNode *s = root->children; s; s = s->next) {
 		if (xml_is(s, BID_NS, "score") && xml_attr(s, "evaluator", buf, sizeof(buf)))
 			check_evaluator(&c, s, tender_doc, buf);
-		if (xml_is(s, BID_NS, "moderated")) {
+		if (xml_is(s, BID_NS, "moderated") || xml_is(s, BID_NS, "decision")) {
 			const char *p, *id;
 			char *agreed_by, one[128];
 			size_t len;
@@ -104,6 +104,14 @@ void panel_scores_release(struct panel_scores *ps)
 		tender_free(ps->moderated[i].agreed_by);
 		tender_free(ps->moderated[i].note);
 	}
+	for (size_t i = 0; i < ps->n_decisions; i++) {
+		tender_free(ps->decisions[i].bid);
+		tender_free(ps->decisions[i].flag);
+		tender_free(ps->decisions[i].date);
+		tender_free(ps->decisions[i].agreed_by);
+		tender_free(ps->decisions[i].note);
+	}
+	tender_free(ps->decisions);
 	tender_free(ps->members);
 	tender_free(ps->scores);
 	tender_free(ps->moderated);
@@ -225,7 +233,7 @@ enum tender_status panel_read(const xmlNode *tender_root, const struct xml_doc *
 			      struct panel_scores *ps)
 {
 	const xmlNode *root = xml_doc_root(doc);
-	size_t n_scores = 0, n_moderated = 0;
+	size_t n_scores = 0, n_moderated = 0, n_decisions = 0;
 	int failed = 0;
 
 	memset(ps, 0, sizeof(*ps));
@@ -234,10 +242,12 @@ enum tender_status panel_read(const xmlNode *tender_root, const struct xml_doc *
 	for (const xmlNode *s = root->children; s; s = s->next) {
 		n_scores += xml_is(s, BID_NS, "score");
 		n_moderated += xml_is(s, BID_NS, "moderated");
+		n_decisions += xml_is(s, BID_NS, "decision");
 	}
 	ps->scores = tender_calloc(n_scores, sizeof(*ps->scores));
 	ps->moderated = tender_calloc(n_moderated, sizeof(*ps->moderated));
-	if (!ps->scores || !ps->moderated)
+	ps->decisions = tender_calloc(n_decisions, sizeof(*ps->decisions));
+	if (!ps->scores || !ps->moderated || !ps->decisions)
 		failed = 1;
 	for (const xmlNode *s = root->children; s && !failed; s = s->next) {
 		if (xml_is(s, BID_NS, "score")) {
@@ -256,6 +266,17 @@ enum tender_status panel_read(const xmlNode *tender_root, const struct xml_doc *
 			m->agreed_by = attr_copy(s, "agreed-by", &failed);
 			m->note = text_copy(s, &failed);
 			m->value = attr_number(s, "value");
+		} else if (xml_is(s, BID_NS, "decision")) {
+			struct panel_decision *d = &ps->decisions[ps->n_decisions++];
+			char outcome[32];
+
+			d->bid = attr_copy(s, "bid", &failed);
+			d->flag = attr_copy(s, "flag", &failed);
+			d->date = attr_copy(s, "date", &failed);
+			d->agreed_by = attr_copy(s, "agreed-by", &failed);
+			d->note = text_copy(s, &failed);
+			d->excluded = xml_attr(s, "outcome", outcome, sizeof(outcome)) &&
+				      strcmp(outcome, "excluded") == 0;
 		}
 	}
 	if (failed || !build_index(ps)) {
@@ -273,6 +294,16 @@ const char *panel_method_str(enum panel_method m)
 	case PANEL_CONSENSUS: return "consensus";
 	}
 	return "?";
+}
+
+struct panel_decision *panel_find_decision(const struct panel_scores *ps, const char *bid,
+					   const char *flag)
+{
+	for (size_t i = 0; ps && i < ps->n_decisions; i++)
+		if (strcmp(ps->decisions[i].bid, bid) == 0 &&
+		    strcmp(ps->decisions[i].flag, flag) == 0)
+			return &ps->decisions[i];
+	return NULL;
 }
 
 void panel_number(double v, char *buf, size_t size)

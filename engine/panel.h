@@ -43,8 +43,16 @@ struct panel_moderated {
 	double value;
 };
 
+/* The panel's decision on a flag raised on a bid. */
+struct panel_decision {
+	char *bid, *flag, *date, *agreed_by, *note;
+	int excluded; /* outcome="excluded"; else accepted */
+	int used;     /* a flag on the bid took it (set by the evaluation) */
+};
+
 /* The panel: its members (from the tender) and their scores (from the
- * panel's scores file), indexed by bid and question. */
+ * panel's scores file), indexed by bid and question; its decisions on
+ * flags. */
 struct panel_scores {
 	struct panel_member *members;
 	size_t n_members;
@@ -52,6 +60,8 @@ struct panel_scores {
 	size_t n_scores;
 	struct panel_moderated *moderated;
 	size_t n_moderated;
+	struct panel_decision *decisions;
+	size_t n_decisions;
 	size_t *by_bid;     /* indexes of scores sorted by bid, question */
 	size_t *mod_by_bid; /* indexes of moderated sorted by bid, question */
 };
@@ -132,6 +142,10 @@ enum tender_status panel_decide(const struct panel_scores *ps, const struct pane
 				const struct panel_conflict *conflicts, size_t n_conflicts,
 				struct panel_record *out);
 void panel_record_release(struct panel_record *r);
+
+/* The panel's decision on flag on bid, or NULL. */
+struct panel_decision *panel_find_decision(const struct panel_scores *ps, const char *bid,
+					   const char *flag);
 
 /* Shortest text that reads back as the same number. */
 void panel_number(double v, char *buf, size_t size);

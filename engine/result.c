@@ -366,6 +366,14 @@ static void write_bid(struct writer *w, const struct run *r, const struct bid_re
 		attr(w, "severity", severity_str(f->severity));
 		if (b->flags[i].questions && b->flags[i].questions[0])
 			attr(w, "questions", b->flags[i].questions);
+		if (b->flags[i].decision) {
+			const struct panel_decision *d = b->flags[i].decision;
+
+			attr(w, "decision", d->excluded ? "excluded" : "accepted");
+			attr(w, "decided", d->date);
+			attr(w, "decided-by", d->agreed_by);
+			attr(w, "decision-note", d->note);
+		}
 		text(w, b->flags[i].message);
 		end(w);
 	}

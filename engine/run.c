@@ -471,7 +471,8 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 	if (rc)
 		return rc;
 	return evaluate_across(r->rules, r->bids, r->n_bids, r->decimals,
-			       xml_doc_root(r->validator.tender_doc));
+			       xml_doc_root(r->validator.tender_doc),
+			       r->has_panel ? &r->panel : NULL);
 }
 
 void run_release(struct run *r)

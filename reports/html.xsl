@@ -601,7 +601,8 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
 
   <!-- what the panel must look at before any award -->
   <xsl:template name="attention">
-    <xsl:variable name="serious" select="$ranked/e:flag[@severity = 'critical' or @severity = 'high']"/>
+    <!-- flags the panel has not yet decided on -->
+    <xsl:variable name="serious" select="$ranked/e:flag[@severity = 'critical' or @severity = 'high'][not(@decision)]"/>
     <xsl:variable name="odd" select="$ranked/e:score[@state = 'pending' or @state = 'error']"/>
     <xsl:variable name="wd">
       <xsl:call-template name="weekday-number">
@@ -611,18 +612,18 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
     <!-- evaluations before engine 0.2 did not carry the period past a weekend -->
     <xsl:variable name="weekend" select="count($firsts) = 1 and not($tender/@standstill-extended) and ($wd = 0 or $wd = 6)"/>
     <xsl:variable name="no-holidays" select="count($firsts) = 1 and string($tender/@non-working-days) = '0'"/>
-    <xsl:if test="$serious or $odd or $firsts/e:flag or $weekend or $no-holidays">
+    <xsl:if test="$serious or $odd or $firsts/e:flag[not(@decision)] or $weekend or $no-holidays">
       <div class="attention" role="note">
         <b>Before any award decision</b>
         <ul>
-          <xsl:if test="$firsts/e:flag">
+          <xsl:if test="$firsts/e:flag[not(@decision)]">
             <li>
               <xsl:choose>
                 <xsl:when test="count($firsts) = 1">The highest-ranked bid has </xsl:when>
                 <xsl:otherwise>The bids ranked first have </xsl:otherwise>
               </xsl:choose>
-              <xsl:value-of select="count($firsts/e:flag)"/> flag(s):
-              <xsl:for-each select="$firsts/e:flag">
+              <xsl:value-of select="count($firsts/e:flag[not(@decision)])"/> flag(s) the panel has not decided on:
+              <xsl:for-each select="$firsts/e:flag[not(@decision)]">
                 <xsl:if test="position() &gt; 1">; </xsl:if>
                 <xsl:call-template name="text">
                   <xsl:with-param name="s" select="key('flagdef', @ref)/e:title"/>
@@ -1326,6 +1327,22 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
           <xsl:if test="$def/@excludes = 'true'"><span class="fail small">excludes the bid</span></xsl:if>
         </div>
         <p class="msg"><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></p>
+        <xsl:if test="@decision">
+          <p class="msg decision">
+            <b>
+              <xsl:choose>
+                <xsl:when test="@decision = 'excluded'">Panel decision: bid excluded</xsl:when>
+                <xsl:otherwise>Panel decision: considered, bid kept</xsl:otherwise>
+              </xsl:choose>
+            </b>
+            <xsl:text> (</xsl:text>
+            <xsl:call-template name="date"><xsl:with-param name="d" select="@decided"/></xsl:call-template>
+            <xsl:text>, agreed by </xsl:text>
+            <xsl:call-template name="text"><xsl:with-param name="s" select="@decided-by"/></xsl:call-template>
+            <xsl:text>): </xsl:text>
+            <xsl:call-template name="text"><xsl:with-param name="s" select="@decision-note"/></xsl:call-template>
+          </p>
+        </xsl:if>
         <p class="cite"><b>Cites:</b><xsl:text> </xsl:text><xsl:call-template name="text"><xsl:with-param name="s" select="$def/@cite"/></xsl:call-template></p>
       </div>
     </xsl:for-each>

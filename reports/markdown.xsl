@@ -302,7 +302,7 @@
     </xsl:choose>
     <xsl:value-of select="concat($nl, $nl)"/>
 
-    <xsl:variable name="serious" select="$ranked/e:flag[@severity = 'critical' or @severity = 'high']"/>
+    <xsl:variable name="serious" select="$ranked/e:flag[@severity = 'critical' or @severity = 'high'][not(@decision)]"/>
     <xsl:variable name="odd" select="$ranked/e:score[@state = 'pending' or @state = 'error']"/>
     <xsl:if test="$serious or $odd">
       <xsl:text>**Before any award decision:**</xsl:text>
@@ -485,6 +485,18 @@
         <xsl:value-of select="concat('  ', $nl)"/>
         <xsl:text>  Cites: </xsl:text>
         <xsl:call-template name="md"><xsl:with-param name="s" select="$def/@cite"/></xsl:call-template>
+        <xsl:if test="@decision">
+          <xsl:value-of select="concat('  ', $nl)"/>
+          <xsl:choose>
+            <xsl:when test="@decision = 'excluded'"><xsl:text>  **Panel decision: bid excluded** (</xsl:text></xsl:when>
+            <xsl:otherwise><xsl:text>  **Panel decision: considered, bid kept** (</xsl:text></xsl:otherwise>
+          </xsl:choose>
+          <xsl:call-template name="md"><xsl:with-param name="s" select="@decided"/></xsl:call-template>
+          <xsl:text>, agreed by </xsl:text>
+          <xsl:call-template name="md"><xsl:with-param name="s" select="@decided-by"/></xsl:call-template>
+          <xsl:text>): </xsl:text>
+          <xsl:call-template name="md"><xsl:with-param name="s" select="@decision-note"/></xsl:call-template>
+        </xsl:if>
         <xsl:value-of select="$nl"/>
       </xsl:for-each>
       <xsl:value-of select="$nl"/>
