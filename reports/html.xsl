@@ -1328,7 +1328,7 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
         </div>
         <p class="msg"><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></p>
         <xsl:if test="@decision">
-          <p class="msg decision">
+          <p class="msg">
             <b>
               <xsl:choose>
                 <xsl:when test="@decision = 'excluded'">Panel decision: bid excluded</xsl:when>
