@@ -4,6 +4,7 @@
 #include "audit.h"
 
 #include "alloc.h"
+#include "calendar.h"
 #include "error.h"
 #include "fileio.h"
 #include "result.h"
@@ -478,6 +479,20 @@ static int same_text(const char *stored, const char *now)
 }
 
 /* Compares the stored rows of one bid with the re-run's result. */
+/* Prepares a query of one stored bid's rows: ?1 the evaluation, ?2 the
+ * bid's seq. */
+static enum tender_status prepare_bid(struct verifier *v, const char *sql, sqlite3_stmt **st,
+				      long long id, int seq, struct tender_error *err)
+{
+	enum tender_status rc = prepare(v->s, sql, st, err);
+
+	if (!rc) {
+		sqlite3_bind_int64(*st, 1, id);
+		sqlite3_bind_int(*st, 2, seq);
+	}
+	return rc;
+}
+
 static enum tender_status compare_bid(struct verifier *v, long long id, int seq,
 				      const struct ruleset *rs, const struct bid_result *b,
 				      struct tender_error *err)
@@ -487,13 +502,11 @@ static enum tender_status compare_bid(struct verifier *v, long long id, int seq,
 	char a[64], c[64];
 	int step;
 
-	rc = prepare(v->s, "SELECT rule_id, state, points, explanation FROM score"
-			   " WHERE evaluation_id = ? AND bid_seq = ?",
-		     &st, err);
+	rc = prepare_bid(v, "SELECT rule_id, state, points, explanation FROM score"
+			       " WHERE evaluation_id = ? AND bid_seq = ?",
+			 &st, id, seq, err);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, seq);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		int node = ruleset_find(rs, col_text(st, 0));
 		const struct score *sc;
@@ -521,13 +534,11 @@ static enum tender_status compare_bid(struct verifier *v, long long id, int seq,
 	if (step != SQLITE_DONE)
 		return store_error(v->s, err, "cannot read the stored scores");
 
-	rc = prepare(v->s, "SELECT gate_id, passed, message FROM gate_result"
-			   " WHERE evaluation_id = ? AND bid_seq = ?",
-		     &st, err);
+	rc = prepare_bid(v, "SELECT gate_id, passed, message FROM gate_result"
+			       " WHERE evaluation_id = ? AND bid_seq = ?",
+			 &st, id, seq, err);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, seq);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		size_t g;
 
@@ -551,13 +562,11 @@ static enum tender_status compare_bid(struct verifier *v, long long id, int seq,
 	if (step != SQLITE_DONE)
 		return store_error(v->s, err, "cannot read the stored gates");
 
-	rc = prepare(v->s, "SELECT seq, flag_id, message FROM flag"
-			   " WHERE evaluation_id = ? AND bid_seq = ? ORDER BY seq",
-		     &st, err);
+	rc = prepare_bid(v, "SELECT seq, flag_id, message FROM flag"
+			       " WHERE evaluation_id = ? AND bid_seq = ? ORDER BY seq",
+			 &st, id, seq, err);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, seq);
 	{
 		size_t n = 0;
 
@@ -1071,17 +1080,10 @@ enum tender_status audit_verify(struct store *s, long long only, audit_report_fn
 static int parse_utc(const char *text, long long *out)
 {
 	int y, mo, d, h, mi, sec;
-	long long era, yoe, doy, doe, days;
 
 	if (sscanf(text, "%d-%d-%dT%d:%d:%dZ", &y, &mo, &d, &h, &mi, &sec) != 6)
 		return 0;
-	y -= mo <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	days = era * 146097 + doe - 719468;
-	*out = days * 86400 + h * 3600 + mi * 60 + sec;
+	*out = calendar_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
 	return 1;
 }
 

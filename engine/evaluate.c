@@ -424,10 +424,7 @@ static int add_flag(struct bid_result *b, size_t flag, char *message)
 		return 0;
 	}
 	b->flags = hits;
-	hits[b->n_flags].flag = flag;
-	hits[b->n_flags].message = message;
-	hits[b->n_flags].questions = NULL;
-	hits[b->n_flags].decision = NULL;
+	hits[b->n_flags] = (struct flag_hit){.flag = flag, .message = message};
 	b->n_flags++;
 	return 1;
 }
@@ -542,12 +539,6 @@ static void run_panel_flag(struct bid_ctx *c, size_t fi)
 	strbuf_release(&questions);
 }
 
-static void pct_text(int64_t hundredths, char *buf, size_t size)
-{
-	snprintf(buf, size, "%lld.%02lld", (long long)(hundredths / 100),
-		 (long long)(hundredths % 100));
-}
-
 /* The market-concentration flag: the HHI if this bid wins. */
 static void run_market_flag(struct bid_ctx *c, size_t fi)
 {
@@ -555,7 +546,7 @@ static void run_market_flag(struct bid_ctx *c, size_t fi)
 	const struct competition *t = c->opt->tender;
 	struct market_effect e;
 	struct strbuf providers = STRBUF_INIT;
-	char before[48], after[48], delta[48], combined[32], pct[32], *message = NULL;
+	char before[48], after[48], delta[48], combined[48], *message = NULL;
 
 	if (!t || t->n_market == 0)
 		return;
@@ -566,14 +557,14 @@ static void run_market_flag(struct bid_ctx *c, size_t fi)
 	if ((double)e.hhi_after > f->hhi_above * 10000 &&
 	    (double)(e.hhi_after - e.hhi_before) > f->delta_above * 10000) {
 		for (size_t i = 0; i < e.n_matched; i++) {
-			pct_text(t->market[e.matched[i]].pct, pct, sizeof(pct));
 			strbuf_addf(&providers, "%s%s %s%%", i ? ", " : "",
-				    t->market[e.matched[i]].provider, pct);
+				    t->market[e.matched[i]].provider,
+				    money_text(t->market[e.matched[i]].pct, 2).s); /* hundredths */
 		}
 		market_hhi_text(e.hhi_before, before, sizeof(before));
 		market_hhi_text(e.hhi_after, after, sizeof(after));
 		market_hhi_text(e.hhi_after - e.hhi_before, delta, sizeof(delta));
-		pct_text(e.combined, combined, sizeof(combined));
+		snprintf(combined, sizeof(combined), "%s", money_text(e.combined, 2).s);
 		{
 			const struct template_value values[] = {
 				{"hhi-before", before}, {"hhi-after", after}, {"delta", delta},
@@ -1250,27 +1241,6 @@ static size_t *number_bidders(const struct bid_result *bids, size_t n_bids)
 	return number;
 }
 
-/* The bid's words from offset, `words` of them, cut with an ellipsis past
- * 300 bytes (never inside a UTF-8 sequence). */
-static void passage(const struct shingles *s, uint32_t offset, uint32_t words, char *buf,
-		    size_t size)
-{
-	const char *p = s->words + offset;
-	size_t n = 0, max = size - 4 < 300 ? size - 4 : 300;
-	uint32_t w = 0;
-	int cut;
-
-	while (p[n] && n < max) {
-		if (p[n] == ' ' && ++w == words)
-			break;
-		n++;
-	}
-	cut = n == max && p[n];
-	while (cut && n > 0 && ((unsigned char)p[n] & 0xC0) == 0x80)
-		n--; /* back to the start of a character */
-	snprintf(buf, size, "%.*s%s", (int)n, p, cut ? "…" : "");
-}
-
 static int shared_text(const struct ruleset *rs, size_t fi, struct bid_result *bids,
 		       size_t n_bids, xmlNodePtr tender_root)
 {
@@ -1305,8 +1275,8 @@ static int shared_text(const struct ruleset *rs, size_t fi, struct bid_result *b
 		}
 		snprintf(n_passages, sizeof(n_passages), "%zu", passages);
 		snprintf(words, sizeof(words), "%d", f->words);
-		passage(&bids[found[a].bid].texts[fi], found[a].example, found[a].example_words,
-			example, sizeof(example));
+		shingles_passage(&bids[found[a].bid].texts[fi], found[a].example,
+				 found[a].example_words, example, sizeof(example));
 		{
 			const struct template_value values[] = {
 				{"others", strbuf_str(&others)}, {"passages", n_passages},

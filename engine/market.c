@@ -4,6 +4,7 @@
 #include "market.h"
 
 #include "alloc.h"
+#include "money.h"
 #include "names.h"
 
 #include <stdio.h>
@@ -53,22 +54,12 @@ enum tender_status market_effect(const struct competition *t, const char *bidder
 
 void market_hhi_text(int64_t hhi, char *buf, size_t size)
 {
-	/* hundredths of an HHI point, rounded half up (hhi is never negative) */
-	int64_t h = (hhi + 50) / 100, whole = h / 100, frac = h % 100;
-	char digits[32], grouped[48];
-	size_t n, k = 0;
+	/* hundredths of an HHI point, rounded half up (hhi is never negative),
+	 * written as money is ("2,250.50"), then without trailing zeros */
+	size_t n = (size_t)snprintf(buf, size, "%s", money_text((hhi + 50) / 100, 2).s);
 
-	n = (size_t)snprintf(digits, sizeof(digits), "%lld", (long long)whole);
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			grouped[k++] = ',';
-		grouped[k++] = digits[i];
-	}
-	grouped[k] = '\0';
-	if (frac == 0)
-		snprintf(buf, size, "%s", grouped);
-	else if (frac % 10 == 0)
-		snprintf(buf, size, "%s.%lld", grouped, (long long)(frac / 10));
-	else
-		snprintf(buf, size, "%s.%02lld", grouped, (long long)frac);
+	while (n > 0 && n < size && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n > 0 && n < size && buf[n - 1] == '.')
+		buf[--n] = '\0';
 }

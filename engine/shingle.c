@@ -6,6 +6,7 @@
 #include "alloc.h"
 
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,25 @@ void shingles_release(struct shingles *s)
 	tender_free(s->word);
 	tender_free(s->offset);
 	shingles_init(s, s->k);
+}
+
+void shingles_passage(const struct shingles *s, uint32_t offset, uint32_t words, char *buf,
+		      size_t size)
+{
+	const char *p = s->words + offset;
+	size_t n = 0, max = size - 4 < 300 ? size - 4 : 300;
+	uint32_t w = 0;
+	int cut;
+
+	while (p[n] && n < max) {
+		if (p[n] == ' ' && ++w == words)
+			break;
+		n++;
+	}
+	cut = n == max && p[n];
+	while (cut && n > 0 && ((unsigned char)p[n] & 0xC0) == 0x80)
+		n--; /* back to the start of a character */
+	snprintf(buf, size, "%.*s%s", (int)n, p, cut ? "…" : "");
 }
 
 static int is_word_byte(unsigned char c)

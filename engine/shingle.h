@@ -34,6 +34,11 @@ enum tender_status shingles_add(struct shingles *s, const char *text);
 
 void shingles_release(struct shingles *s);
 
+/* The `words` words of s from byte offset (a shingle's) into buf, cut with
+ * an ellipsis past 300 bytes, never inside a UTF-8 sequence. */
+void shingles_passage(const struct shingles *s, uint32_t offset, uint32_t words, char *buf,
+		      size_t size);
+
 /* What one bid shares with the bids of another bidder. */
 struct shared_text {
 	size_t bid, other;    /* indexes of the bids (other: the first of that bidder's) */

@@ -76,6 +76,10 @@ void cli_print_json_failure(FILE *out, int status, const char *message);
 int cli_option_format(FILE *err, const char *command, const char *value, int *json);
 int cli_option_unknown(FILE *err, const char *command, const char *option);
 
+/* "--max-size SIZE" (sets *max_bytes; returns -1 when fine, else CLI_USAGE
+ * after printing why), like cli_option_format. */
+int cli_option_max_size(FILE *err, const char *command, const char *value, size_t *max_bytes);
+
 /* Parses a positive size with an optional K, M or G suffix ("16M"). */
 int cli_parse_size(const char *text, size_t *out);
 

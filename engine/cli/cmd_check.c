@@ -145,11 +145,8 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 				return CLI_USAGE;
 			break;
 		case 'm':
-			if (!cli_parse_size(optarg, &max_bytes)) {
-				fprintf(err, "tender check: --max-size '%s' is not a size such as 16M\n",
-					optarg);
+			if (cli_option_max_size(err, "tender check", optarg, &max_bytes) >= 0)
 				return CLI_USAGE;
-			}
 			break;
 		case 'h': help(out); return CLI_OK;
 		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;

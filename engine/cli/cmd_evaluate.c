@@ -23,10 +23,16 @@ static void help(FILE *f)
 		"Evaluates the bids of a tender: reads the tender description, the rule set,\n"
 		"the bids and the panel's scores it names; runs gates, scores and flags; ranks\n"
 		"the compliant bids; writes evaluation.xml (every gate, score with its\n"
-		"explanation, flag, total and rank, and every input's SHA-256) into the output\n"
-		"folder with report.html, scores.csv, evaluation.json and manifest.json (the\n"
-		"SHA-256 of every input and output); records\n"
-		"everything in the evaluation store; prints the ranking.\n\n"
+		"explanation, flag, total and rank, the tie-break that decided equal totals,\n"
+		"and every input's SHA-256) into the output folder with report.html,\n"
+		"scores.csv, evaluation.json and manifest.json (the SHA-256 of every input and\n"
+		"output); records everything in the evaluation store; prints the ranking.\n\n"
+		"With the panel's scores, evaluation.xml also holds the panel's record: the\n"
+		"decision makers and their declared interests, each conflict with a bid and\n"
+		"how it was managed, every evaluator's score and justification, moderated\n"
+		"scores with their notes (moderation as the rule set's <moderation> says), and\n"
+		"the panel's decisions on flags. The end of the standstill period skips\n"
+		"weekends and the tender's <non-working-days>.\n\n"
 		"Options:\n"
 		"  -o, --output DIR     the output folder (default: 'evaluation' beside the\n"
 		"                       tender file)\n"
@@ -237,12 +243,8 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 				return CLI_USAGE;
 			break;
 		case 'm':
-			if (!cli_parse_size(optarg, &max_bytes)) {
-				fprintf(err, "tender evaluate: --max-size '%s' is not a size such as "
-					     "16M\n",
-					optarg);
+			if (cli_option_max_size(err, "tender evaluate", optarg, &max_bytes) >= 0)
 				return CLI_USAGE;
-			}
 			break;
 		case 'h': help(out); return CLI_OK;
 		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;

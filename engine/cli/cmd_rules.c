@@ -64,12 +64,8 @@ static int lint(int argc, char **argv, FILE *out, FILE *err)
 	while ((opt = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
 		switch (opt) {
 		case 'm':
-			if (!cli_parse_size(optarg, &max_bytes)) {
-				fprintf(err, "tender rules lint: --max-size '%s' is not a size such "
-					     "as 16M\n",
-					optarg);
+			if (cli_option_max_size(err, "tender rules lint", optarg, &max_bytes) >= 0)
 				return CLI_USAGE;
-			}
 			break;
 		case 'h': help(out); return CLI_OK;
 		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;

@@ -186,6 +186,14 @@ int cli_option_format(FILE *err, const char *command, const char *value, int *js
 	return CLI_USAGE;
 }
 
+int cli_option_max_size(FILE *err, const char *command, const char *value, size_t *max_bytes)
+{
+	if (cli_parse_size(value, max_bytes))
+		return -1;
+	fprintf(err, "%s: --max-size '%s' is not a size such as 16M\n", command, value);
+	return CLI_USAGE;
+}
+
 int cli_option_unknown(FILE *err, const char *command, const char *option)
 {
 	fprintf(err, "%s: unknown or incomplete option '%s'\nsee '%s --help'\n", command, option,
