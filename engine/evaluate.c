@@ -614,6 +614,11 @@ static void read_text(struct bid_ctx *c, size_t fi)
 		}
 	else if (r->type == XPATH_STRING && shingles_add(s, (const char *)r->stringval))
 		c->nomem = 1;
+	else if (r->type != XPATH_NODESET && r->type != XPATH_STRING &&
+		 bid_add_problem(c->b, "flag %s could not be evaluated: its select gives a %s, "
+				       "not text", f->id,
+				 r->type == XPATH_NUMBER ? "number" : "boolean"))
+		c->nomem = 1;
 	xmlXPathFreeObject(r);
 }
 

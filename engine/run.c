@@ -381,6 +381,34 @@ static enum tender_status mark_duplicates(struct run *r)
 	return TENDER_OK;
 }
 
+/* A decision of the panel about a bid the tender does not list took no
+ * effect: the panel is told, as a warning on its scores file. */
+static enum tender_status report_unused_decisions(struct run *r, run_report_fn report,
+						  void *ctx)
+{
+	const char *path = "panel-scores";
+	struct diag_list diags;
+	enum tender_status rc = TENDER_OK;
+
+	for (size_t i = 0; i < r->n_inputs; i++)
+		if (strcmp(r->inputs[i].role, "panel-scores") == 0)
+			path = r->inputs[i].path;
+	diag_list_init(&diags);
+	for (size_t i = 0; i < r->panel.n_decisions && !rc; i++) {
+		const struct panel_decision *d = &r->panel.decisions[i];
+
+		if (!d->used)
+			rc = diag_add(&diags, DIAG_WARNING, 0, 0, "decision-unknown-bid",
+				      "the decision of %s on flag %s concerns bid %s, which the "
+				      "tender does not list: it took no effect",
+				      d->date, d->flag, d->bid);
+	}
+	if (!rc && report && diags.n)
+		report(ctx, path, &diags);
+	diag_list_release(&diags);
+	return rc;
+}
+
 enum tender_status run_evaluate(struct run *r, const char *tender_path,
 				const struct run_options *o, struct tender_error *err)
 {
@@ -470,9 +498,11 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 	rc = mark_duplicates(r);
 	if (rc)
 		return rc;
-	return evaluate_across(r->rules, r->bids, r->n_bids, r->decimals,
-			       xml_doc_root(r->validator.tender_doc),
-			       r->has_panel ? &r->panel : NULL);
+	rc = evaluate_across(r->rules, r->bids, r->n_bids, r->decimals,
+			     xml_doc_root(r->validator.tender_doc), r->has_panel ? &r->panel : NULL);
+	if (!rc && r->has_panel)
+		rc = report_unused_decisions(r, report, ctx);
+	return rc;
 }
 
 void run_release(struct run *r)
