@@ -7,6 +7,7 @@
 #include "calendar.h"
 #include "error.h"
 #include "fileio.h"
+#include "number.h"
 #include "result.h"
 #include "strbuf.h"
 
@@ -465,7 +466,7 @@ static char *resolve_stored(void *ctx, const char *tender_path, const char *href
 
 static void fmt_points(double v, char *buf, size_t size)
 {
-	snprintf(buf, size, "%.2f (%.17g)", v, v);
+	snprintf(buf, size, "%s", double_text(v).s);
 }
 
 static int same_double(double a, double b)
@@ -518,9 +519,9 @@ static enum tender_status compare_bid(struct verifier *v, long long id, int seq,
 			continue;
 		}
 		sc = &b->scores[node];
-		if (!same_double(sqlite3_column_double(st, 2), sc->points)) {
+		if (!same_double(sqlite3_column_double(st, 2), points_double(sc->points))) {
 			fmt_points(sqlite3_column_double(st, 2), a, sizeof(a));
-			fmt_points(sc->points, c, sizeof(c));
+			fmt_points(points_double(sc->points), c, sizeof(c));
 			finding(v, "evaluation %lld, bid %s, criterion %s: stored %s, recomputed %s",
 				id, b->id, rs->nodes[node].id, a, c);
 		} else if (!same_text(col_text(st, 3), sc->explanation)) {
@@ -618,7 +619,7 @@ static int value_text(const struct store_value *v, char **out)
 	switch (v->type) {
 	case SV_NULL: return 1;
 	case SV_INT: snprintf(buf, sizeof(buf), "%lld", v->i); break;
-	case SV_REAL: panel_number(v->d, buf, sizeof(buf)); break;
+	case SV_REAL: snprintf(buf, sizeof(buf), "%s", double_text(v->d).s); break;
 	case SV_TEXT:
 		if (!v->text)
 			return 1;
@@ -968,9 +969,9 @@ static enum tender_status compare_run(struct verifier *v, long long id, const st
 				id, b->id, sqlite3_column_int(st, 3),
 				sqlite3_column_int(st, 4) ? " (tied)" : "", b->rank,
 				b->tied ? " (tied)" : "");
-		if (!same_double(sqlite3_column_double(st, 5), b->total)) {
+		if (!same_double(sqlite3_column_double(st, 5), points_double(b->total))) {
 			fmt_points(sqlite3_column_double(st, 5), a, sizeof(a));
-			fmt_points(b->total, c, sizeof(c));
+			fmt_points(points_double(b->total), c, sizeof(c));
 			finding(v, "evaluation %lld, bid %s, total: stored %s, recomputed %s", id,
 				b->id, a, c);
 		}

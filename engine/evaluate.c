@@ -9,29 +9,36 @@
 #include "check.h"
 #include "market.h"
 #include "money.h"
+#include "number.h"
 #include "strbuf.h"
 
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Two totals closer than this are equal (DESIGN.md section 5). */
-#define TIE_EPSILON 1e-9
-
-void format_points(const struct ruleset *rs, double points, char *buf, size_t size)
+void format_points(const struct ruleset *rs, int64_t points, char *buf, size_t size)
 {
-	snprintf(buf, size, "%.*f", rs->precision, points);
+	snprintf(buf, size, "%s", points_text(points, rs->precision).s);
 }
 
+int64_t points_percent(const struct ruleset *rs, int64_t points)
+{
+	int64_t percent = 0;
+
+	points_ratio(points, 100 * (number_wide)POINTS_ONE, rs->scale, &percent); /* |points| <= scale */
+	return percent;
+}
+
+/* The whole formatted text (never cut), or NULL when out of memory. */
 static char *vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 static char *vformat(const char *fmt, va_list ap)
 {
-	char buf[2048];
+	struct strbuf sb = STRBUF_INIT;
 
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	return tender_strdup(buf);
+	sb.max = SIZE_MAX / 2; /* an explanation quotes bid text: no cap */
+	strbuf_vaddf(&sb, fmt, ap);
+	return strbuf_detach(&sb);
 }
 
 static char *format_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -59,25 +66,15 @@ static int explain(struct score *s, const char *fmt, ...)
 	return s->explanation != NULL;
 }
 
-struct pts {
-	char s[48];
-};
-
-static struct pts pts(const struct ruleset *rs, double points)
+static struct number_text pts(const struct ruleset *rs, int64_t points)
 {
-	struct pts p;
-
-	format_points(rs, points, p.s, sizeof(p.s));
-	return p;
+	return points_text(points, rs->precision);
 }
 
-/* A number from a rule or bid, as briefly as it reads back exactly. */
-static struct pts num(double v)
+/* A number from a rule or bid, exactly as it reads. */
+static struct number_text num(struct decimal v)
 {
-	struct pts p;
-
-	snprintf(p.s, sizeof(p.s), "%.15g", v);
-	return p;
+	return decimal_text(v);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -115,24 +112,68 @@ static void score_boolean(struct bid_ctx *c, const struct rule_node *n, struct s
 		c->nomem = 1;
 }
 
+/* value × points between from and to (from > to: lower is better),
+ * clamped to [0, points]. */
+static enum tender_status linear_points(const struct rule_node *n, struct decimal v,
+					int64_t *out, const char **clamp)
+{
+	number_wide from = decimal_wide18(n->from), to = decimal_wide18(n->to),
+		    x = decimal_wide18(v), num = x - from, den = to - from;
+
+	if (den < 0) {
+		num = -num;
+		den = -den;
+	}
+	*clamp = "";
+	if (num <= 0) {
+		*clamp = num < 0 ? ", floored at 0" : "";
+		*out = 0;
+		return TENDER_OK;
+	}
+	if (num >= den) {
+		*clamp = num > den ? ", capped at full points" : "";
+		*out = n->points;
+		return TENDER_OK;
+	}
+	return points_ratio(n->points, num, den, out);
+}
+
 static void score_scale(struct bid_ctx *c, const struct rule_node *n, struct score *s)
 {
-	double v;
-	int ok;
+	struct decimal v;
+	char *text = NULL;
+	int is_number, ok;
+	enum tender_status rc = xpath_decimal(&c->env, &n->expr, &v, &is_number, &text);
 
-	if (xpath_number(&c->env, &n->expr, &v)) {
+	if (rc == TENDER_ERR_NOMEM) {
+		c->nomem = 1;
+		return;
+	}
+	if (rc) {
 		rule_error(c, s, n->id, c->env.error);
 		return;
 	}
-	if (isnan(v)) {
-		s->points = 0;
-		ok = explain(s, "the value is not a number: 0 of %s", pts(c->rs, n->points).s);
-	} else if (n->n_bands == 0) {
-		double t = (v - n->from) / (n->to - n->from);
-		const char *clamp = t < 0 ? ", floored at 0" : t > 1 ? ", capped at full points" : "";
+	if (!is_number) {
+		char why[128] = "is not a number";
 
-		t = t < 0 ? 0 : t > 1 ? 1 : t;
-		s->points = t * n->points;
+		if (text && text[0])
+			decimal_parse(text, &v, why, sizeof(why));
+		s->points = 0;
+		if (text && text[0])
+			ok = explain(s, "the value '%s' %s: 0 of %s", text, why,
+				     pts(c->rs, n->points).s);
+		else
+			ok = explain(s, "the value is not a number: 0 of %s",
+				     pts(c->rs, n->points).s);
+	} else if (n->n_bands == 0) {
+		const char *clamp;
+
+		if (linear_points(n, v, &s->points, &clamp)) {
+			tender_free(text);
+			rule_error(c, s, n->id, "the value is too large or too precise to score "
+						"exactly");
+			return;
+		}
 		ok = explain(s, "value %s: (%s − %s) / (%s − %s) × %s%s = %s", num(v).s, num(v).s,
 			     num(n->from).s, num(n->to).s, num(n->from).s, pts(c->rs, n->points).s,
 			     clamp, pts(c->rs, s->points).s);
@@ -142,10 +183,17 @@ static void score_scale(struct bid_ctx *c, const struct rule_node *n, struct sco
 		for (size_t i = 0; i < n->n_bands && !hit; i++) {
 			const struct band *b = &n->bands[i];
 
-			if ((!b->has_from || v >= b->from) && (!b->has_to || v < b->to))
+			if ((!b->has_from || decimal_cmp(v, b->from) >= 0) &&
+			    (!b->has_to || decimal_cmp(v, b->to) < 0))
 				hit = b;
 		}
-		s->points = hit ? hit->pct / 100 * n->points : 0;
+		s->points = 0;
+		if (hit && points_ratio(n->points, decimal_wide18(hit->pct),
+					100 * DECIMAL_WIDE_ONE, &s->points)) {
+			tender_free(text);
+			rule_error(c, s, n->id, "the band's points are out of range");
+			return;
+		}
 		if (hit)
 			ok = explain(s, "value %s in band [%s, %s): %s%% × %s = %s", num(v).s,
 				     hit->has_from ? num(hit->from).s : "-inf",
@@ -155,6 +203,7 @@ static void score_scale(struct bid_ctx *c, const struct rule_node *n, struct sco
 			ok = explain(s, "value %s is in no band: 0 of %s", num(v).s,
 				     pts(c->rs, n->points).s);
 	}
+	tender_free(text);
 	if (!ok)
 		c->nomem = 1;
 }
@@ -163,18 +212,27 @@ static void score_scale(struct bid_ctx *c, const struct rule_node *n, struct sco
 static int read_money(struct bid_ctx *c, const struct rule_node *n, struct score *s,
 		      const struct xpath_expr *e, const char *what, int64_t *out)
 {
-	char text[128], why[160], message[400];
+	char *text = NULL, why[160];
+	enum tender_status rc = xpath_string_dup(&c->env, e, &text);
 
-	if (xpath_string(&c->env, e, text, sizeof(text))) {
+	if (rc == TENDER_ERR_NOMEM) {
+		c->nomem = 1;
+		return 0;
+	}
+	if (rc) {
 		rule_error(c, s, n->id, c->env.error);
 		return 0;
 	}
-	if (money_parse(text, c->opt->decimals, out, why, sizeof(why))) {
-		snprintf(message, sizeof(message), "the %s '%s' %s", what, text, why);
-		rule_error(c, s, n->id, message);
-		return 0;
+	rc = money_parse(text, c->opt->decimals, out, why, sizeof(why));
+	if (rc) {
+		struct strbuf message = STRBUF_INIT;
+
+		strbuf_addf(&message, "the %s '%s' %s", what, text, why);
+		rule_error(c, s, n->id, message.nomem ? why : strbuf_str(&message));
+		strbuf_release(&message);
 	}
-	return 1;
+	tender_free(text);
+	return rc == TENDER_OK;
 }
 
 static void read_price(struct bid_ctx *c, const struct rule_node *n, struct score *s)
@@ -209,7 +267,10 @@ static void score_coverage(struct bid_ctx *c, const struct rule_node *n, struct 
 		else
 			strbuf_addf(&missing, "%s%s", missing.len ? ", " : "", n->reqs[i].label);
 	}
-	s->points = n->n_reqs ? n->points * (double)present / (double)n->n_reqs : 0;
+	s->points = 0;
+	if (n->n_reqs)
+		points_ratio(n->points, (number_wide)present, (number_wide)n->n_reqs,
+			     &s->points); /* present <= n_reqs: cannot overflow */
 	if (missing.nomem ||
 	    !explain(s, "%zu of %zu present%s%s%s: %zu/%zu × %s = %s", present, n->n_reqs,
 		     missing.len ? " (missing: " : "", strbuf_str(&missing),
@@ -273,7 +334,7 @@ static void score_match(struct bid_ctx *c, const struct rule_node *n, struct sco
 	size_t length;
 	const char *subject_why;
 	char *subject = match_subject(c, n, &length, &subject_why);
-	double sum = 0;
+	number_wide sum = 0; /* at most 10,000 patterns of int64 points */
 
 	if (!subject) {
 		if (subject_why)
@@ -290,26 +351,27 @@ static void score_match(struct bid_ctx *c, const struct rule_node *n, struct sco
 			break;
 		}
 		if (rc) {
-			char message[400];
+			struct strbuf message = STRBUF_INIT;
 
-			snprintf(message, sizeof(message), "pattern '%s': %s", n->patterns[i].label,
-				 why);
-			rule_error(c, s, n->id, message);
+			strbuf_addf(&message, "pattern '%s': %s", n->patterns[i].label, why);
+			rule_error(c, s, n->id, message.nomem ? why : strbuf_str(&message));
+			strbuf_release(&message);
 			tender_free(subject);
 			strbuf_release(&found);
 			return;
 		}
 		if (hit) {
 			strbuf_addf(&found, "%s%s (+%s)", found.len ? ", " : "", n->patterns[i].label,
-				    num(n->patterns[i].points).s);
+				    points_exact(n->patterns[i].points).s);
 			sum += n->patterns[i].points;
 		}
 	}
 	tender_free(subject);
-	s->points = sum > n->points ? n->points : sum;
+	s->points = sum > n->points ? n->points : (int64_t)sum;
 	if (found.nomem ||
 	    !explain(s, "found %s: %s, capped at %s = %s", found.len ? strbuf_str(&found) : "nothing",
-		     num(sum).s, pts(c->rs, n->points).s, pts(c->rs, s->points).s))
+		     sum > INT64_MAX ? "more" : points_exact((int64_t)sum).s,
+		     pts(c->rs, n->points).s, pts(c->rs, s->points).s))
 		c->nomem = 1;
 	strbuf_release(&found);
 }
@@ -318,20 +380,19 @@ static void score_match(struct bid_ctx *c, const struct rule_node *n, struct sco
 static void describe_marks(const struct panel_scores *ps, const struct panel_record *r,
 			   struct strbuf *how)
 {
-	char v[64];
-
 	for (size_t i = 0; i < r->n_marks; i++) {
 		const struct panel_mark *m = &r->marks[i];
+		struct number_text v = {""};
 
-		strbuf_addf(how, "%s%s ", i ? ", " : "", ps->members[m->member].id);
 		if (m->score)
-			panel_number(m->score->value, v, sizeof(v));
+			v = decimal_text(m->score->value);
+		strbuf_addf(how, "%s%s ", i ? ", " : "", ps->members[m->member].id);
 		if (m->state == MARK_COUNTED)
-			strbuf_adds(how, v);
+			strbuf_adds(how, v.s);
 		else if (m->state == MARK_MISSING)
 			strbuf_adds(how, "no score");
 		else if (m->score)
-			strbuf_addf(how, "%s (excluded: conflict of interest)", v);
+			strbuf_addf(how, "%s (excluded: conflict of interest)", v.s);
 		else
 			strbuf_adds(how, "no score (conflict of interest)");
 	}
@@ -343,7 +404,9 @@ static void score_panel(struct bid_ctx *c, const struct rule_node *n, struct sco
 	struct panel_policy policy = ruleset_panel_policy(c->rs, n);
 	struct strbuf how = STRBUF_INIT;
 	struct panel_record *r;
-	char why[300], v[64];
+	struct number_text v;
+	number_wide min18 = decimal_wide18(n->panel_min), max18 = decimal_wide18(n->panel_max);
+	number_wide above, low, den;
 
 	if (!ps) {
 		s->state = SCORE_PENDING;
@@ -363,25 +426,35 @@ static void score_panel(struct bid_ctx *c, const struct rule_node *n, struct sco
 		rule_error(c, s, n->id, r->why);
 		return;
 	}
-	if (r->value < n->panel_min || r->value > n->panel_max) {
-		snprintf(why, sizeof(why), "the panel's score %s for question %s is outside %s–%s",
-			 num(r->value).s, n->question, num(n->panel_min).s, num(n->panel_max).s);
-		rule_error(c, s, n->id, why);
+	/* every score was checked against the scale when the panel file was
+	 * read (run.c), so a median, a mean or a moderated score is inside it */
+	if (ratio_cmp_decimal(r->value, n->panel_min) < 0 ||
+	    ratio_cmp_decimal(r->value, n->panel_max) > 0) {
+		rule_error(c, s, n->id, "the panel's score is outside the question's scale");
 		return;
 	}
-	panel_number(r->value, v, sizeof(v));
+	/* (value − min) / (max − min) = (num − min × den) / (den × (max − min)),
+	 * at scale 18 */
+	if (wide_mul(r->value.num, DECIMAL_WIDE_ONE, &above) ||
+	    wide_mul(min18, r->value.den, &low) ||
+	    wide_mul(r->value.den, max18 - min18, &den) ||
+	    points_ratio(n->points, above - low, den, &s->points)) {
+		rule_error(c, s, n->id, "the panel's score is too large or too precise to scale "
+					"exactly");
+		return;
+	}
+	v = ratio_text(r->value);
 	if (r->basis == BASIS_MODERATED) {
-		strbuf_addf(&how, "moderated score %s agreed by %s (", v, r->moderated->agreed_by);
+		strbuf_addf(&how, "moderated score %s agreed by %s (", v.s, r->moderated->agreed_by);
 		describe_marks(ps, r, &how);
 		strbuf_adds(&how, ")");
 	} else {
 		describe_marks(ps, r, &how);
-		strbuf_addf(&how, ": %s %s", r->basis == BASIS_MEAN ? "mean" : "median", v);
+		strbuf_addf(&how, ": %s %s", r->basis == BASIS_MEAN ? "mean" : "median", v.s);
 	}
-	s->points = n->points * (r->value - n->panel_min) / (n->panel_max - n->panel_min);
 	if (how.nomem ||
 	    !explain(s, "%s on %s–%s: (%s − %s) / (%s − %s) × %s = %s", strbuf_str(&how), num(n->panel_min).s,
-		     num(n->panel_max).s, num(r->value).s, num(n->panel_min).s, num(n->panel_max).s,
+		     num(n->panel_max).s, v.s, num(n->panel_min).s, num(n->panel_max).s,
 		     num(n->panel_min).s, pts(c->rs, n->points).s, pts(c->rs, s->points).s))
 		c->nomem = 1;
 	strbuf_release(&how);
@@ -429,9 +502,12 @@ static int add_flag(struct bid_result *b, size_t flag, char *message)
 	return 1;
 }
 
-/* Scores are decimals read into doubles: 3.4 - 1.2 may come out a hair
- * above 2.2. A spread exactly at the limit is not flagged. */
-#define SPREAD_EPSILON 1e-9
+/* Whether the counted scores are more than `above` apart (exactly: a
+ * spread at the limit is not flagged). */
+static int spread_above(const struct panel_record *r, struct decimal above)
+{
+	return decimal_wide18(r->high) - decimal_wide18(r->low) > decimal_wide18(above);
+}
 
 /* The details of a panel flag on this bid into details ("" when it does not
  * hold), and the questions concerned into questions. */
@@ -439,7 +515,7 @@ static void panel_flag_details(struct bid_ctx *c, const struct flag *f, struct s
 			       struct strbuf *questions)
 {
 	const struct panel_scores *ps = c->opt->panel;
-	char a[64], b[64];
+	struct decimal apart;
 
 	if (f->kind == FLAG_PANEL_CONFLICT) {
 		for (size_t i = 0; i < c->b->n_conflicts; i++) {
@@ -473,22 +549,25 @@ static void panel_flag_details(struct bid_ctx *c, const struct flag *f, struct s
 						    ps->members[r->marks[k].member].id,
 						    ps->members[r->marks[k].member].name);
 		} else if (f->kind == FLAG_PANEL_SPREAD && r->n_counted > 1 &&
-			   r->high - r->low > f->spread_above + SPREAD_EPSILON) {
+			   spread_above(r, f->spread_above)) {
 			strbuf_addf(details, "%s%s: ", details->len ? "; " : "", n->question);
 			describe_marks(ps, r, details);
-			panel_number(r->high - r->low, a, sizeof(a));
-			strbuf_addf(details, " (%s points apart", a);
-			if (r->moderated) {
-				panel_number(r->moderated->value, b, sizeof(b));
-				strbuf_addf(details, "; moderated to %s", b);
-			}
+			if (decimal_sub(r->high, r->low, &apart) == TENDER_OK)
+				strbuf_addf(details, " (%s points apart", decimal_text(apart).s);
+			else
+				strbuf_addf(details, " (%s − %s points apart", decimal_text(r->high).s,
+					    decimal_text(r->low).s);
+			if (r->moderated)
+				strbuf_addf(details, "; moderated to %s",
+					    decimal_text(r->moderated->value).s);
 			strbuf_adds(details, ")");
 		} else if (f->kind == FLAG_PANEL_MODERATION && r->moderated && r->n_counted > 0 &&
-			   (r->moderated->value < r->low || r->moderated->value > r->high) &&
+			   (decimal_cmp(r->moderated->value, r->low) < 0 ||
+			    decimal_cmp(r->moderated->value, r->high) > 0) &&
 			   !r->moderated->note[0]) {
-			panel_number(r->moderated->value, a, sizeof(a));
 			strbuf_addf(details, "%s%s: moderated score %s, outside the evaluators' scores (",
-				    details->len ? "; " : "", n->question, a);
+				    details->len ? "; " : "", n->question,
+				    decimal_text(r->moderated->value).s);
 			describe_marks(ps, r, details);
 			strbuf_adds(details, "), with no note");
 		} else if (f->kind == FLAG_PANEL_CONFLICT && r->moderated) {
@@ -514,19 +593,19 @@ static void run_panel_flag(struct bid_ctx *c, size_t fi)
 {
 	const struct flag *f = &c->rs->flags[fi];
 	struct strbuf details = STRBUF_INIT, questions = STRBUF_INIT;
-	char limit[64], *message = NULL;
+	struct number_text limit = decimal_text(f->spread_above);
+	char *message = NULL;
 
 	if (!c->opt->panel)
 		return;
 	panel_flag_details(c, f, &details, &questions);
-	panel_number(f->spread_above, limit, sizeof(limit));
 	if (details.nomem || questions.nomem) {
 		c->nomem = 1;
 	} else if (details.len) {
 		const struct template_value values[] = {
 			{"details", strbuf_str(&details)},
 			{"questions", strbuf_str(&questions)},
-			{"limit", limit},
+			{"limit", limit.s},
 		};
 
 		if (template_render(&f->message, &c->env, values, 3, &message) ||
@@ -554,8 +633,9 @@ static void run_market_flag(struct bid_ctx *c, size_t fi)
 		c->nomem = 1;
 		return;
 	}
-	if ((double)e.hhi_after > f->hhi_above * 10000 &&
-	    (double)(e.hhi_after - e.hhi_before) > f->delta_above * 10000) {
+	/* the HHI in units of 1/10,000, compared exactly */
+	if (decimal_cmp((struct decimal){e.hhi_after, 4}, f->hhi_above) > 0 &&
+	    decimal_cmp((struct decimal){e.hhi_after - e.hhi_before, 4}, f->delta_above) > 0) {
 		for (size_t i = 0; i < e.n_matched; i++) {
 			strbuf_addf(&providers, "%s%s %s%%", i ? ", " : "",
 				    t->market[e.matched[i]].provider,
@@ -659,15 +739,20 @@ static void run_flags(struct bid_ctx *c)
 
 static void read_identity(struct bid_ctx *c)
 {
-	char buf[1024];
 	xmlXPathObjectPtr r;
+	enum tender_status rc = xpath_string_dup(&c->env, &c->rs->id_expr, &c->b->id);
 
-	if (xpath_string(&c->env, &c->rs->id_expr, buf, sizeof(buf)) || !buf[0])
-		snprintf(buf, sizeof(buf), "%s", c->b->file);
-	c->b->id = tender_strdup(buf);
-	if (xpath_string(&c->env, &c->rs->name_expr, buf, sizeof(buf)))
-		buf[0] = '\0';
-	c->b->bidder = tender_strdup(buf);
+	if (rc == TENDER_ERR_NOMEM) {
+		c->nomem = 1;
+		return;
+	}
+	if (rc || !c->b->id[0]) { /* no id: the file stands for it */
+		tender_free(c->b->id);
+		c->b->id = tender_strdup(c->b->file);
+	}
+	rc = xpath_string_dup(&c->env, &c->rs->name_expr, &c->b->bidder);
+	if (rc && rc != TENDER_ERR_NOMEM)
+		c->b->bidder = tender_strdup("");
 	if (!c->b->id || !c->b->bidder)
 		c->nomem = 1;
 	if (!c->rs->has_members || xpath_eval(&c->env, &c->rs->members_expr, &r))
@@ -890,13 +975,27 @@ static int compare_int64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Whether price × den < basis × pct / 100, with basis = num / den: exact.
+ * -1 when the numbers are too large to compare exactly. */
+static int below_share(int64_t price, struct ratio basis, struct decimal pct)
+{
+	number_wide left, right, scale = (number_wide)100 * DECIMAL_WIDE_ONE;
+
+	if (wide_mul(price, basis.den, &left) || wide_mul(left, scale, &left) ||
+	    wide_mul(basis.num, decimal_wide18(pct), &right))
+		return -1;
+	return left < right;
+}
+
 static int abnormally_low(const struct ruleset *rs, size_t fi, struct bid_result *bids,
 			  size_t n_bids, int decimals)
 {
 	const struct flag *f = &rs->flags[fi];
 	int64_t *prices = tender_calloc(n_bids, sizeof(*prices));
 	size_t n = 0;
-	double basis;
+	struct ratio basis;
+	int64_t basis_minor = 0, threshold_minor = 0;
+	number_wide sum = 0;
 
 	if (!prices)
 		return 0;
@@ -911,36 +1010,62 @@ static int abnormally_low(const struct ruleset *rs, size_t fi, struct bid_result
 		return 1;
 	}
 	qsort(prices, n, sizeof(*prices), compare_int64);
-	if (f->basis_mean) {
-		double sum = 0;
-
-		for (size_t i = 0; i < n; i++)
-			sum += (double)prices[i];
-		basis = sum / (double)n;
-	} else {
-		basis = n % 2 ? (double)prices[n / 2]
-			      : ((double)prices[n / 2 - 1] + (double)prices[n / 2]) / 2;
-	}
+	/* the basis exactly: a mean or a median of two may fall between pennies */
+	for (size_t i = 0; i < n; i++)
+		sum += prices[i]; /* n int64 values: no overflow below 2^63 bids */
+	if (f->basis_mean)
+		basis = ratio_reduce((struct ratio){sum, (number_wide)n});
+	else
+		basis = n % 2 ? (struct ratio){prices[n / 2], 1}
+			      : ratio_reduce((struct ratio){(number_wide)prices[n / 2 - 1] +
+								    prices[n / 2],
+							    2});
 	tender_free(prices);
+	wide_div_round(basis.num, basis.den, &basis_minor); /* between two prices: fits */
+	{
+		number_wide tn;
+
+		if (!wide_mul(basis.num, decimal_wide18(f->below_pct), &tn))
+			wide_div_round(tn, basis.den * 100 * DECIMAL_WIDE_ONE, &threshold_minor);
+	}
 	for (size_t i = 0; i < n_bids; i++) {
 		const struct score *s = &bids[i].scores[f->price_node];
-		double threshold = basis * f->below_pct / 100;
-		char pct[32], *message = NULL;
+		int below;
+		int64_t tenths = 0;
+		struct number_text pct;
+		char *message = NULL;
 
-		if (!bids[i].compliant || !s->has_price || s->price_minor <= 0 ||
-		    (double)s->price_minor >= threshold)
+		if (!bids[i].compliant || !s->has_price || s->price_minor <= 0)
 			continue;
-		snprintf(pct, sizeof(pct), "%.1f", 100 * (double)s->price_minor / basis);
+		below = below_share(s->price_minor, basis, f->below_pct);
+		if (below < 0) {
+			if (bid_add_problem(&bids[i], "flag %s could not be evaluated: the price "
+						      "and the basis are too large to compare exactly",
+					    f->id))
+				return 0;
+			bids[i].compliant = 0;
+			continue;
+		}
+		if (!below)
+			continue;
+		/* the price as a percentage of the basis, to one decimal (half up) */
+		{
+			number_wide num;
+
+			if (!wide_mul(s->price_minor, basis.den * 1000, &num))
+				wide_div_round(num, basis.num, &tenths);
+			pct = decimal_text((struct decimal){tenths, 1});
+		}
 		{
 			struct money_text price = money_text(s->price_minor, decimals);
-			struct money_text basis_text = money_text((int64_t)llround(basis), decimals);
-			struct money_text threshold_text = money_text((int64_t)llround(threshold), decimals);
+			struct money_text basis_text = money_text(basis_minor, decimals);
+			struct money_text threshold_text = money_text(threshold_minor, decimals);
 			const struct template_value values[] = {
 				{"price", price.s},
 				{"basis", f->basis_mean ? "mean" : "median"},
 				{"basis-value", basis_text.s},
 				{"threshold", threshold_text.s},
-				{"pct-of-basis", pct},
+				{"pct-of-basis", pct.s},
 			};
 
 			if (template_render(&f->message, NULL, values, 5, &message))
@@ -1012,7 +1137,8 @@ static int score_prices(const struct ruleset *rs, struct bid_result *bids, size_
 		for (size_t i = 0; i < n_bids; i++) {
 			struct score *s = &bids[i].scores[ni];
 			struct money_text lo = money_text(lowest, decimals), me = money_text(s->price_minor, decimals);
-			double this_price = (double)s->price_minor, low = (double)lowest;
+			number_wide this_price = s->price_minor, low = lowest;
+			enum tender_status rc = TENDER_OK;
 			int ok = 1;
 
 			if (s->state != SCORE_PENDING)
@@ -1021,28 +1147,41 @@ static int score_prices(const struct ruleset *rs, struct bid_result *bids, size_
 				s->state = SCORE_NOT_SCORED;
 				ok = explain(s, "price %s; not scored: the bid is not compliant", me.s);
 			} else if (n->formula == PRICE_LOWEST_RATIO) {
-				s->points = n->points * low / this_price;
+				rc = points_ratio(n->points, low, this_price, &s->points);
 				ok = explain(s, "lowest %s / this %s × %s = %s", lo.s, me.s,
 					     pts(rs, n->points).s, pts(rs, s->points).s);
 			} else if (n->formula == PRICE_DEVIATION) {
-				double p = n->points * (1 - (this_price - low) / low);
+				/* points × (1 − (this − lowest) / lowest) = points × (2 lowest − this) / lowest */
+				number_wide left = 2 * low - this_price;
 
-				s->points = p < 0 ? 0 : p;
+				s->points = 0;
+				if (left > 0)
+					rc = points_ratio(n->points, left, low, &s->points);
 				ok = explain(s, "%s × (1 − (this %s − lowest %s) / lowest %s) = %s%s",
 					     pts(rs, n->points).s, me.s, lo.s, lo.s,
-					     pts(rs, s->points).s, p < 0 ? " (floored at 0)" : "");
+					     pts(rs, s->points).s, left < 0 ? " (floored at 0)" : "");
 			} else {
 				struct money_text ceil = money_text(s->ceiling_minor, decimals);
-				double c = (double)s->ceiling_minor, p;
+				number_wide c = s->ceiling_minor;
 
 				if (c <= low)
-					p = this_price <= low ? n->points : 0;
+					s->points = this_price <= low ? n->points : 0;
+				else if (this_price >= c)
+					s->points = 0;
+				else if (this_price <= low)
+					s->points = n->points;
 				else
-					p = n->points * (c - this_price) / (c - low);
-				s->points = p < 0 ? 0 : p > n->points ? n->points : p;
+					rc = points_ratio(n->points, c - this_price, c - low, &s->points);
 				ok = explain(s, "%s × (ceiling %s − this %s) / (ceiling %s − lowest %s) = %s",
 					     pts(rs, n->points).s, ceil.s, me.s, ceil.s, lo.s,
 					     pts(rs, s->points).s);
+			}
+			if (rc) { /* products below 2^127 always fit: not reached */
+				s->state = SCORE_ERROR;
+				ok = bid_add_problem(&bids[i], "rule %s could not be evaluated: the "
+							       "prices are too large to score exactly",
+						     n->id) == TENDER_OK;
+				bids[i].compliant = 0;
 			}
 			if (s->state == SCORE_PENDING)
 				s->state = SCORE_DONE;
@@ -1064,7 +1203,7 @@ static void add_up(const struct ruleset *rs, struct bid_result *b)
 	for (size_t i = rs->n_nodes; i-- > 0;) {
 		const struct rule_node *n = &rs->nodes[i];
 		const struct score *s = &b->scores[i];
-		double points = n->method == METHOD_GROUP || s->state == SCORE_DONE ? s->points : 0;
+		int64_t points = n->method == METHOD_GROUP || s->state == SCORE_DONE ? s->points : 0;
 
 		if (n->parent < 0)
 			b->total += points;
@@ -1111,10 +1250,10 @@ static int deciding_tie(const struct ruleset *rs, const struct bid_result *a,
 	for (size_t i = 0; i < rs->n_ties; i++) {
 		const struct tie_break *t = &rs->ties[i];
 		const struct score *x = &a->scores[t->node], *y = &b->scores[t->node];
-		double vx = t->on_value ? (double)x->price_minor : x->points;
-		double vy = t->on_value ? (double)y->price_minor : y->points;
+		int64_t vx = t->on_value ? x->price_minor : x->points;
+		int64_t vy = t->on_value ? y->price_minor : y->points;
 
-		if (fabs(vx - vy) < (t->on_value ? 0.5 : TIE_EPSILON))
+		if (vx == vy) /* exact: equality of fixed-point values is transitive */
 			continue;
 		*order = (vx > vy) == t->prefer_higher ? -1 : 1;
 		return (int)i;
@@ -1129,7 +1268,7 @@ static int compare_bids(const struct ruleset *rs, const struct bid_result *a,
 {
 	int order = 0;
 
-	if (fabs(a->total - b->total) >= TIE_EPSILON)
+	if (a->total != b->total)
 		return a->total > b->total ? -1 : 1;
 	return deciding_tie(rs, a, b, &order) < 0 ? 0 : order;
 }
@@ -1199,7 +1338,7 @@ static int rank(const struct ruleset *rs, struct bid_result *bids, size_t n_bids
 			b->tied = bids[order[i - 1]].tied = 1;
 		} else {
 			b->rank = (int)i + 1;
-			if (i > 0 && fabs(b->total - bids[order[i - 1]].total) < TIE_EPSILON &&
+			if (i > 0 && b->total == bids[order[i - 1]].total &&
 			    !record_tie(rs, bids, order[i - 1], order[i], decimals)) {
 				tender_free(order);
 				return 0;

@@ -25,7 +25,7 @@ struct gate_result {
 
 struct score {
 	enum { SCORE_DONE, SCORE_PENDING, SCORE_ERROR, SCORE_NOT_SCORED } state;
-	double points;
+	int64_t points; /* points units (number.h): exact fixed point */
 	char *explanation;
 	int has_price;       /* price criteria: price_minor was read */
 	int64_t price_minor;
@@ -60,7 +60,7 @@ struct bid_result {
 	size_t n_conflicts;
 	int compliant;
 	char *exclusion;   /* why not ranked, besides failed gates */
-	double total;
+	int64_t total;     /* points units */
 	int rank;          /* 1-based; 0 when not ranked */
 	int tied;
 	struct tie_result { /* equal totals that a tie-break separated */
@@ -110,6 +110,9 @@ enum tender_status evaluate_across(const struct ruleset *rs, struct bid_result *
 				   struct panel_scores *panel);
 
 /* Formats points with the rule set's precision. */
-void format_points(const struct ruleset *rs, double points, char *buf, size_t size);
+void format_points(const struct ruleset *rs, int64_t points, char *buf, size_t size);
+
+/* points as a percentage of the rule set's scale, in points units. */
+int64_t points_percent(const struct ruleset *rs, int64_t points);
 
 #endif

@@ -8,6 +8,7 @@
 #include "check.h"
 #include "names.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,12 +98,14 @@ void panel_scores_release(struct panel_scores *ps)
 		tender_free(ps->scores[i].bid);
 		tender_free(ps->scores[i].question);
 		tender_free(ps->scores[i].note);
+		tender_free(ps->scores[i].why);
 	}
 	for (size_t i = 0; i < ps->n_moderated; i++) {
 		tender_free(ps->moderated[i].bid);
 		tender_free(ps->moderated[i].question);
 		tender_free(ps->moderated[i].agreed_by);
 		tender_free(ps->moderated[i].note);
+		tender_free(ps->moderated[i].why);
 	}
 	for (size_t i = 0; i < ps->n_decisions; i++) {
 		tender_free(ps->decisions[i].bid);
@@ -142,11 +145,29 @@ static char *text_copy(const xmlNode *node, int *failed)
 	return copy;
 }
 
-static double attr_number(const xmlNode *node, const char *name)
+/* A score's value through the one decimal parser (number.h); a value that
+ * is not a decimal keeps its reason in *why for the checks of run.c. */
+static void read_value(const xmlNode *node, struct decimal *value, int *has_value, char **why,
+		       int *failed)
 {
-	char buf[64];
+	char *text = NULL, reason[128];
 
-	return xml_attr(node, name, buf, sizeof(buf)) ? strtod(buf, NULL) : 0;
+	if (xml_attr_dup(node, "value", &text)) {
+		*failed = 1;
+		return;
+	}
+	if (text && decimal_parse(text, value, reason, sizeof(reason)) == TENDER_OK) {
+		*has_value = 1;
+	} else {
+		struct strbuf sb = STRBUF_INIT;
+
+		strbuf_addf(&sb, "the value '%s' %s", text ? text : "",
+			    text ? reason : "is missing");
+		*why = strbuf_detach(&sb);
+		if (!*why)
+			*failed = 1;
+	}
+	tender_free(text);
 }
 
 static int read_members(const xmlNode *tender_root, struct panel_scores *ps)
@@ -257,7 +278,8 @@ enum tender_status panel_read(const xmlNode *tender_root, const struct xml_doc *
 			p->bid = attr_copy(s, "bid", &failed);
 			p->question = attr_copy(s, "question", &failed);
 			p->note = text_copy(s, &failed);
-			p->value = attr_number(s, "value");
+			read_value(s, &p->value, &p->has_value, &p->why, &failed);
+			xml_node_position(doc, s, &p->line, &p->column);
 		} else if (xml_is(s, BID_NS, "moderated")) {
 			struct panel_moderated *m = &ps->moderated[ps->n_moderated++];
 
@@ -265,7 +287,8 @@ enum tender_status panel_read(const xmlNode *tender_root, const struct xml_doc *
 			m->question = attr_copy(s, "question", &failed);
 			m->agreed_by = attr_copy(s, "agreed-by", &failed);
 			m->note = text_copy(s, &failed);
-			m->value = attr_number(s, "value");
+			read_value(s, &m->value, &m->has_value, &m->why, &failed);
+			xml_node_position(doc, s, &m->line, &m->column);
 		} else if (xml_is(s, BID_NS, "decision")) {
 			struct panel_decision *d = &ps->decisions[ps->n_decisions++];
 			char outcome[32];
@@ -306,10 +329,6 @@ struct panel_decision *panel_find_decision(const struct panel_scores *ps, const 
 	return NULL;
 }
 
-void panel_number(double v, char *buf, size_t size)
-{
-	snprintf(buf, size, "%.15g", v);
-}
 
 /* ---------------------------------------------------------------------- */
 /* Conflicts of interest. */
@@ -434,11 +453,9 @@ int panel_member_index(const struct panel_scores *ps, const char *id, size_t len
 	return -1;
 }
 
-static int compare_doubles(const void *a, const void *b)
+static int compare_decimals(const void *a, const void *b)
 {
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
+	return decimal_cmp(*(const struct decimal *)a, *(const struct decimal *)b);
 }
 
 static enum tender_status refuse(struct panel_record *r, const char *fmt, ...)
@@ -446,13 +463,11 @@ static enum tender_status refuse(struct panel_record *r, const char *fmt, ...)
 static enum tender_status refuse(struct panel_record *r, const char *fmt, ...)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char text[600];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
+	strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	strbuf_adds(&sb, text);
 	r->basis = BASIS_NONE;
 	r->why = strbuf_detach(&sb);
 	return r->why ? TENDER_OK : TENDER_ERR_NOMEM;
@@ -460,15 +475,12 @@ static enum tender_status refuse(struct panel_record *r, const char *fmt, ...)
 
 /* The evaluators in state among the marks, as "E1, E4". */
 static void list_marks(const struct panel_scores *ps, const struct panel_record *r,
-		       enum panel_mark_state state, char *buf, size_t size)
+		       enum panel_mark_state state, struct strbuf *sb)
 {
-	size_t n = 0;
-
-	buf[0] = '\0';
-	for (size_t i = 0; i < r->n_marks && n + 1 < size; i++)
+	for (size_t i = 0; i < r->n_marks; i++)
 		if (r->marks[i].state == state)
-			n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ", " : "",
-					      ps->members[r->marks[i].member].id);
+			strbuf_addf(sb, "%s%s", sb->len ? ", " : "",
+				    ps->members[r->marks[i].member].id);
 }
 
 static void count_agreed(const struct panel_scores *ps, const struct panel_policy *policy,
@@ -493,8 +505,9 @@ enum tender_status panel_decide(const struct panel_scores *ps, const struct pane
 				struct panel_record *out)
 {
 	size_t end, begin = score_range(ps, bid, question, &end);
-	double *values;
-	char who[256];
+	struct decimal *values;
+	struct strbuf who = STRBUF_INIT;
+	enum tender_status rc;
 	size_t min = policy->min_evaluators > 0 ? (size_t)policy->min_evaluators : 1;
 
 	memset(out, 0, sizeof(*out));
@@ -521,10 +534,13 @@ enum tender_status panel_decide(const struct panel_scores *ps, const struct pane
 		else if (!policy->keep_conflicted && panel_conflicted(conflicts, n_conflicts, m))
 			mark->state = MARK_EXCLUDED; /* did not score: rightly */
 		if (mark->state == MARK_COUNTED) {
-			double v = mark->score->value;
+			struct decimal v = mark->score->value;
 
-			out->low = out->n_counted == 0 || v < out->low ? v : out->low;
-			out->high = out->n_counted == 0 || v > out->high ? v : out->high;
+			assert(mark->score->has_value); /* run.c refuses a file without */
+			if (out->n_counted == 0 || decimal_cmp(v, out->low) < 0)
+				out->low = v;
+			if (out->n_counted == 0 || decimal_cmp(v, out->high) > 0)
+				out->high = v;
 			values[out->n_counted++] = v;
 		}
 		out->n_excluded += mark->state == MARK_EXCLUDED;
@@ -542,7 +558,7 @@ enum tender_status panel_decide(const struct panel_scores *ps, const struct pane
 				      "the rule set asks for at least %zu", question,
 				      out->n_agreed_eligible, out->moderated->agreed_by, min);
 		out->basis = BASIS_MODERATED;
-		out->value = out->moderated->value;
+		out->value = ratio_from_decimal(out->moderated->value);
 		return TENDER_OK;
 	}
 	if (out->n_counted == 0 && out->n_missing == ps->n_members) {
@@ -556,30 +572,47 @@ enum tender_status panel_decide(const struct panel_scores *ps, const struct pane
 	}
 	if (out->n_missing > 0 && policy->require_moderated) {
 		tender_free(values);
-		list_marks(ps, out, MARK_MISSING, who, sizeof(who));
-		return refuse(out, "question %s: %s did not score this bid and there is no "
-			      "moderated score; the rule set requires the panel to agree one "
-			      "when a score is missing", question, who);
+		list_marks(ps, out, MARK_MISSING, &who);
+		rc = refuse(out, "question %s: %s did not score this bid and there is no "
+			    "moderated score; the rule set requires the panel to agree one "
+			    "when a score is missing", question, strbuf_str(&who));
+		strbuf_release(&who);
+		return rc;
 	}
 	if (out->n_counted < min) {
 		tender_free(values);
-		list_marks(ps, out, MARK_COUNTED, who, sizeof(who));
-		return refuse(out, "question %s: only %zu evaluator score(s) count (%s); the rule "
-			      "set asks for at least %zu", question, out->n_counted,
-			      out->n_counted ? who : "none", min);
+		list_marks(ps, out, MARK_COUNTED, &who);
+		rc = refuse(out, "question %s: only %zu evaluator score(s) count (%s); the rule "
+			    "set asks for at least %zu", question, out->n_counted,
+			    out->n_counted ? strbuf_str(&who) : "none", min);
+		strbuf_release(&who);
+		return rc;
 	}
 	if (policy->method == PANEL_MEAN) {
-		double sum = 0;
+		/* exact: each term is below 10^36 in magnitude; a sum past
+		 * 10^38 (near the 128-bit limit) is refused */
+		number_wide sum = 0, bound = DECIMAL_WIDE_ONE * DECIMAL_WIDE_ONE * 100;
 
-		for (size_t i = 0; i < out->n_counted; i++)
-			sum += values[i];
-		out->value = sum / (double)out->n_counted;
+		for (size_t i = 0; i < out->n_counted; i++) {
+			sum += decimal_wide18(values[i]);
+			if (sum > bound || sum < -bound) {
+				tender_free(values);
+				return refuse(out, "question %s: the evaluators' scores are too large "
+					      "to add up exactly", question);
+			}
+		}
+		out->value = ratio_reduce(
+			(struct ratio){sum, (number_wide)out->n_counted * DECIMAL_WIDE_ONE});
 		out->basis = BASIS_MEAN;
 	} else {
 		size_t n = out->n_counted;
 
-		qsort(values, n, sizeof(values[0]), compare_doubles);
-		out->value = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+		qsort(values, n, sizeof(values[0]), compare_decimals);
+		out->value = n % 2 ? ratio_from_decimal(values[n / 2])
+				   : ratio_reduce((struct ratio){
+					     decimal_wide18(values[n / 2 - 1]) +
+						     decimal_wide18(values[n / 2]),
+					     2 * DECIMAL_WIDE_ONE});
 		out->basis = BASIS_MEDIAN;
 	}
 	tender_free(values);

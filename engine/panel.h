@@ -10,6 +10,7 @@
 #define TENDER_PANEL_H
 
 #include "competition.h"
+#include "number.h"
 #include "strbuf.h"
 
 /* Checks a schema-valid <panel-scores> document; with a tender description
@@ -34,13 +35,19 @@ struct panel_member {
 /* One evaluator's score of one bid on one question. */
 struct panel_score {
 	char *evaluator, *bid, *question, *note;
-	double value;
+	struct decimal value; /* valid when has_value */
+	int has_value;        /* 0: the value is not a decimal (why says why) */
+	int line, column;     /* of the element in the panel file */
+	char *why;
 };
 
 /* The panel's agreed score of one bid on one question. */
 struct panel_moderated {
 	char *bid, *question, *agreed_by, *note;
-	double value;
+	struct decimal value; /* valid when has_value */
+	int has_value;
+	int line, column;
+	char *why;
 };
 
 /* The panel's decision on a flag raised on a bid. */
@@ -124,11 +131,11 @@ struct panel_record {
 	struct panel_mark *marks; /* one per panel member, in the tender's order */
 	size_t n_marks;
 	size_t n_counted, n_excluded, n_missing;
-	double low, high;                       /* of the counted scores */
+	struct decimal low, high;                /* of the counted scores */
 	const struct panel_moderated *moderated; /* NULL when none */
 	size_t n_agreed_eligible; /* agreed-by members without a conflict (or all, when kept) */
 	enum panel_basis basis;   /* BASIS_NONE: no score (why says why) */
-	double value;
+	struct ratio value;       /* exact: a mean need not be a decimal */
 	char *why; /* when basis is BASIS_NONE: a sentence, else NULL */
 };
 
@@ -147,7 +154,5 @@ void panel_record_release(struct panel_record *r);
 struct panel_decision *panel_find_decision(const struct panel_scores *ps, const char *bid,
 					   const char *flag);
 
-/* Shortest text that reads back as the same number. */
-void panel_number(double v, char *buf, size_t size);
 
 #endif

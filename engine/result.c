@@ -58,20 +58,17 @@ static void attr(struct writer *w, const char *name, const char *value)
 		w->failed = 1;
 }
 
-static void attr_double(struct writer *w, const char *name, double v)
+/* Points exactly (the fixed point of number.h, shortest). */
+static void attr_points(struct writer *w, const char *name, int64_t points)
 {
-	char buf[64];
-
-	snprintf(buf, sizeof(buf), "%.17g", v);
-	attr(w, name, buf);
+	attr(w, name, points_exact(points).s);
 }
 
-static void attr_display(struct writer *w, const char *name, const struct ruleset *rs, double v)
+/* Points for display: the rule set's precision, half away from zero. */
+static void attr_display(struct writer *w, const char *name, const struct ruleset *rs,
+			 int64_t points)
 {
-	char buf[64];
-
-	format_points(rs, v, buf, sizeof(buf));
-	attr(w, name, buf);
+	attr(w, name, points_text(points, rs->precision).s);
 }
 
 static void attr_int(struct writer *w, const char *name, long long v)
@@ -115,7 +112,7 @@ static void write_nodes(struct writer *w, const struct ruleset *rs, int parent)
 		if (n->method != METHOD_GROUP)
 			attr(w, "method", method_str(n->method));
 		attr(w, "weight", n->weight);
-		attr_double(w, "points", n->points);
+		attr_points(w, "points", n->points);
 		attr_display(w, "display", rs, n->points);
 		if (n->cite)
 			attr(w, "cite", n->cite);
@@ -126,12 +123,9 @@ static void write_nodes(struct writer *w, const struct ruleset *rs, int parent)
 	}
 }
 
-static void attr_number(struct writer *w, const char *name, double v)
+static void attr_number(struct writer *w, const char *name, struct decimal v)
 {
-	char buf[64];
-
-	panel_number(v, buf, sizeof(buf));
-	attr(w, name, buf);
+	attr(w, name, decimal_text(v).s);
 }
 
 static void write_rules(struct writer *w, const struct run *r)
@@ -142,7 +136,7 @@ static void write_rules(struct writer *w, const struct run *r)
 	attr(w, "id", rs->id);
 	attr(w, "version", rs->version);
 	attr_sha(w, rs->sha256);
-	attr_double(w, "scale", rs->scale);
+	attr_points(w, "scale", rs->scale);
 	attr_int(w, "precision", rs->precision);
 	element(w, "title", rs->title);
 	start(w, "criteria");
@@ -274,7 +268,17 @@ static void write_panel_record(struct writer *w, const struct run *r, const stru
 		attr(w, "question", rs->nodes[i].question);
 		attr(w, "basis", basis_str(p->basis));
 		if (p->basis != BASIS_NONE)
-			attr_number(w, "value", p->value);
+		{
+			struct number_text v = ratio_text(p->value);
+			size_t len = strlen(v.s), mark = strlen("…");
+			int rounded = len > mark && strcmp(v.s + len - mark, "…") == 0;
+
+			if (rounded)
+				v.s[len - mark] = '\0';
+			attr(w, "value", v.s);
+			if (rounded)
+				attr(w, "rounded", "true"); /* a mean such as 10/3 */
+		}
 		attr_int(w, "counted", (long long)p->n_counted);
 		if (p->n_counted) {
 			attr_number(w, "low", p->low);
@@ -319,9 +323,9 @@ static void write_bid(struct writer *w, const struct run *r, const struct bid_re
 		attr_int(w, "rank", b->rank);
 		attr(w, "tied", b->tied ? "true" : "false");
 	}
-	attr_double(w, "total", b->total);
+	attr_points(w, "total", b->total);
 	attr_display(w, "display", rs, b->total);
-	attr_display(w, "percent", rs, 100 * b->total / rs->scale);
+	attr_display(w, "percent", rs, points_percent(rs, b->total));
 	for (size_t i = 0; i < b->n_problems; i++)
 		element(w, "problem", b->problems[i]);
 	if (b->exclusion)
@@ -349,7 +353,7 @@ static void write_bid(struct writer *w, const struct run *r, const struct bid_re
 		start(w, "score");
 		attr(w, "ref", rs->nodes[i].id);
 		attr(w, "state", state_str(s, rs->nodes[i].method));
-		attr_double(w, "points", s->points);
+		attr_points(w, "points", s->points);
 		attr_display(w, "display", rs, s->points);
 		attr_display(w, "max", rs, rs->nodes[i].points);
 		if (s->has_price)
@@ -459,7 +463,7 @@ enum tender_status result_serialise(const struct run *r, char **out, size_t *siz
 		start(&w, "place");
 		attr_int(&w, "rank", b->rank);
 		attr(&w, "bid", b->id);
-		attr_double(&w, "total", b->total);
+		attr_points(&w, "total", b->total);
 		attr_display(&w, "display", r->rules, b->total);
 		attr(&w, "tied", b->tied ? "true" : "false");
 		end(&w);

@@ -71,40 +71,76 @@ static char *dup_or_fail(struct loader *l, const char *s)
 	return copy;
 }
 
+/* The attribute's whole trimmed value ("" when absent). */
 static char *attr_dup(struct loader *l, const xmlNode *node, const char *name)
 {
-	char buf[4096];
+	char *value = NULL;
 
-	return dup_or_fail(l, xml_attr(node, name, buf, sizeof(buf)));
+	if (xml_attr_dup(node, name, &value))
+		fail_nomem(l);
+	return value ? value : dup_or_fail(l, "");
 }
 
+/* The element's whole trimmed text ("" when node is NULL). */
 static char *text_dup(struct loader *l, const xmlNode *node)
 {
-	char buf[4096];
+	char *text = NULL;
 
-	return dup_or_fail(l, xml_text(node, buf, sizeof(buf)));
+	if (xml_text_dup(node, &text))
+		fail_nomem(l);
+	return text;
 }
 
-static int attr_double(const xmlNode *node, const char *name, double *out)
+/* Reads a decimal attribute through the one parser (number.h): 1 when
+ * present and a decimal, 0 when absent; present but not a decimal is an
+ * error at the element. */
+static int attr_decimal(struct loader *l, const xmlNode *node, const char *name,
+			struct decimal *out)
 {
-	char buf[64], *end;
-	double d;
+	char *text = NULL, why[128];
+	int ok = 0;
 
-	if (!xml_attr(node, name, buf, sizeof(buf)))
+	if (xml_attr_dup(node, name, &text)) {
+		fail_nomem(l);
 		return 0;
-	errno = 0;
-	d = strtod(buf, &end);
-	if (end == buf || *end || errno || !isfinite(d))
+	}
+	if (!text)
 		return 0;
-	*out = d;
-	return 1;
+	if (decimal_parse(text, out, why, sizeof(why)))
+		check_report(&l->c, node, DIAG_ERROR, "rule-number", "%s=\"%.100s\" %s", name,
+			     text, why);
+	else
+		ok = 1;
+	tender_free(text);
+	return ok;
+}
+
+/* A whole-number attribute within [min, max] (the schema bounds most);
+ * *out is left as it is when the attribute is absent or wrong. */
+static void attr_integer(struct loader *l, const xmlNode *node, const char *name, int min,
+			 int max, int *out)
+{
+	struct decimal d;
+
+	if (!attr_decimal(l, node, name, &d))
+		return;
+	if (d.scale != 0 || d.coef < min || d.coef > max)
+		check_report(&l->c, node, DIAG_ERROR, "rule-number",
+			     "%s must be a whole number from %d to %d", name, min, max);
+	else
+		*out = (int)d.coef;
 }
 
 static int attr_is(const xmlNode *node, const char *name, const char *value)
 {
-	char buf[64];
+	char *text = NULL;
+	int is;
 
-	return xml_attr(node, name, buf, sizeof(buf)) && strcmp(buf, value) == 0;
+	if (xml_attr_dup(node, name, &text))
+		return 0; /* out of memory: reported by the next allocation */
+	is = text && strcmp(text, value) == 0;
+	tender_free(text);
+	return is;
 }
 
 /* Compiles an XPath found in attribute `name` of node, and tries it on the
@@ -112,13 +148,18 @@ static int attr_is(const xmlNode *node, const char *name, const char *value)
 static void compile_xpath(struct loader *l, const xmlNode *node, const char *name,
 			  const char *rule_id, struct xpath_expr *e)
 {
-	char text[4096], why[512];
+	char *text = NULL, why[512];
 	xmlXPathObjectPtr r;
 	enum tender_status rc;
 
-	if (!xml_attr(node, name, text, sizeof(text)))
+	if (xml_attr_dup(node, name, &text)) {
+		fail_nomem(l);
+		return;
+	}
+	if (!text)
 		return;
 	rc = xpath_compile(text, e, why, sizeof(why));
+	tender_free(text);
 	if (rc == TENDER_ERR_NOMEM) {
 		fail_nomem(l);
 		return;
@@ -131,16 +172,19 @@ static void compile_xpath(struct loader *l, const xmlNode *node, const char *nam
 	xmlXPathFreeObject(r);
 	if (rc == TENDER_ERR_RULE)
 		check_report(&l->c, node, DIAG_ERROR, "rule-xpath", "rule %s: XPath '%.200s': %s",
-			     rule_id, text, l->dummy_env.error);
+			     rule_id, e->text, l->dummy_env.error);
 }
 
 static void parse_template(struct loader *l, const xmlNode *node, const char *rule_id,
 			   struct template *t, const char *const *known_names)
 {
-	char text[4096], why[512];
+	char *text = NULL, why[512];
 	const char *unknown;
-	enum tender_status rc = template_parse(xml_text(node, text, sizeof(text)), t, why,
-					       sizeof(why));
+	enum tender_status rc = xml_text_dup(node, &text);
+
+	if (!rc)
+		rc = template_parse(text, t, why, sizeof(why));
+	tender_free(text);
 
 	if (rc == TENDER_ERR_NOMEM) {
 		fail_nomem(l);
@@ -236,12 +280,12 @@ static void read_scale(struct loader *l, const xmlNode *el, struct rule_node *n)
 	size_t count = 0;
 
 	compile_xpath(l, el, "value", n->id, &n->expr);
-	n->has_from = attr_double(el, "from", &n->from);
-	n->has_to = attr_double(el, "to", &n->to);
+	n->has_from = attr_decimal(l, el, "from", &n->from);
+	n->has_to = attr_decimal(l, el, "to", &n->to);
 	for (const xmlNode *b = R(el, "band"); b; b = xml_next_same(b))
 		count++;
 	if (count == 0) {
-		if (!n->has_from || !n->has_to || n->from == n->to)
+		if (!n->has_from || !n->has_to || decimal_cmp(n->from, n->to) == 0)
 			check_report(&l->c, el, DIAG_ERROR, "rule-scale",
 				     "rule %s: a scale needs from and to (different), or bands",
 				     n->id);
@@ -258,13 +302,14 @@ static void read_scale(struct loader *l, const xmlNode *el, struct rule_node *n)
 	for (const xmlNode *b = R(el, "band"); b; b = xml_next_same(b)) {
 		struct band *band = &n->bands[n->n_bands++];
 
-		band->has_from = attr_double(b, "from", &band->from);
-		band->has_to = attr_double(b, "to", &band->to);
-		attr_double(b, "pct", &band->pct);
-		if (band->pct < 0 || band->pct > 100)
+		band->has_from = attr_decimal(l, b, "from", &band->from);
+		band->has_to = attr_decimal(l, b, "to", &band->to);
+		attr_decimal(l, b, "pct", &band->pct);
+		if (band->pct.coef < 0 || decimal_cmp(band->pct, decimal_from_int(100)) > 0)
 			check_report(&l->c, b, DIAG_ERROR, "rule-scale",
 				     "rule %s: a band's pct must be between 0 and 100", n->id);
-		if (band->has_from && band->has_to && band->from >= band->to)
+		if (band->has_from && band->has_to &&
+		    decimal_cmp(band->from, band->to) >= 0)
 			check_report(&l->c, b, DIAG_ERROR, "rule-scale",
 				     "rule %s: a band's from must be below its to", n->id);
 	}
@@ -325,7 +370,14 @@ static void read_match(struct loader *l, const xmlNode *el, struct rule_node *n)
 
 		pat->label = attr_dup(l, p, "label");
 		pat->source = text_dup(l, p);
-		attr_double(p, "points", &pat->points);
+		{
+			struct decimal points = {0, 0};
+
+			attr_decimal(l, p, "points", &points);
+			if (points_from_decimal(points, &pat->points))
+				check_report(&l->c, p, DIAG_ERROR, "rule-match",
+					     "rule %s: a pattern's points are out of range", n->id);
+		}
 		if (pat->points <= 0)
 			check_report(&l->c, p, DIAG_ERROR, "rule-match",
 				     "rule %s: a pattern's points must be above zero", n->id);
@@ -344,8 +396,8 @@ static void read_match(struct loader *l, const xmlNode *el, struct rule_node *n)
 static void read_panel(struct loader *l, const xmlNode *el, struct rule_node *n)
 {
 	n->question = attr_dup(l, el, "question");
-	attr_double(el, "min", &n->panel_min);
-	attr_double(el, "max", &n->panel_max);
+	attr_decimal(l, el, "min", &n->panel_min);
+	attr_decimal(l, el, "max", &n->panel_max);
 	n->has_panel_method = 1;
 	if (attr_is(el, "moderation", "mean"))
 		n->panel_method = PANEL_MEAN;
@@ -355,7 +407,7 @@ static void read_panel(struct loader *l, const xmlNode *el, struct rule_node *n)
 		n->panel_method = PANEL_MEDIAN;
 	else
 		n->has_panel_method = 0;
-	if (n->panel_min >= n->panel_max)
+	if (decimal_cmp(n->panel_min, n->panel_max) >= 0)
 		check_report(&l->c, el, DIAG_ERROR, "rule-panel",
 			     "rule %s: the panel scale needs min below max", n->id);
 }
@@ -428,25 +480,42 @@ static void read_nodes(struct loader *l, const xmlNode *parent, int parent_index
 	}
 }
 
-/* Resolves weights top-down and checks that siblings add up to their
- * parent. */
+/* Resolves weights top-down into points units ("40" is 40 points, "40%"
+ * 40% of the parent's, rounded once to the unit) and checks that siblings
+ * add up to their parent exactly. */
 static void resolve_weights(struct loader *l)
 {
 	struct ruleset *rs = l->rs;
-	double tolerance = 1e-9 * (rs->scale > 1 ? rs->scale : 1);
 
 	for (size_t i = 0; i < rs->n_nodes; i++) {
 		struct rule_node *n = &rs->nodes[i];
-		double parent = n->parent < 0 ? rs->scale : rs->nodes[n->parent].points;
+		int64_t parent = n->parent < 0 ? rs->scale : rs->nodes[n->parent].points;
 		size_t len = strlen(n->weight);
-		double w = strtod(n->weight, NULL);
+		int pct = len && n->weight[len - 1] == '%';
+		char *number = tender_strndup(n->weight, pct ? len - 1 : len), why[128];
+		struct decimal w;
+		enum tender_status rc;
 
-		n->points = len && n->weight[len - 1] == '%' ? parent * w / 100 : w;
+		if (!number) {
+			fail_nomem(l);
+			return;
+		}
+		rc = decimal_parse(number, &w, why, sizeof(why));
+		tender_free(number);
+		if (!rc)
+			rc = pct ? points_ratio(parent, decimal_wide18(w),
+						100 * DECIMAL_WIDE_ONE, &n->points)
+				 : points_from_decimal(w, &n->points);
+		if (rc && diag_add(l->c.diags, DIAG_ERROR, n->line, n->column, "rule-weights",
+				   "rule %s: the weight '%s' %s", n->id, n->weight,
+				   rc == TENDER_ERR_INVALID ? why : "is out of range"))
+			fail_nomem(l);
 	}
 	for (int p = -1; p < (int)rs->n_nodes; p++) {
-		double sum = 0, want = p < 0 ? rs->scale : rs->nodes[p].points;
+		number_wide sum = 0;
+		int64_t want = p < 0 ? rs->scale : rs->nodes[p].points;
 		int n_children = 0;
-		char a[64], b[64];
+		struct number_text a, b;
 
 		if (p >= 0 && rs->nodes[p].method != METHOD_GROUP)
 			continue;
@@ -455,19 +524,25 @@ static void resolve_weights(struct loader *l)
 				sum += rs->nodes[i].points;
 				n_children++;
 			}
-		if (n_children == 0 || fabs(sum - want) <= tolerance)
+		if (n_children == 0 || sum == want)
 			continue;
-		snprintf(a, sizeof(a), "%.*f", rs->precision, sum);
-		snprintf(b, sizeof(b), "%.*f", rs->precision, want);
+		a = points_text(sum > INT64_MAX ? INT64_MAX : sum < -INT64_MAX ? -INT64_MAX
+										: (int64_t)sum,
+				rs->precision);
+		b = points_text(want, rs->precision);
+		if (strcmp(a.s, b.s) == 0) { /* apart by less than the display shows */
+			a = points_exact((int64_t)sum);
+			b = points_exact(want);
+		}
 		if (p < 0)
 			check_report(&l->c, l->criteria, DIAG_ERROR, "rule-weights",
 				     "the top-level weights add up to %s points, not the scale %s",
-				     a, b);
+				     a.s, b.s);
 		else if (diag_add(l->c.diags, DIAG_ERROR, rs->nodes[p].line, rs->nodes[p].column,
 				  "rule-weights",
 				  "rule %s: the weights inside this group add up to %s points, "
 				  "not the group's %s",
-				  rs->nodes[p].id, a, b))
+				  rs->nodes[p].id, a.s, b.s))
 			fail_nomem(l);
 	}
 }
@@ -526,8 +601,8 @@ static const xmlNode *read_panel_flag(struct loader *l, const xmlNode *f, struct
 			continue;
 		flag->kind = panel_flag_kinds[k].kind;
 		*names = flag->kind == FLAG_PANEL_SPREAD ? panel_spread_names : panel_names;
-		attr_double(el, "above", &flag->spread_above);
-		if (flag->kind == FLAG_PANEL_SPREAD && flag->spread_above <= 0)
+		attr_decimal(l, el, "above", &flag->spread_above);
+		if (flag->kind == FLAG_PANEL_SPREAD && flag->spread_above.coef <= 0)
 			check_report(&l->c, el, DIAG_ERROR, "rule-flag",
 				     "rule %s: above must be more than zero", flag->id);
 		for (size_t i = 0; i < l->rs->n_nodes; i++)
@@ -559,7 +634,7 @@ static void read_flags(struct loader *l, const xmlNode *root)
 		struct flag *flag = &rs->flags[rs->n_flags++];
 		const xmlNode *el;
 		const char *const *names = NULL;
-		char price[128];
+		char *price = NULL;
 
 		flag->id = attr_dup(l, f, "id");
 		flag->cite = attr_dup(l, f, "cite");
@@ -578,21 +653,21 @@ static void read_flags(struct loader *l, const xmlNode *root)
 		} else if (read_panel_flag(l, f, flag, &names)) {
 			/* read */
 		} else if ((el = R(f, "shared-text"))) {
-			double words = 20, passages = 1;
-
 			flag->kind = FLAG_SHARED_TEXT;
 			names = shared_text_names;
 			compile_xpath(l, el, "select", flag->id, &flag->test);
-			attr_double(el, "words", &words);
-			attr_double(el, "min-passages", &passages);
-			flag->words = (int)words;           /* the schema: 5 to 100 */
-			flag->min_passages = (int)passages; /* the schema: 1 or more */
+			flag->words = 20;
+			flag->min_passages = 1;
+			attr_integer(l, el, "words", 5, 100, &flag->words);
+			attr_integer(l, el, "min-passages", 1, 1000000, &flag->min_passages);
 		} else if ((el = R(f, "market-concentration"))) {
 			flag->kind = FLAG_MARKET_CONCENTRATION;
 			names = market_names;
-			attr_double(el, "hhi-above", &flag->hhi_above);
-			attr_double(el, "delta-above", &flag->delta_above);
-			if (flag->hhi_above < 0 || flag->hhi_above >= 10000 || flag->delta_above < 0)
+			attr_decimal(l, el, "hhi-above", &flag->hhi_above);
+			attr_decimal(l, el, "delta-above", &flag->delta_above);
+			if (flag->hhi_above.coef < 0 ||
+			    decimal_cmp(flag->hhi_above, decimal_from_int(10000)) >= 0 ||
+			    flag->delta_above.coef < 0)
 				check_report(&l->c, el, DIAG_ERROR, "rule-flag",
 					     "rule %s: hhi-above must be 0 to below 10,000 and "
 					     "delta-above 0 or more", flag->id);
@@ -603,15 +678,17 @@ static void read_flags(struct loader *l, const xmlNode *root)
 			if (!el)
 				el = R(f, "identical-price");
 			flag->basis_mean = attr_is(el, "basis", "mean");
-			attr_double(el, "below-pct", &flag->below_pct);
-			xml_attr(el, "price", price, sizeof(price));
-			flag->price_node = ruleset_find(rs, price);
+			attr_decimal(l, el, "below-pct", &flag->below_pct);
+			price = attr_dup(l, el, "price");
+			flag->price_node = price ? ruleset_find(rs, price) : -1;
 			if (flag->price_node < 0 || rs->nodes[flag->price_node].method != METHOD_PRICE)
 				check_report(&l->c, el, DIAG_ERROR, "rule-ref",
 					     "rule %s: '%s' is not a price criterion of this rule set",
-					     flag->id, price);
+					     flag->id, price ? price : "");
+			tender_free(price);
 			if (flag->kind == FLAG_ABNORMALLY_LOW &&
-			    (flag->below_pct <= 0 || flag->below_pct > 100))
+			    (flag->below_pct.coef <= 0 ||
+			     decimal_cmp(flag->below_pct, decimal_from_int(100)) > 0))
 				check_report(&l->c, el, DIAG_ERROR, "rule-flag",
 					     "rule %s: below-pct must be above 0 and at most 100",
 					     flag->id);
@@ -631,8 +708,6 @@ static void read_moderation(struct loader *l, const xmlNode *root)
 {
 	const xmlNode *el = R(root, "moderation");
 	struct panel_policy *p = &l->rs->moderation;
-	double min = 1;
-
 	p->method = PANEL_MEDIAN;
 	p->min_evaluators = 1;
 	if (!el)
@@ -641,8 +716,7 @@ static void read_moderation(struct loader *l, const xmlNode *root)
 		p->method = PANEL_MEAN;
 	else if (attr_is(el, "method", "consensus"))
 		p->method = PANEL_CONSENSUS;
-	attr_double(el, "min-evaluators", &min);
-	p->min_evaluators = min > 50 ? 50 : (int)min; /* the schema: 1 to 50 */
+	attr_integer(l, el, "min-evaluators", 1, 50, &p->min_evaluators);
 	p->require_moderated = attr_is(el, "missing", "require-moderated");
 	p->keep_conflicted = attr_is(el, "conflicts", "keep");
 	l->rs->moderation_cite = attr_dup(l, el, "cite");
@@ -672,9 +746,10 @@ static void read_ties(struct loader *l, const xmlNode *root)
 	}
 	for (const xmlNode *t = R(ties, "tie-break"); t; t = xml_next_same(t)) {
 		struct tie_break *tb = &rs->ties[rs->n_ties++];
-		char ref[128];
+		char *ref = attr_dup(l, t, "ref");
 
-		xml_attr(t, "ref", ref, sizeof(ref));
+		if (!ref)
+			return;
 		tb->node = ruleset_find(rs, ref);
 		tb->prefer_higher = attr_is(t, "prefer", "higher");
 		tb->on_value = attr_is(t, "on", "value");
@@ -686,6 +761,7 @@ static void read_ties(struct loader *l, const xmlNode *root)
 			check_report(&l->c, t, DIAG_ERROR, "rule-ref",
 				     "tie-break on=\"value\" needs a price criterion; '%s' is not one",
 				     ref);
+		tender_free(ref);
 	}
 }
 
@@ -694,18 +770,17 @@ static void read_ruleset(struct loader *l, const xmlNode *root)
 	struct ruleset *rs = l->rs;
 	const xmlNode *identity = R(root, "bid-identity");
 	const xmlNode *criteria = R(root, "criteria");
-	double number;
+	struct decimal scale = decimal_from_int(100);
 
 	rs->id = attr_dup(l, root, "id");
 	rs->version = attr_dup(l, root, "version");
 	rs->title = text_dup(l, R(root, "title"));
-	rs->scale = 100;
-	attr_double(root, "scale", &rs->scale);
-	/* the schema bounds both: precision 0-6, currency-decimals 0-3 */
-	rs->precision = attr_double(root, "precision", &number) ? (int)number : 2;
-	rs->currency_decimals =
-		attr_double(root, "currency-decimals", &number) ? (int)number : 2;
-	if (rs->scale <= 0)
+	attr_decimal(l, root, "scale", &scale);
+	rs->precision = 2;
+	rs->currency_decimals = 2;
+	attr_integer(l, root, "precision", 0, 6, &rs->precision);
+	attr_integer(l, root, "currency-decimals", 0, 3, &rs->currency_decimals);
+	if (points_from_decimal(scale, &rs->scale) || rs->scale <= 0)
 		check_report(&l->c, root, DIAG_ERROR, "rule-scale", "the scale must be above zero");
 	read_bindings(l, root);
 	if (l->c.status || xpath_env_init(&l->dummy_env, l->dummy, &rs->bindings, NULL)) {

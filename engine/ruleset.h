@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "panel.h"
 #include "match.h"
+#include "number.h"
 #include "template.h"
 #include "xpath.h"
 
@@ -29,7 +30,7 @@ enum severity { SEVERITY_INFO, SEVERITY_LOW, SEVERITY_MEDIUM, SEVERITY_HIGH,
 
 struct band {
 	int has_from, has_to;
-	double from, to, pct;
+	struct decimal from, to, pct;
 };
 
 struct requirement {
@@ -40,7 +41,7 @@ struct requirement {
 struct pattern {
 	char *label;
 	char *source;
-	double points;
+	int64_t points; /* points units (number.h) */
 	struct match_pattern *re;
 };
 
@@ -50,14 +51,14 @@ struct rule_node {
 	int line, column;
 	int parent; /* index into ruleset.nodes; -1 at the top level */
 	int depth;
-	double points; /* the maximum, resolved from the weight */
+	int64_t points; /* the maximum, resolved from the weight (points units) */
 	char *weight;  /* as written: "40" or "40%" */
 	enum method method;
 
 	struct xpath_expr expr; /* boolean test, scale value, price and match select */
 	/* scale */
 	int has_from, has_to;
-	double from, to;
+	struct decimal from, to;
 	struct band *bands;
 	size_t n_bands;
 	/* price */
@@ -73,7 +74,7 @@ struct rule_node {
 	size_t n_patterns;
 	/* panel */
 	char *question;
-	double panel_min, panel_max;
+	struct decimal panel_min, panel_max;
 	int has_panel_method; /* else the rule set's <moderation method> */
 	enum panel_method panel_method;
 };
@@ -94,9 +95,9 @@ struct flag {
 	struct xpath_expr test; /* FLAG_WHEN; FLAG_SHARED_TEXT: the text compared */
 	int price_node;         /* cross-bid kinds: the price criterion */
 	int basis_mean;
-	double below_pct;
-	double spread_above; /* FLAG_PANEL_SPREAD */
-	double hhi_above, delta_above; /* FLAG_MARKET_CONCENTRATION */
+	struct decimal below_pct;
+	struct decimal spread_above;           /* FLAG_PANEL_SPREAD */
+	struct decimal hhi_above, delta_above; /* FLAG_MARKET_CONCENTRATION */
 	int words, min_passages;       /* FLAG_SHARED_TEXT */
 	struct template message;
 };
@@ -109,7 +110,7 @@ struct tie_break {
 
 struct ruleset {
 	char *id, *version, *title;
-	double scale;
+	int64_t scale; /* the total of the weights, in points units */
 	int precision;
 	int currency_decimals;
 	struct xpath_bindings bindings;

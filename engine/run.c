@@ -6,6 +6,7 @@
 #include "alloc.h"
 #include "calendar.h"
 #include "error.h"
+#include "strbuf.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -176,6 +177,58 @@ static int pin_differs(const xmlNode *ref, const unsigned char sha[32], char *wh
 	return 1;
 }
 
+/* Checks one panel value: a decimal, within the scale of every panel
+ * criterion that asks its question. */
+static enum tender_status check_panel_value(const struct ruleset *rs, struct diag_list *diags,
+					    const char *who, const char *bid,
+					    const char *question, struct decimal value,
+					    int has_value, const char *why, int line, int column)
+{
+	if (!has_value)
+		return diag_add(diags, DIAG_ERROR, line, column, "panel-value",
+				"%s for bid %s on question %s: %s", who, bid, question, why);
+	for (size_t i = 0; i < rs->n_nodes; i++) {
+		const struct rule_node *n = &rs->nodes[i];
+
+		if (n->method != METHOD_PANEL || strcmp(n->question, question) != 0)
+			continue;
+		if (decimal_cmp(value, n->panel_min) < 0 || decimal_cmp(value, n->panel_max) > 0)
+			return diag_add(diags, DIAG_ERROR, line, column, "panel-scale",
+					"%s %s for bid %s on question %s is outside the question's "
+					"scale %s–%s (criterion %s)",
+					who, decimal_text(value).s, bid, question,
+					decimal_text(n->panel_min).s, decimal_text(n->panel_max).s,
+					n->id);
+	}
+	return TENDER_OK;
+}
+
+/* Every score and moderated score of the panel's file is a decimal on its
+ * question's scale: a score off the scale is never averaged in. */
+static enum tender_status check_panel_values(struct run *r, struct diag_list *diags)
+{
+	enum tender_status rc = TENDER_OK;
+
+	for (size_t i = 0; i < r->panel.n_scores && !rc; i++) {
+		const struct panel_score *p = &r->panel.scores[i];
+		struct strbuf who = STRBUF_INIT;
+
+		strbuf_addf(&who, "evaluator %s's score", p->evaluator);
+		rc = who.nomem ? TENDER_ERR_NOMEM
+			       : check_panel_value(r->rules, diags, strbuf_str(&who), p->bid,
+						   p->question, p->value, p->has_value, p->why,
+						   p->line, p->column);
+		strbuf_release(&who);
+	}
+	for (size_t i = 0; i < r->panel.n_moderated && !rc; i++) {
+		const struct panel_moderated *m = &r->panel.moderated[i];
+
+		rc = check_panel_value(r->rules, diags, "the moderated score", m->bid, m->question,
+				       m->value, m->has_value, m->why, m->line, m->column);
+	}
+	return rc;
+}
+
 static enum tender_status load_panel(struct run *r, const char *tender_path, const xmlNode *ref,
 				     run_report_fn report, void *ctx)
 {
@@ -208,17 +261,21 @@ static enum tender_status load_panel(struct run *r, const char *tender_path, con
 			doc = NULL;
 		}
 	}
-	if (report && diags.n)
-		report(ctx, path, &diags);
-	diag_list_release(&diags);
 	if (!rc && doc) {
 		rc = panel_read(xml_doc_root(r->validator.tender_doc), doc, &r->panel);
 		r->has_panel = rc == TENDER_OK;
+		if (!rc)
+			rc = check_panel_values(r, &diags);
+		if (!rc && diags.n_errors)
+			rc = TENDER_ERR_INVALID;
 		if (!rc)
 			rc = add_input(r, "panel-scores", href, path, sha);
 	} else if (rc != TENDER_ERR_NOMEM) {
 		rc = TENDER_ERR_INVALID;
 	}
+	if (report && diags.n)
+		report(ctx, path, &diags);
+	diag_list_release(&diags);
 	xml_doc_free(doc);
 	tender_free(path);
 	return rc;

@@ -630,7 +630,7 @@ static int put_bid(struct store *s, const struct ruleset *rs, long long id, int 
 	sqlite3_bind_int(st, 2, seq);
 	sqlite3_bind_int(st, 6, b->evaluated);
 	sqlite3_bind_int(st, 7, b->compliant);
-	sqlite3_bind_double(st, 8, b->total);
+	sqlite3_bind_double(st, 8, points_double(b->total));
 	if (b->rank)
 		sqlite3_bind_int(st, 9, b->rank);
 	sqlite3_bind_int(st, 10, b->tied);
@@ -656,8 +656,8 @@ static int put_bid(struct store *s, const struct ruleset *rs, long long id, int 
 		if (!st || sqlite3_bind_int64(st, 1, id) || sqlite3_bind_int(st, 2, seq) ||
 		    bind_text(st, 3, rs->nodes[i].id) ||
 		    bind_text(st, 4, state_name(sc, rs->nodes[i].method)) ||
-		    sqlite3_bind_double(st, 5, sc->points) ||
-		    sqlite3_bind_double(st, 6, rs->nodes[i].points) ||
+		    sqlite3_bind_double(st, 5, points_double(sc->points)) ||
+		    sqlite3_bind_double(st, 6, points_double(rs->nodes[i].points)) ||
 		    (sc->has_price && sqlite3_bind_int64(st, 7, sc->price_minor)) ||
 		    bind_text(st, 8, sc->explanation) || !done(st))
 			return 0;
@@ -742,13 +742,13 @@ static int panel_bid_rows(const struct run *r, size_t seq, store_row_fn fn, void
 		row[1] = v_text(rs->nodes[i].id);
 		row[2] = v_text(rs->nodes[i].question);
 		row[3] = v_text(basis_name(p->basis));
-		row[4] = p->basis != BASIS_NONE ? v_real(p->value) : v_null;
+		row[4] = p->basis != BASIS_NONE ? v_real((double)p->value.num / (double)p->value.den) : v_null;
 		row[5] = v_int((long long)p->n_counted);
 		row[6] = v_int((long long)p->n_excluded);
 		row[7] = v_int((long long)p->n_missing);
-		row[8] = p->n_counted ? v_real(p->low) : v_null;
-		row[9] = p->n_counted ? v_real(p->high) : v_null;
-		row[10] = p->moderated ? v_real(p->moderated->value) : v_null;
+		row[8] = p->n_counted ? v_real(decimal_to_double(p->low)) : v_null;
+		row[9] = p->n_counted ? v_real(decimal_to_double(p->high)) : v_null;
+		row[10] = p->moderated ? v_real(decimal_to_double(p->moderated->value)) : v_null;
 		row[11] = v_text(p->moderated ? p->moderated->agreed_by : NULL);
 		row[12] = v_text(p->moderated ? p->moderated->note : NULL);
 		row[13] = v_text(p->why);
@@ -762,7 +762,7 @@ static int panel_bid_rows(const struct run *r, size_t seq, store_row_fn fn, void
 			row[2] = v_int((long long)k);
 			row[3] = v_text(ps->members[m->member].id);
 			row[4] = v_text(mark_state_name(m->state));
-			row[5] = m->score ? v_real(m->score->value) : v_null;
+			row[5] = m->score ? v_real(decimal_to_double(m->score->value)) : v_null;
 			row[6] = v_text(m->score ? m->score->note : NULL);
 			if (!fn(ctx, SP_MARK, row))
 				return 0;

@@ -51,32 +51,37 @@ void strbuf_adds(struct strbuf *sb, const char *s)
 	strbuf_add(sb, s, strlen(s));
 }
 
-void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
 	char small[512];
-	va_list ap;
+	va_list again;
 	int n;
 
-	va_start(ap, fmt);
+	va_copy(again, ap);
 	n = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n < sizeof(small)) {
+	if (n >= 0 && (size_t)n < sizeof(small)) {
 		strbuf_add(sb, small, (size_t)n);
-	} else {
+	} else if (n >= 0) {
 		char *big = tender_malloc((size_t)n + 1);
 
-		if (!big) {
+		if (big) {
+			vsnprintf(big, (size_t)n + 1, fmt, again);
+			strbuf_add(sb, big, (size_t)n);
+			tender_free(big);
+		} else {
 			sb->nomem = 1;
-			return;
 		}
-		va_start(ap, fmt);
-		vsnprintf(big, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-		strbuf_add(sb, big, (size_t)n);
-		tender_free(big);
 	}
+	va_end(again);
+}
+
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vaddf(sb, fmt, ap);
+	va_end(ap);
 }
 
 const char *strbuf_str(const struct strbuf *sb)

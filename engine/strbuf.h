@@ -9,6 +9,7 @@
 
 #include "tender.h"
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #define STRBUF_MAX ((size_t)64 << 10)
@@ -26,6 +27,8 @@ struct strbuf {
 void strbuf_add(struct strbuf *sb, const char *s, size_t n);
 void strbuf_adds(struct strbuf *sb, const char *s);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 
 /* The text ("" when empty); borrowed. */
 const char *strbuf_str(const struct strbuf *sb);

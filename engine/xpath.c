@@ -5,6 +5,7 @@
 #include "xpath.h"
 
 #include "alloc.h"
+#include "number.h"
 
 #include <errno.h>
 #include <math.h>
@@ -84,17 +85,93 @@ void xpath_expr_release(struct xpath_expr *e)
 	memset(e, 0, sizeof(*e));
 }
 
-/* A parameter is a number when its whole value reads as one. */
+/* A parameter is a number when its whole value reads as a decimal (the
+ * one parser of number.c). */
 static xmlXPathObjectPtr param_object(const char *value)
 {
-	char *end;
-	double d;
+	struct decimal d;
+	char why[128];
 
-	errno = 0;
-	d = strtod(value, &end);
-	if (end != value && *end == '\0' && !errno && isfinite(d))
-		return xmlXPathNewFloat(d);
+	if (decimal_parse(value, &d, why, sizeof(why)) == TENDER_OK)
+		return xmlXPathNewFloat(decimal_to_double(d));
 	return xmlXPathNewString(BAD_CAST value);
+}
+
+/* Text as XPath number() reads it, but through tender's one decimal parser:
+ * the nearest double to the exact decimal (libxml2's own conversion is off
+ * by one unit in the last place for values such as 1.57), or NaN when the
+ * text is not a decimal. */
+static double text_number(const xmlChar *text)
+{
+	struct decimal d;
+	char why[128];
+
+	if (!text || decimal_parse((const char *)text, &d, why, sizeof(why)))
+		return NAN;
+	return decimal_to_double(d);
+}
+
+/* number(): XPath 1.0's, with text read by text_number(). */
+static void exact_number(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlXPathObjectPtr arg;
+	xmlChar *text;
+	double v;
+
+	if (nargs == 0) {
+		text = xmlXPathCastNodeToString(ctxt->context->node);
+		valuePush(ctxt, xmlXPathNewFloat(text_number(text)));
+		xmlFree(text);
+		return;
+	}
+	CHECK_ARITY(1);
+	arg = valuePop(ctxt);
+	if (!arg) {
+		xmlXPathErr(ctxt, XPATH_INVALID_OPERAND);
+		return;
+	}
+	if (arg->type == XPATH_NUMBER || arg->type == XPATH_BOOLEAN) {
+		v = xmlXPathCastToNumber(arg);
+	} else {
+		text = xmlXPathCastToString(arg);
+		v = text_number(text);
+		xmlFree(text);
+	}
+	xmlXPathFreeObject(arg);
+	valuePush(ctxt, xmlXPathNewFloat(v));
+}
+
+/* sum(): XPath 1.0's, adding the nodes' decimals exactly (text_number's
+ * reading); a sum beyond 18 significant digits is added in doubles. */
+static void exact_sum(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlXPathObjectPtr arg;
+	struct decimal total = decimal_from_int(0);
+	double inexact = 0;
+	int exact = 1, nan = 0;
+
+	CHECK_ARITY(1);
+	if (!ctxt->value || (ctxt->value->type != XPATH_NODESET &&
+			     ctxt->value->type != XPATH_XSLT_TREE)) {
+		xmlXPathErr(ctxt, XPATH_INVALID_TYPE);
+		return;
+	}
+	arg = valuePop(ctxt);
+	for (int i = 0; arg->nodesetval && i < arg->nodesetval->nodeNr && !nan; i++) {
+		xmlChar *text = xmlXPathCastNodeToString(arg->nodesetval->nodeTab[i]);
+		struct decimal d;
+		char why[128];
+
+		if (!text || decimal_parse((const char *)text, &d, why, sizeof(why)))
+			nan = 1;
+		else if (exact && decimal_add(total, d, &total))
+			exact = 0;
+		if (!nan)
+			inexact += decimal_to_double(d);
+		xmlFree(text);
+	}
+	xmlXPathFreeObject(arg);
+	valuePush(ctxt, xmlXPathNewFloat(nan ? NAN : exact ? decimal_to_double(total) : inexact));
 }
 
 enum tender_status xpath_env_init(struct xpath_env *env, xmlDocPtr doc,
@@ -109,6 +186,12 @@ enum tender_status xpath_env_init(struct xpath_env *env, xmlDocPtr doc,
 	env->ctxt->error = on_xpath_error;
 	env->ctxt->userData = env->error;
 	env->ctxt->opLimit = XPATH_OP_LIMIT;
+	/* number() and sum() read decimals exactly (see text_number) */
+	xmlXPathRegisterFunc(env->ctxt, BAD_CAST "number", NULL);
+	xmlXPathRegisterFunc(env->ctxt, BAD_CAST "sum", NULL);
+	if (xmlXPathRegisterFunc(env->ctxt, BAD_CAST "number", exact_number) ||
+	    xmlXPathRegisterFunc(env->ctxt, BAD_CAST "sum", exact_sum))
+		goto nomem;
 	for (size_t i = 0; i < b->n_namespaces; i++)
 		if (xmlXPathRegisterNs(env->ctxt, BAD_CAST b->namespaces[i].name,
 				       BAD_CAST b->namespaces[i].value))
@@ -225,4 +308,42 @@ enum tender_status xpath_string_dup(struct xpath_env *env, const struct xpath_ex
 	*out = tender_strdup((const char *)s);
 	xmlFree(s);
 	return *out ? TENDER_OK : TENDER_ERR_NOMEM;
+}
+
+enum tender_status xpath_decimal(struct xpath_env *env, const struct xpath_expr *e,
+				 struct decimal *out, int *is_number, char **text)
+{
+	xmlXPathObjectPtr r;
+	enum tender_status rc = xpath_eval(env, e, &r);
+	char why[160];
+	xmlChar *s;
+
+	*is_number = 0;
+	*text = NULL;
+	if (rc)
+		return rc;
+	if (r->type == XPATH_NUMBER || r->type == XPATH_BOOLEAN) {
+		double v = xmlXPathCastToNumber(r);
+
+		xmlXPathFreeObject(r);
+		if (v != v) /* NaN: no number */
+			return TENDER_OK;
+		rc = decimal_from_double(v, out, why, sizeof(why));
+		if (rc) {
+			snprintf(env->error, sizeof(env->error), "the computed value %s", why);
+			return rc;
+		}
+		*is_number = 1;
+		return TENDER_OK;
+	}
+	s = xmlXPathCastToString(r);
+	xmlXPathFreeObject(r);
+	if (!s)
+		return TENDER_ERR_NOMEM;
+	*text = tender_strdup((const char *)s);
+	xmlFree(s);
+	if (!*text)
+		return TENDER_ERR_NOMEM;
+	*is_number = decimal_parse(*text, out, why, sizeof(why)) == TENDER_OK;
+	return TENDER_OK;
 }

@@ -67,6 +67,18 @@ enum tender_status xpath_string(struct xpath_env *env, const struct xpath_expr *
 enum tender_status xpath_string_dup(struct xpath_env *env, const struct xpath_expr *e,
 				    char **out);
 
+/* Evaluates e to an exact decimal. A node-set or string result is read
+ * as text by the one decimal parser (number.h); *text receives that text
+ * (caller frees with tender_free) and *is_number says whether it is a
+ * decimal. A number result (count(), arithmetic) is a binary double, taken
+ * as the shortest decimal that reads back as it (*text NULL); NaN leaves
+ * *is_number 0. Returns TENDER_OK, TENDER_ERR_NOMEM, or as xpath_eval (and
+ * TENDER_ERR_INVALID for a computed value beyond the decimal range), with
+ * env->error saying why. */
+struct decimal;
+enum tender_status xpath_decimal(struct xpath_env *env, const struct xpath_expr *e,
+				 struct decimal *out, int *is_number, char **text);
+
 /* Evaluates e to an XPath object the caller frees with xmlXPathFreeObject. */
 enum tender_status xpath_eval(struct xpath_env *env, const struct xpath_expr *e,
 			      xmlXPathObjectPtr *out);

@@ -6,6 +6,7 @@
  * output folder).
  */
 #include "cli.h"
+#include "number.h"
 
 #include "../audit.h"
 #include "../panel.h"
@@ -252,7 +253,7 @@ static const char *number(sqlite3_stmt *st, int i, char *buf, size_t size)
 {
 	if (sqlite3_column_type(st, i) == SQLITE_NULL)
 		return "none";
-	panel_number(sqlite3_column_double(st, i), buf, size);
+	snprintf(buf, size, "%s", double_text(sqlite3_column_double(st, i)).s);
 	return buf;
 }
 

@@ -94,7 +94,8 @@ static json_t *to_json(const struct ruleset *rs, const char *path, const struct 
 			json_array_append_new(
 				scores, json_pack("{s:s, s:s, s:f, s:f, s:s?}", "id", rs->nodes[i].id,
 						  "state", states[b->scores[i].state], "points",
-						  b->scores[i].points, "max", rs->nodes[i].points,
+						  points_double(b->scores[i].points), "max",
+						  points_double(rs->nodes[i].points),
 						  "explanation", b->scores[i].explanation));
 	for (size_t i = 0; i < b->n_flags; i++) {
 		const struct flag *f = &rs->flags[b->flags[i].flag];

@@ -99,7 +99,7 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 		if (!b->rank)
 			continue;
 		format_points(rs, b->total, total, sizeof(total));
-		format_points(rs, 100 * b->total / rs->scale, pct, sizeof(pct));
+		format_points(rs, points_percent(rs, b->total), pct, sizeof(pct));
 		fprintf(out, "%3d%s  ", b->rank, b->tied ? "=" : " ");
 		cli_print_cell(out, b->id, 8);
 		fputs("  ", out);
@@ -168,8 +168,9 @@ static json_t *to_json(const struct run *r, const size_t *order, const char *pat
 			json_array_append_new(ranking,
 					      json_pack("{s:i, s:b, s:s, s:s, s:f, s:f}", "rank",
 							b->rank, "tied", b->tied, "bid", b->id,
-							"bidder", b->bidder, "total", b->total,
-							"percent", 100 * b->total / rs->scale));
+							"bidder", b->bidder, "total",
+							points_double(b->total), "percent",
+							points_double(points_percent(rs, b->total))));
 		} else {
 			reasons(r, b, why, sizeof(why));
 			json_array_append_new(unranked, json_pack("{s:s, s:s, s:s}", "bid", b->id,
@@ -190,7 +191,7 @@ static json_t *to_json(const struct run *r, const size_t *order, const char *pat
 			 "s:i}",
 			 "tool", "tender", "version", TENDER_VERSION, "tender", "id", r->tender_id,
 			 "title", r->tender_title, "ruleset", "id", rs->id, "version", rs->version,
-			 "sha256", hex, "scale", rs->scale, "evaluation", path, "ranking", ranking,
+			 "sha256", hex, "scale", points_double(rs->scale), "evaluation", path, "ranking", ranking,
 			 "not_ranked", unranked, "flags", flags, "exit", status);
 }
 

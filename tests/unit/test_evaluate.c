@@ -108,7 +108,8 @@ static int has_flag(const struct run *r, const char *bid_id, const char *flag)
 	return 0;
 }
 
-#define ASSERT_NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-9)
+/* points are exact fixed point (number.h): b in points */
+#define ASSERT_NEAR(a, b) assert_true(llabs((long long)(a) - llround((b) * 1e12)) <= 1)
 #define ASSERT_EXPLAINS(s, text)                                                        \
 	do {                                                                            \
 		if (!strstr((s)->explanation, text))                                    \

@@ -139,19 +139,20 @@ static void test_median_and_mean(void **state)
 	/* 3 4 4 5: median (4 + 4) / 2 = 4, mean 16 / 4 = 4 */
 	assert_int_equal(panel_decide(&f->ps, &median, "B1", "Q1", NULL, 0, &r), TENDER_OK);
 	assert_int_equal(r.basis, BASIS_MEDIAN);
-	assert_true(r.value == 4);
+	assert_string_equal(ratio_text(r.value).s, "4");
 	assert_int_equal(r.n_counted, 4);
-	assert_true(r.low == 3 && r.high == 5);
+	assert_string_equal(decimal_text(r.low).s, "3");
+	assert_string_equal(decimal_text(r.high).s, "5");
 	assert_null(r.moderated);
 	panel_record_release(&r);
 	/* B2 Q1 2 5 3 2: median (2 + 3) / 2 = 2.5, mean 12 / 4 = 3 */
 	mean.method = PANEL_MEAN;
 	assert_int_equal(panel_decide(&f->ps, &mean, "B2", "Q1", NULL, 0, &r), TENDER_OK);
 	assert_int_equal(r.basis, BASIS_MEAN);
-	assert_true(r.value == 3);
+	assert_string_equal(ratio_text(r.value).s, "3");
 	panel_record_release(&r);
 	assert_int_equal(panel_decide(&f->ps, &median, "B2", "Q1", NULL, 0, &r), TENDER_OK);
-	assert_true(r.value == 2.5);
+	assert_string_equal(ratio_text(r.value).s, "2.5");
 	panel_record_release(&r);
 }
 
@@ -163,9 +164,10 @@ static void test_moderated_wins_and_consensus_requires_it(void **state)
 
 	assert_int_equal(panel_decide(&f->ps, &median, "B1", "Q3", NULL, 0, &r), TENDER_OK);
 	assert_int_equal(r.basis, BASIS_MODERATED);
-	assert_true(r.value == 1);
+	assert_string_equal(ratio_text(r.value).s, "1");
 	assert_int_equal(r.n_agreed_eligible, 3);
-	assert_true(r.low == 3 && r.high == 4); /* the individual scores are kept */
+	assert_string_equal(decimal_text(r.low).s, "3");
+	assert_string_equal(decimal_text(r.high).s, "4"); /* the individual scores are kept */
 	panel_record_release(&r);
 
 	consensus.method = PANEL_CONSENSUS;
@@ -185,13 +187,13 @@ static void test_missing_scores(void **state)
 	/* B1 Q2: E1 3, E2 5, E3 and E4 missing: median 4 */
 	assert_int_equal(panel_decide(&f->ps, &median, "B1", "Q2", NULL, 0, &r), TENDER_OK);
 	assert_int_equal(r.basis, BASIS_MEDIAN);
-	assert_true(r.value == 4);
+	assert_string_equal(ratio_text(r.value).s, "4");
 	assert_int_equal(r.n_missing, 2);
 	assert_int_equal(r.marks[2].state, MARK_MISSING);
 	assert_null(r.marks[2].score);
 	/* marks follow the tender's order, not the file's */
 	assert_int_equal(r.marks[0].member, 0);
-	assert_true(r.marks[0].score->value == 3);
+	assert_string_equal(decimal_text(r.marks[0].score->value).s, "3");
 	panel_record_release(&r);
 
 	strict.require_moderated = 1;
@@ -241,17 +243,18 @@ static void test_conflicted_evaluator_excluded_or_kept(void **state)
 
 	/* B2 Q1 2 5 3 2 without E2's 5: 2 2 3 -> median 2, range 2-3 */
 	assert_int_equal(panel_decide(&f->ps, &median, "B2", "Q1", &conflict, 1, &r), TENDER_OK);
-	assert_true(r.value == 2);
+	assert_string_equal(ratio_text(r.value).s, "2");
 	assert_int_equal(r.n_counted, 3);
 	assert_int_equal(r.n_excluded, 1);
 	assert_int_equal(r.marks[1].state, MARK_EXCLUDED);
-	assert_true(r.marks[1].score->value == 5);
-	assert_true(r.low == 2 && r.high == 3);
+	assert_string_equal(decimal_text(r.marks[1].score->value).s, "5");
+	assert_string_equal(decimal_text(r.low).s, "2");
+	assert_string_equal(decimal_text(r.high).s, "3");
 	panel_record_release(&r);
 
 	keep.keep_conflicted = 1;
 	assert_int_equal(panel_decide(&f->ps, &keep, "B2", "Q1", &conflict, 1, &r), TENDER_OK);
-	assert_true(r.value == 2.5);
+	assert_string_equal(ratio_text(r.value).s, "2.5");
 	assert_int_equal(r.marks[1].state, MARK_COUNTED);
 	panel_record_release(&r);
 
