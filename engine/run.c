@@ -438,6 +438,36 @@ static enum tender_status mark_duplicates(struct run *r)
 	return TENDER_OK;
 }
 
+/* The order of bids in <bids> must not matter: bids are ranked, compared
+ * and listed in one order, by bid id then file (the tender's own input list
+ * too, by path), so a reordered tender gives the same evaluation. */
+static int bid_canonical_cmp(const void *a, const void *b)
+{
+	const struct bid_result *x = a, *y = b;
+	int c = strcmp(x->id ? x->id : "", y->id ? y->id : "");
+
+	return c ? c : strcmp(x->file ? x->file : "", y->file ? y->file : "");
+}
+
+static int input_path_cmp(const void *a, const void *b)
+{
+	const struct run_input *x = a, *y = b;
+
+	return strcmp(x->path, y->path);
+}
+
+static void order_canonically(struct run *r)
+{
+	size_t first = 0, n = 0;
+
+	qsort(r->bids, r->n_bids, sizeof(*r->bids), bid_canonical_cmp);
+	for (size_t i = 0; i < r->n_inputs; i++)
+		if (strcmp(r->inputs[i].role, "bid") == 0 && n++ == 0)
+			first = i;
+	/* the bids' inputs are added one after the other */
+	qsort(r->inputs + first, n, sizeof(*r->inputs), input_path_cmp);
+}
+
 /* A decision of the panel about a bid the tender does not list took no
  * effect: the panel is told, as a warning on its scores file. */
 static enum tender_status report_unused_decisions(struct run *r, run_report_fn report,
@@ -552,6 +582,7 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 		if (rc)
 			return rc;
 	}
+	order_canonically(r);
 	rc = mark_duplicates(r);
 	if (rc)
 		return rc;
