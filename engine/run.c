@@ -270,6 +270,10 @@ static enum tender_status load_panel(struct run *r, const char *tender_path, con
 			rc = TENDER_ERR_INVALID;
 		if (!rc)
 			rc = add_input(r, "panel-scores", href, path, sha);
+		if (!rc) {
+			r->panel_doc = doc; /* for check_panel_bids */
+			doc = NULL;
+		}
 	} else if (rc != TENDER_ERR_NOMEM) {
 		rc = TENDER_ERR_INVALID;
 	}
@@ -468,32 +472,75 @@ static void order_canonically(struct run *r)
 	qsort(r->inputs + first, n, sizeof(*r->inputs), input_path_cmp);
 }
 
-/* A decision of the panel about a bid the tender does not list took no
- * effect: the panel is told, as a warning on its scores file. */
-static enum tender_status report_unused_decisions(struct run *r, run_report_fn report,
-						  void *ctx)
+static int has_bid(const struct run *r, const char *id)
 {
+	for (size_t i = 0; i < r->n_bids; i++)
+		if (r->bids[i].id && strcmp(r->bids[i].id, id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Every score, moderated score and decision of the panel names a bid the
+ * tender has: one for another id would be dropped without a word, so it is
+ * an error at its line in the panel's file (the run stops before anything
+ * is written). When a bid file could not be read its id is unknown, and the
+ * entry may be for it: then a warning, and the entry takes no effect. */
+static enum tender_status check_panel_bids(struct run *r, run_report_fn report, void *ctx)
+{
+	const xmlNode *root = xml_doc_root(r->panel_doc);
+	enum diag_severity severity = r->n_rejected ? DIAG_WARNING : DIAG_ERROR;
 	const char *path = "panel-scores";
+	struct checker c;
 	struct diag_list diags;
-	enum tender_status rc = TENDER_OK;
+	char *bid = NULL, *a = NULL, *b = NULL;
 
 	for (size_t i = 0; i < r->n_inputs; i++)
 		if (strcmp(r->inputs[i].role, "panel-scores") == 0)
-			path = r->inputs[i].path;
+			path = r->inputs[i].file;
 	diag_list_init(&diags);
-	for (size_t i = 0; i < r->panel.n_decisions && !rc; i++) {
-		const struct panel_decision *d = &r->panel.decisions[i];
+	c = (struct checker){r->panel_doc, &diags, TENDER_OK};
+	for (const xmlNode *s = root->children; s && !c.status; s = s->next) {
+		int score = xml_is(s, BID_NS, "score"), moderated = xml_is(s, BID_NS, "moderated");
+		int decision = xml_is(s, BID_NS, "decision");
 
-		if (!d->used)
-			rc = diag_add(&diags, DIAG_WARNING, 0, 0, "decision-unknown-bid",
-				      "the decision of %s on flag %s concerns bid %s, which the "
-				      "tender does not list: it took no effect",
-				      d->date, d->flag, d->bid);
+		if (!score && !moderated && !decision)
+			continue;
+		if (xml_attr_dup(s, "bid", &bid) ||
+		    xml_attr_dup(s, score ? "evaluator" : decision ? "date" : "question", &a) ||
+		    xml_attr_dup(s, score ? "question" : "flag", &b)) {
+			c.status = TENDER_ERR_NOMEM;
+		} else if (bid && !has_bid(r, bid)) {
+			const char *why = r->n_rejected ? ", or it is the id of a bid file that could "
+							  "not be read: it takes no effect"
+							: "";
+
+			if (score)
+				check_report(&c, s, severity, "bid-unknown",
+					     "evaluator %s scores bid %s on question %s, but no bid "
+					     "of the tender has that id%s",
+					     a ? a : "", bid, b ? b : "", why);
+			else if (moderated)
+				check_report(&c, s, severity, "bid-unknown",
+					     "the moderated score on question %s is for bid %s, but "
+					     "no bid of the tender has that id%s",
+					     a ? a : "", bid, why);
+			else
+				check_report(&c, s, severity, "bid-unknown",
+					     "the decision of %s on flag %s concerns bid %s, but no "
+					     "bid of the tender has that id%s",
+					     a ? a : "", b ? b : "", bid, why);
+		}
+		tender_free(bid);
+		tender_free(a);
+		tender_free(b);
+		bid = a = b = NULL;
 	}
-	if (!rc && report && diags.n)
+	if (!c.status && report && diags.n)
 		report(ctx, path, &diags);
+	if (!c.status && diags.n_errors)
+		c.status = TENDER_ERR_INVALID;
 	diag_list_release(&diags);
-	return rc;
+	return c.status;
 }
 
 enum tender_status run_evaluate(struct run *r, const char *tender_path,
@@ -583,13 +630,18 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 			return rc;
 	}
 	order_canonically(r);
+	if (r->has_panel) {
+		rc = check_panel_bids(r, report, ctx);
+		xml_doc_free(r->panel_doc);
+		r->panel_doc = NULL;
+		if (rc)
+			return rc;
+	}
 	rc = mark_duplicates(r);
 	if (rc)
 		return rc;
 	rc = evaluate_across(r->rules, r->bids, r->n_bids, r->decimals,
 			     xml_doc_root(r->validator.tender_doc), r->has_panel ? &r->panel : NULL);
-	if (!rc && r->has_panel)
-		rc = report_unused_decisions(r, report, ctx);
 	return rc;
 }
 
@@ -605,6 +657,7 @@ void run_release(struct run *r)
 	}
 	tender_free(r->inputs);
 	panel_scores_release(&r->panel);
+	xml_doc_free(r->panel_doc);
 	ruleset_free(r->rules);
 	validator_release(&r->validator);
 	tender_free(r->tender_id);

@@ -42,6 +42,9 @@ struct run {
 	struct ruleset *rules;
 	struct panel_scores panel;
 	int has_panel;
+	/* The panel's scores file, kept until the bids are read: the bid ids
+	 * it names are checked against theirs, at the line of each entry. */
+	struct xml_doc *panel_doc;
 	int decimals;
 	struct bid_result *bids;
 	size_t n_bids;
@@ -64,7 +67,9 @@ struct run {
 /* Evaluates the tender at tender_path. opt->report (may be NULL) gets each
  * file's findings. Returns TENDER_OK (even when bids were rejected: see
  * n_rejected), TENDER_ERR_INVALID when the tender, rule set or panel scores
- * are unusable (reported), TENDER_ERR_USAGE for a malformed
+ * are unusable (reported; among them a score, moderated score or decision
+ * for a bid id that no bid of the tender has, unless a bid file could not
+ * be read: its id is then unknown, and that is a warning), TENDER_ERR_USAGE for a malformed
  * SOURCE_DATE_EPOCH (in err), TENDER_ERR_NOMEM. r is valid for run_release
  * whatever is returned. */
 enum tender_status run_evaluate(struct run *r, const char *tender_path,

@@ -15,6 +15,7 @@
 #include "alloc.h"
 #include "error.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -803,18 +804,23 @@ static size_t utf8_prefix(const char *s, size_t n)
  * leading and trailing XML whitespace goes into buf, cut (never inside a
  * UTF-8 sequence) when it has size bytes or more; *length receives the
  * length of the whole trimmed text. Leading whitespace is skipped before
- * anything is cut, so an indented value is read whole. */
+ * anything is cut, so an indented value is read whole. size must be at
+ * least 1 (room for the terminating NUL). */
 static const char *collect_text(const xmlNode *first_child, char *buf, size_t size, size_t *length)
 {
 	size_t total = 0, trimmed = 0, n;
 
+	assert(size > 0);
 	for (const xmlNode *c = first_child; c; c = c->next) {
 		if ((c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE) || !c->content)
 			continue;
 		for (const xmlChar *p = c->content; *p; p++) {
 			if (total == 0 && is_space(*p))
 				continue;
-			if (total + 1 < size)
+			/* total < size - 1, not total + 1 < size: the latter
+			 * lets GCC assume total + 1 may wrap to 0 and warn of
+			 * a store at buf[-1] (-Warray-bounds at -O2). */
+			if (total < size - 1)
 				buf[total] = (char)*p;
 			total++;
 			if (!is_space(*p))

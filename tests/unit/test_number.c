@@ -2,7 +2,8 @@
  * test_number.c - the one number module: exact decimals read from text and
  * through XPath (number(), sum(), a bare path), compared exactly on every
  * two-decimal band edge 0.00-100.00; fixed-point points with one rounding;
- * display half away from zero, never "-0"; nothing depends on the locale.
+ * display half away from zero, never "-0". (e2e/locale-host runs the whole
+ * evaluation in a host program under a decimal-comma locale.)
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,7 +11,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -204,26 +204,6 @@ static void test_ratios(void **state)
 	assert_int_equal(ratio_cmp_decimal((struct ratio){-5, 2}, parse_ok("-2.5")), 0);
 }
 
-/* A program embedding libtender under a comma-decimal locale reads and
- * writes numbers the same way. */
-static void test_locale_does_not_matter(void **state)
-{
-	struct decimal d;
-	char why[128];
-
-	(void)state;
-	if (!setlocale(LC_ALL, "de_DE.UTF-8"))
-		fail_msg("the de_DE.UTF-8 locale is not installed (scripts/deps installs it)");
-	assert_string_equal(decimal_text(parse_ok("1.57")).s, "1.57");
-	assert_int_equal(decimal_from_double(2.5, &d, why, sizeof(why)), TENDER_OK);
-	assert_string_equal(decimal_text(d).s, "2.5");
-	assert_true(decimal_to_double(parse_ok("1.57")) == 1.57);
-	assert_string_equal(double_text(0.1).s, "0.1");
-	assert_string_equal(points_text(POINTS_ONE * 3 / 2, 2).s, "1.50");
-	assert_true(decimal_cmp(through_xpath("1.57", "number(/v)"), parse_ok("1.57")) == 0);
-	setlocale(LC_ALL, "C");
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -235,7 +215,6 @@ int main(void)
 		cmocka_unit_test(test_points_ratio_rounds_once),
 		cmocka_unit_test(test_a_penny_apart),
 		cmocka_unit_test(test_ratios),
-		cmocka_unit_test(test_locale_does_not_matter),
 	};
 
 	tender_library_init();
