@@ -659,15 +659,22 @@ static void run_flags(struct bid_ctx *c)
 
 static void read_identity(struct bid_ctx *c)
 {
-	char buf[1024];
+	char *id = NULL, *name = NULL;
 	xmlXPathObjectPtr r;
 
-	if (xpath_string(&c->env, &c->rs->id_expr, buf, sizeof(buf)) || !buf[0])
-		snprintf(buf, sizeof(buf), "%s", c->b->file);
-	c->b->id = tender_strdup(buf);
-	if (xpath_string(&c->env, &c->rs->name_expr, buf, sizeof(buf)))
-		buf[0] = '\0';
-	c->b->bidder = tender_strdup(buf);
+	/* the id and the bidder's name read whole (they identify the bidder) */
+	if (xpath_string_dup(&c->env, &c->rs->id_expr, &id) == TENDER_ERR_NOMEM)
+		c->nomem = 1;
+	if (!id || !id[0]) {
+		tender_free(id);
+		id = tender_strdup(c->b->file);
+	}
+	c->b->id = id;
+	if (xpath_string_dup(&c->env, &c->rs->name_expr, &name) == TENDER_ERR_NOMEM)
+		c->nomem = 1;
+	if (!name)
+		name = tender_strdup("");
+	c->b->bidder = name;
 	if (!c->b->id || !c->b->bidder)
 		c->nomem = 1;
 	if (!c->rs->has_members || xpath_eval(&c->env, &c->rs->members_expr, &r))
