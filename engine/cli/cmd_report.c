@@ -133,29 +133,61 @@ static enum tender_status write_letters(const struct xml_doc *eval,
 
 const char *const cli_default_reports[CLI_N_DEFAULT_REPORTS] = {"report.html", "scores.csv", "evaluation.json"};
 
-enum tender_status cli_write_default_reports(const char *xml, size_t xml_size, const char *dir,
-					     struct tender_error *err)
+enum tender_status cli_join_path(char *path, size_t size, const char *dir, const char *name,
+				 struct tender_error *err)
+{
+	int n = snprintf(path, size, "%s/%s", dir, name);
+
+	if (n < 0 || (size_t)n >= size)
+		return error_set(err, TENDER_ERR_IO, "io-path", dir, 0, 0,
+				 "the path of %s in this folder is too long (the limit is %zu "
+				 "bytes)",
+				 name, size - 1);
+	return TENDER_OK;
+}
+
+void cli_reports_release(struct cli_reports *reports)
+{
+	for (size_t i = 0; i < CLI_N_DEFAULT_REPORTS; i++)
+		free(reports->text[i]);
+	memset(reports, 0, sizeof(*reports));
+}
+
+enum tender_status cli_render_default_reports(const char *xml, size_t xml_size,
+					      struct cli_reports *out, struct tender_error *err)
 {
 	static const enum format formats[] = {F_HTML, F_CSV, F_JSON};
 	struct xml_doc *eval = NULL;
 	struct report_style *style = NULL;
 	enum tender_status rc = xml_load_memory(xml, xml_size, "evaluation.xml", &eval, err);
 
-	for (size_t i = 0; i < 3 && !rc; i++) {
-		char path[4096], *text = NULL;
-		size_t size = 0;
-
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < CLI_N_DEFAULT_REPORTS && !rc; i++) {
 		rc = load_style(formats[i], NULL, &style, err);
 		if (!rc)
-			rc = render(eval, formats[i], style, NULL, NULL, &text, &size, err);
-		snprintf(path, sizeof(path), "%s/%s", dir, cli_default_reports[i]);
-		if (!rc)
-			rc = file_write_atomic(path, text, size, err);
-		free(text);
+			rc = render(eval, formats[i], style, NULL, NULL, &out->text[i],
+				    &out->size[i], err);
 		report_style_free(style);
 		style = NULL;
 	}
 	xml_doc_free(eval);
+	if (rc)
+		cli_reports_release(out);
+	return rc;
+}
+
+enum tender_status cli_write_default_reports(const struct cli_reports *reports, const char *dir,
+					     struct tender_error *err)
+{
+	enum tender_status rc = TENDER_OK;
+
+	for (size_t i = 0; i < CLI_N_DEFAULT_REPORTS && !rc; i++) {
+		char path[4096];
+
+		rc = cli_join_path(path, sizeof(path), dir, cli_default_reports[i], err);
+		if (!rc)
+			rc = file_write_atomic(path, reports->text[i], reports->size[i], err);
+	}
 	return rc;
 }
 
