@@ -76,57 +76,92 @@ static enum tender_status load_style(enum format format, const char *template_pa
 				    style, err);
 }
 
-/* A bid id as a safe file name: letters, digits, '.', '_' and '-'. */
+/* The longest letter file name made from a bid id, before any "-N" and
+ * ".html" (file systems allow 255 bytes). Longer ids are cut to it, and
+ * every letter still gets its own file: see write_letters. */
+#define LETTER_NAME_MAX 200
+
+/* A bid id as a safe file name (size > LETTER_NAME_MAX + 4): letters,
+ * digits, '.', '_' and '-', at most LETTER_NAME_MAX bytes. */
 static void file_name(const char *id, char *out, size_t size)
 {
-	size_t o = 0;
+	size_t o = 0, max = size - 1 < LETTER_NAME_MAX ? size - 1 : LETTER_NAME_MAX;
 
-	for (const char *p = id; *p && o + 1 < size; p++)
+	for (const char *p = id; *p && o < max; p++)
 		out[o++] = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 				   (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-'
 			   ? *p
 			   : '_';
 	out[o] = '\0';
 	if (o == 0 || out[0] == '.') {
-		char safe[256];
+		char safe[LETTER_NAME_MAX + 1];
 
 		snprintf(safe, sizeof(safe), "%s", out);
-		snprintf(out, size, "bid-%.200s", o ? safe : "unnamed");
+		snprintf(out, size, "bid-%.*s", LETTER_NAME_MAX - 4, o ? safe : "unnamed");
 	}
+}
+
+/* Whether name is one of the n names already taken. */
+static int taken(char *const *names, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return 1;
+	return 0;
 }
 
 static enum tender_status write_letters(const struct xml_doc *eval,
 					const struct report_style *style, const char *dir, FILE *out,
 					struct tender_error *err)
 {
-	char **ids = NULL;
-	size_t n = 0;
+	char **ids = NULL, **names = NULL, **texts = NULL;
+	size_t n = 0, *sizes = NULL;
 	enum tender_status rc = report_bid_ids(eval, &ids, &n);
 
-	if (!rc)
-		rc = dir_ensure(dir, err);
+	/* Every letter is rendered before any is written, and each gets a file
+	 * of its own: two ids that make one file name (cut to LETTER_NAME_MAX,
+	 * or differing only in unsafe characters) get "-2", "-3", ... as bids
+	 * sharing an id do, never one letter written over another. */
+	if (!rc && (!(names = calloc(n ? n : 1, sizeof(*names))) ||
+		    !(texts = calloc(n ? n : 1, sizeof(*texts))) ||
+		    !(sizes = calloc(n ? n : 1, sizeof(*sizes)))))
+		rc = TENDER_ERR_NOMEM;
 	for (size_t i = 0; i < n && !rc; i++) {
-		char name[256], path[4096], *text = NULL;
-		size_t size = 0;
-
-		char occurrence[32];
+		char base[LETTER_NAME_MAX + 8], name[LETTER_NAME_MAX + 32], occurrence[32];
 		size_t seen = 1;
 
 		for (size_t k = 0; k < i; k++)
 			seen += strcmp(ids[k], ids[i]) == 0;
 		snprintf(occurrence, sizeof(occurrence), "%zu", seen);
-		file_name(ids[i], name, sizeof(name));
-		if (seen > 1) /* bids sharing an id each get their letter */
-			snprintf(path, sizeof(path), "%s/%s-%zu.html", dir, name, seen);
-		else
-			snprintf(path, sizeof(path), "%s/%s.html", dir, name);
-		rc = render(eval, F_LETTERS, style, ids[i], occurrence, &text, &size, err);
+		file_name(ids[i], base, sizeof(base));
+		snprintf(name, sizeof(name), "%s", base);
+		for (size_t k = 2; taken(names, i, name); k++)
+			snprintf(name, sizeof(name), "%s-%zu", base, k);
+		if (!(names[i] = strdup(name)))
+			rc = TENDER_ERR_NOMEM;
 		if (!rc)
-			rc = file_write_atomic(path, text, size, err);
+			rc = render(eval, F_LETTERS, style, ids[i], occurrence, &texts[i], &sizes[i],
+				    err);
+	}
+	if (!rc)
+		rc = dir_ensure(dir, err);
+	for (size_t i = 0; i < n && !rc; i++) {
+		char path[4096], file[LETTER_NAME_MAX + 40];
+
+		snprintf(file, sizeof(file), "%s.html", names[i]);
+		rc = cli_join_path(path, sizeof(path), dir, file, err);
+		if (!rc)
+			rc = file_write_atomic(path, texts[i], sizes[i], err);
 		if (!rc && out)
 			fprintf(out, "%s\n", path);
-		free(text);
 	}
+	for (size_t i = 0; i < n; i++) {
+		free(names ? names[i] : NULL);
+		free(texts ? texts[i] : NULL);
+	}
+	free(names);
+	free(texts);
+	free(sizes);
 	report_ids_free(ids, n);
 	return rc;
 }
