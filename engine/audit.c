@@ -174,16 +174,32 @@ struct verifier {
 };
 
 static void finding(struct verifier *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Reports a finding whole (it may quote a stored explanation of any
+ * length), never cut; when it cannot be made whole, says so. */
 static void finding(struct verifier *v, const char *fmt, ...)
 {
-	char buf[2048];
+	char small[2048], *big;
 	va_list ap;
+	int n;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
 	v->counts->findings++;
-	v->report(v->ctx, buf);
+	if (n >= 0 && (size_t)n < sizeof(small)) {
+		v->report(v->ctx, small);
+		return;
+	}
+	big = n < 0 ? NULL : tender_malloc((size_t)n + 1); /* the exact length is known */
+	if (!big) {
+		v->report(v->ctx, "a finding too long to report (out of memory)");
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	v->report(v->ctx, big);
+	tender_free(big);
 }
 
 static enum tender_status check_integrity(struct verifier *v, struct tender_error *err)
@@ -320,7 +336,7 @@ struct scratch {
 	size_t n;
 	char **hrefs, **files;
 	char *tender_file;
-	char created[32], engine[32], result_sha[65];
+	char *created, *engine, *result_sha; /* as stored, whole */
 };
 
 static void scratch_release(struct scratch *sc)
@@ -342,6 +358,9 @@ static void scratch_release(struct scratch *sc)
 		}
 	}
 	tender_free(sc->tender_file);
+	tender_free(sc->created);
+	tender_free(sc->engine);
+	tender_free(sc->result_sha);
 	if (sc->dir[0]) {
 		char tender_dir[80];
 
@@ -364,7 +383,7 @@ static enum tender_status materialise(struct store *s, long long id, struct scra
 {
 	sqlite3_stmt *st = NULL;
 	enum tender_status rc;
-	struct strbuf path = STRBUF_INIT;
+	struct strbuf path = STRBUF_INIT_WHOLE;
 	int step;
 
 	memset(sc, 0, sizeof(*sc));
@@ -378,10 +397,13 @@ static enum tender_status materialise(struct store *s, long long id, struct scra
 		return error_set(err, TENDER_ERR_USAGE, "no-evaluation", NULL, 0, 0,
 				 "there is no evaluation %lld in the store", id);
 	}
-	snprintf(sc->created, sizeof(sc->created), "%s", col_text(st, 0));
-	snprintf(sc->engine, sizeof(sc->engine), "%s", col_text(st, 1));
-	snprintf(sc->result_sha, sizeof(sc->result_sha), "%s", col_text(st, 2));
+	/* whole: a stored value is compared as stored, never a prefix of it */
+	sc->created = tender_strdup(col_text(st, 0));
+	sc->engine = tender_strdup(col_text(st, 1));
+	sc->result_sha = tender_strdup(col_text(st, 2));
 	sqlite3_finalize(st);
+	if (!sc->created || !sc->engine || !sc->result_sha)
+		return TENDER_ERR_NOMEM;
 
 	snprintf(sc->dir, sizeof(sc->dir), "/tmp/tender-audit-XXXXXX");
 	if (!mkdtemp(sc->dir)) {
@@ -414,17 +436,17 @@ static enum tender_status materialise(struct store *s, long long id, struct scra
 		strbuf_release(&path);
 		if (strcmp(role, "tender") == 0) {
 			strbuf_addf(&path, "%s/tender", sc->dir);
-			if (path.nomem)
+			if (strbuf_status(&path))
 				goto nomem;
 			if (mkdir(strbuf_str(&path), 0700) != 0)
 				goto io;
 			strbuf_addf(&path, "/%s", col_text(st, 2));
-			if (path.nomem || !(sc->tender_file = tender_strdup(strbuf_str(&path))))
+			if (strbuf_status(&path) || !(sc->tender_file = tender_strdup(strbuf_str(&path))))
 				goto nomem;
 		} else {
 			strbuf_addf(&path, "%s/%zu.xml", sc->dir, i);
 		}
-		if (path.nomem || !sc->hrefs[i])
+		if (strbuf_status(&path) || !sc->hrefs[i])
 			goto nomem;
 		if (!(sc->files[i] = tender_strdup(strbuf_str(&path))))
 			goto nomem;
@@ -1118,8 +1140,11 @@ static int climbs(const char *path)
 static enum tender_status make_parents(const char *path, struct tender_error *err)
 {
 	char buf[4096];
+	int n = snprintf(buf, sizeof(buf), "%s", path);
 
-	snprintf(buf, sizeof(buf), "%s", path);
+	if (n < 0 || (size_t)n >= sizeof(buf))
+		return error_set(err, TENDER_ERR_IO, "io-path", NULL, 0, 0,
+				 "an exported path is longer than %zu bytes", sizeof(buf) - 1);
 	for (char *p = buf + 1; *p; p++) {
 		if (*p != '/')
 			continue;
@@ -1136,7 +1161,7 @@ enum tender_status audit_export(struct store *s, long long id, const char *dir,
 				char **tender_path, long long *epoch, struct tender_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	struct strbuf base = STRBUF_INIT, target = STRBUF_INIT;
+	struct strbuf base = STRBUF_INIT_WHOLE, target = STRBUF_INIT_WHOLE;
 	enum tender_status rc;
 	int depth = 0, step;
 
@@ -1191,7 +1216,7 @@ enum tender_status audit_export(struct store *s, long long id, const char *dir,
 		strbuf_release(&target);
 		strbuf_add(&target, base.buf, keep);
 		strbuf_addf(&target, "/%s", p);
-		if (target.nomem || base.nomem) {
+		if (strbuf_status(&target) || strbuf_status(&base)) {
 			rc = TENDER_ERR_NOMEM;
 			goto out;
 		}

@@ -19,24 +19,24 @@
 
 static const xmlNode *find_member(const xmlNode *consortium, const char *id, size_t len)
 {
-	char buf[128]; /* ids are at most 64 bytes (the schema's t:id) */
-
 	for (const xmlNode *m = xml_child(consortium, BID_NS, "member"); m; m = xml_next_same(m))
-		if (xml_attr(m, "id", buf, sizeof(buf)) && strlen(buf) == len &&
-		    memcmp(buf, id, len) == 0)
+		if (xml_attr_is(m, "id", id, len))
 			return m;
 	return NULL;
 }
 
 static const xmlNode *find_service(const xmlNode *services, const char *line, size_t len)
 {
-	char buf[64]; /* service lines are short names (the schema's t:service-line) */
-
 	for (const xmlNode *s = xml_child(services, BID_NS, "service"); s; s = xml_next_same(s))
-		if (xml_attr(s, "line", buf, sizeof(buf)) && strlen(buf) == len &&
-		    memcmp(buf, line, len) == 0)
+		if (xml_attr_is(s, "line", line, len))
 			return s;
 	return NULL;
+}
+
+/* Whether an xs:boolean attribute is present and true. */
+static int attr_true(const xmlNode *node, const char *name)
+{
+	return xml_attr_is(node, name, "true", 4) || xml_attr_is(node, name, "1", 1);
 }
 
 /* The service lines a member lists, read whole (the list has no length
@@ -57,21 +57,23 @@ static void check_consortium(struct checker *c, const xmlNode *root)
 	const xmlNode *services = xml_child(root, BID_NS, "services");
 	int64_t sum = 0, share;
 	int n_primes = 0;
-	char role[32], id[128], text[64];
 
 	for (const xmlNode *m = xml_child(consortium, BID_NS, "member"); m; m = xml_next_same(m)) {
 		const xmlNode *share_el = xml_child(m, BID_NS, "share-pct");
-		const char *share_text, *line, *p;
-		char what[192], *lines;
+		const char *line, *p;
+		char what[192], *lines, *share_text, *id = check_attr(c, m, "id");
 		size_t len;
 
-		xml_attr(m, "id", id, sizeof(id));
-		if (xml_attr(m, "role", role, sizeof(role)) && strcmp(role, "prime") == 0)
+		if (!id && c->status)
+			return;
+		if (xml_attr_is(m, "role", "prime", 5))
 			n_primes++;
-		snprintf(what, sizeof(what), "the share of member %s", id);
-		share_text = check_text(c, share_el, what, text, sizeof(text));
+		/* ids are at most 64 bytes (the schema's t:id): what holds them */
+		snprintf(what, sizeof(what), "the share of member %.64s", id ? id : "");
+		share_text = check_text(c, share_el);
 		if (share_text && check_pct(c, share_el, share_text, what, &share))
 			sum += share;
+		tender_free(share_text);
 
 		/* Every line a member says it delivers should be a service of the bid. */
 		lines = member_lines(c, m);
@@ -80,8 +82,9 @@ static void check_consortium(struct checker *c, const xmlNode *root)
 				check_report(c, m, DIAG_WARNING, "member-service",
 					     "member %s lists the service line '%.*s', but the bid "
 					     "offers no <service line=\"%.*s\">",
-					     id, (int)len, line, (int)len, line);
+					     id ? id : "", (int)len, line, (int)len, line);
 		tender_free(lines);
+		tender_free(id);
 	}
 	if (n_primes != 1)
 		check_report(c, consortium, DIAG_ERROR, "prime",
@@ -99,15 +102,19 @@ static void check_services(struct checker *c, const xmlNode *root)
 {
 	const xmlNode *consortium = xml_child(root, BID_NS, "consortium");
 	const xmlNode *services = xml_child(root, BID_NS, "services");
-	char line[64];
 
 	for (const xmlNode *s = xml_child(services, BID_NS, "service"); s; s = xml_next_same(s)) {
-		const char *id, *p;
-		char *by, *lines;
+		const char *id, *p, *line;
+		char *by, *lines, *line_text;
 		size_t len;
 
-		xml_attr(s, "line", line, sizeof(line));
+		if (xml_attr_dup(s, "line", &line_text)) {
+			c->status = TENDER_ERR_NOMEM;
+			return;
+		}
+		line = line_text ? line_text : "";
 		if (xml_attr_dup(s, "delivered-by", &by)) { /* a list without length limit */
+			tender_free(line_text);
 			c->status = TENDER_ERR_NOMEM;
 			return;
 		}
@@ -130,6 +137,7 @@ static void check_services(struct checker *c, const xmlNode *root)
 			tender_free(lines);
 		}
 		tender_free(by);
+		tender_free(line_text);
 	}
 }
 
@@ -154,29 +162,37 @@ static int64_t per_head_expected(int64_t total, int n_years, uint64_t population
 	return (int64_t)(q + (r >= divisor - r));
 }
 
-/* The tender's population: its digits (for messages and exact comparison,
- * "" when unknown), read from the tender's document when there is one, as
- * it may lie beyond 64 bits. */
-static void tender_population(const struct competition *t, const struct xml_doc *tender_doc,
-			      char *digits, size_t size)
+/* The tender's population: all its digits as a new string (for messages
+ * and exact comparison; NULL when unknown, or out of memory, then recorded
+ * in c->status), read whole from the tender's document when there is one,
+ * as it may lie beyond 64 bits. */
+static char *tender_population(struct checker *c, const struct competition *t,
+			       const struct xml_doc *tender_doc)
 {
-	char text[64];
-	uint64_t value;
+	char *text, *digits = NULL, number[32];
+	uint64_t value = 0;
 	enum tender_status rc;
 
-	digits[0] = '\0';
 	if (!t)
-		return;
+		return NULL;
 	if (!tender_doc) {
-		if (t->population > 0)
-			snprintf(digits, size, "%lld", t->population);
-		return;
+		if (t->population <= 0)
+			return NULL;
+		snprintf(number, sizeof(number), "%lld", t->population);
+		if (!(digits = tender_strdup(number)))
+			c->status = TENDER_ERR_NOMEM;
+		return digits;
 	}
-	rc = check_integer(
-	    xml_text(xml_child(xml_doc_root(tender_doc), BID_NS, "population"), text, sizeof(text)),
-	    &value, digits, size);
-	if ((rc && rc != TENDER_ERR_LIMIT) || value == 0)
-		digits[0] = '\0';
+	text = check_text(c, xml_child(xml_doc_root(tender_doc), BID_NS, "population"));
+	rc = text ? check_integer(text, &value, &digits) : TENDER_ERR_INVALID;
+	tender_free(text);
+	if (rc == TENDER_ERR_NOMEM)
+		c->status = rc;
+	if ((rc && rc != TENDER_ERR_LIMIT) || value == 0) {
+		tender_free(digits);
+		digits = NULL;
+	}
+	return digits;
 }
 
 static void check_price(struct checker *c, const xmlNode *root, const struct competition *t,
@@ -187,48 +203,57 @@ static void check_price(struct checker *c, const xmlNode *root, const struct com
 	const xmlNode *per_head_el = xml_child(price, BID_NS, "per-head-annual");
 	const xmlNode *outcomes_el = xml_child(price, BID_NS, "outcomes-based-pct");
 	const xmlNode *by_year[MAX_YEARS + 1] = {0};
-	const char *value;
-	char currency[8], text[64], population_digits[64], tender_digits[64];
+	char *value, *currency, *population_digits = NULL, *tender_digits = NULL;
 	int decimals, ok = 1, n_years = 0;
 	uint64_t population = 0, year;
 	int64_t sum = 0, total = 0, per_head = 0, pct;
 	enum tender_status rc;
 
-	xml_attr(price, "currency", currency, sizeof(currency));
-	decimals = currency_decimals(currency);
+	if (!(currency = check_attr(c, price, "currency")) && c->status)
+		return;
+	decimals = currency_decimals(currency ? currency : "");
 	if (decimals < 0) {
 		check_report(c, price, DIAG_ERROR, "currency",
-			     "unknown currency '%s'; use an ISO 4217 code such as GBP", currency);
+			     "unknown currency '%s'; use an ISO 4217 code such as GBP",
+			     currency ? currency : "");
+		tender_free(currency);
 		return;
 	}
 	if (t && t->decimals >= 0 && strcmp(currency, t->currency) != 0)
 		check_report(c, price, DIAG_ERROR, "currency",
 			     "the price is in %s but the tender is in %s", currency, t->currency);
+	tender_free(currency);
 
 	/* A population beyond 64 bits is a number like any other: every
 	 * message stays true, the per-head price for it is 0. */
-	value = check_attr(c, price, "population", "the population", text, sizeof(text));
-	rc = value ? check_integer(value, &population, population_digits, sizeof(population_digits))
-		   : TENDER_ERR_INVALID;
+	value = check_attr(c, price, "population");
+	rc = value ? check_integer(value, &population, &population_digits) : TENDER_ERR_INVALID;
+	tender_free(value);
+	if (rc == TENDER_ERR_NOMEM)
+		c->status = rc;
 	if (rc != TENDER_OK && rc != TENDER_ERR_LIMIT)
 		population = 0;
-	tender_population(t, tender_doc, tender_digits, sizeof(tender_digits));
-	if (population > 0 && tender_digits[0] && strcmp(population_digits, tender_digits) != 0)
+	tender_digits = tender_population(c, t, tender_doc);
+	if (population > 0 && population_digits && tender_digits &&
+	    strcmp(population_digits, tender_digits) != 0)
 		check_report(c, price, DIAG_ERROR, "population",
 			     "the price is for a population of %s, but the tender's population "
 			     "is %s",
 			     population_digits, tender_digits);
+	tender_free(tender_digits);
 
 	for (const xmlNode *a = xml_child(price, BID_NS, "annual"); a; a = xml_next_same(a)) {
 		int64_t amount;
 		char what[64];
 
-		value = check_attr(c, a, "year", "the year of a price", text, sizeof(text));
+		value = check_attr(c, a, "year");
 		if (!value) {
 			ok = 0;
 			continue;
 		}
-		if (check_integer(value, &year, NULL, 0) || year < 1 || year > MAX_YEARS) {
+		rc = check_integer(value, &year, NULL);
+		tender_free(value);
+		if (rc || year < 1 || year > MAX_YEARS) {
 			check_report(c, a, DIAG_ERROR, "price-years",
 				     "a year of the price must be between 1 and %d", MAX_YEARS);
 			ok = 0;
@@ -238,7 +263,7 @@ static void check_price(struct checker *c, const xmlNode *root, const struct com
 		if ((int)year > n_years)
 			n_years = (int)year;
 		snprintf(what, sizeof(what), "the price for year %d", (int)year);
-		value = check_text(c, a, what, text, sizeof(text));
+		value = check_text(c, a);
 		if (value && check_money(c, a, value, decimals, what, &amount)) {
 			if (__builtin_add_overflow(sum, amount, &sum)) {
 				check_report(c, a, DIAG_ERROR, "money", "the prices are too large");
@@ -247,6 +272,7 @@ static void check_price(struct checker *c, const xmlNode *root, const struct com
 		} else {
 			ok = 0;
 		}
+		tender_free(value);
 	}
 	for (int y = 1; y <= n_years; y++)
 		if (!by_year[y]) {
@@ -261,8 +287,9 @@ static void check_price(struct checker *c, const xmlNode *root, const struct com
 			     "the price covers %d years but the contract runs %lld years",
 			     n_years, t->contract_years);
 
-	value = check_text(c, total_el, "the total price", text, sizeof(text));
+	value = check_text(c, total_el);
 	ok &= value && check_money(c, total_el, value, decimals, "the total price", &total);
+	tender_free(value);
 	if (ok && sum != total) {
 		char difference[48];
 
@@ -286,7 +313,7 @@ static void check_price(struct checker *c, const xmlNode *root, const struct com
 			     money_text(t->budget_total_max, decimals).s);
 
 	/* Per head per year: total / years / population, to the minor unit. */
-	value = check_text(c, per_head_el, "the per-head annual price", text, sizeof(text));
+	value = check_text(c, per_head_el);
 	if (value &&
 	    check_money(c, per_head_el, value, decimals, "the per-head annual price", &per_head) &&
 	    ok && total > 0 && n_years > 0 && population > 0) {
@@ -297,11 +324,15 @@ static void check_price(struct checker *c, const xmlNode *root, const struct com
 				     "the per-head annual price is %s, but %s over %d years for "
 				     "%s people is %s a head a year",
 				     money_text(per_head, decimals).s, money_text(total, decimals).s,
-				     n_years, population_digits, money_text(expected, decimals).s);
+				     n_years, population_digits ? population_digits : "",
+				     money_text(expected, decimals).s);
 	}
-	value = check_text(c, outcomes_el, "the outcomes-based share", text, sizeof(text));
+	tender_free(value);
+	tender_free(population_digits);
+	value = check_text(c, outcomes_el);
 	if (value)
 		check_pct(c, outcomes_el, value, "the outcomes-based share", &pct);
+	tender_free(value);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -316,39 +347,39 @@ static void check_other_money(struct checker *c, const xmlNode *root)
 					  BID_NS, "amount");
 	const xmlNode *amounts[] = {turnover, pooled};
 	const char *names[] = {"the annual turnover", "the pooled budget"};
-	const char *price_currency, *value;
-	char currency[8], price_cur[8], text[64];
+	char *price_currency = check_attr(c, xml_child(root, BID_NS, "price"), "currency");
 	int64_t amount;
 
-	price_currency = xml_attr(xml_child(root, BID_NS, "price"), "currency", price_cur,
-				  sizeof(price_cur));
-	for (size_t i = 0; i < 2; i++) {
+	for (size_t i = 0; i < 2 && !c->status; i++) {
+		const char *currency;
+		char *own, *value;
 		int decimals;
 
 		if (!amounts[i])
 			continue;
-		if (!xml_attr(amounts[i], "currency", currency, sizeof(currency)))
-			snprintf(currency, sizeof(currency), "%s",
-				 price_currency ? price_currency : "");
+		own = check_attr(c, amounts[i], "currency");
+		currency = own ? own : price_currency ? price_currency : "";
 		decimals = currency_decimals(currency);
 		if (decimals < 0) {
 			check_report(c, amounts[i], DIAG_ERROR, "currency",
 				     "unknown currency '%s' for %s", currency, names[i]);
+			tender_free(own);
 			continue;
 		}
-		value = check_text(c, amounts[i], names[i], text, sizeof(text));
+		tender_free(own);
+		value = check_text(c, amounts[i]);
 		if (value)
 			check_money(c, amounts[i], value, decimals, names[i], &amount);
+		tender_free(value);
 	}
+	tender_free(price_currency);
 }
 
-/* Reads a date (element text, or attribute `attr` when not NULL) for a
- * check; NULL when absent or too long (then reported). */
-static const char *date_of(struct checker *c, const xmlNode *node, const char *attr,
-			   const char *what, char *buf, size_t size)
+/* Reads a date whole (element text, or attribute `attr` when not NULL) for
+ * a check, as a new string; NULL when absent (or out of memory). */
+static char *date_of(struct checker *c, const xmlNode *node, const char *attr)
 {
-	return attr ? check_attr(c, node, attr, what, buf, size)
-		    : check_text(c, node, what, buf, size);
+	return attr ? check_attr(c, node, attr) : check_text(c, node);
 }
 
 static void check_dates(struct checker *c, const xmlNode *root, const struct competition *t)
@@ -359,16 +390,10 @@ static void check_dates(struct checker *c, const xmlNode *root, const struct com
 	const xmlNode *full = xml_child(timeline, BID_NS, "full-operation");
 	const xmlNode *signed_el = xml_child(xml_child(root, BID_NS, "declarations"), BID_NS,
 					     "signed");
-	const char *d_mob, *d_start, *d_full, *d_signed, *d_submitted;
-	char b_mob[64], b_start[64], b_full[64], b_signed[64], b_submitted[64];
+	char *d_mob = date_of(c, mob, NULL), *d_start = date_of(c, start, NULL);
+	char *d_full = date_of(c, full, NULL), *d_signed = date_of(c, signed_el, "date");
+	char *d_submitted = date_of(c, root, "submitted");
 
-	d_mob = date_of(c, mob, NULL, "the mobilisation start", b_mob, sizeof(b_mob));
-	d_start = date_of(c, start, NULL, "the service start", b_start, sizeof(b_start));
-	d_full = date_of(c, full, NULL, "the date of full operation", b_full, sizeof(b_full));
-	d_signed =
-	    date_of(c, signed_el, "date", "the date of signature", b_signed, sizeof(b_signed));
-	d_submitted = date_of(c, root, "submitted", "the date of submission", b_submitted,
-			      sizeof(b_submitted));
 	if (d_mob && d_start && check_date_cmp(d_mob, d_start) > 0)
 		check_report(c, start, DIAG_ERROR, "dates",
 			     "the service starts (%s) before mobilisation starts (%s)", d_start,
@@ -383,25 +408,30 @@ static void check_dates(struct checker *c, const xmlNode *root, const struct com
 			     "(%s)",
 			     d_signed, d_submitted);
 	if (!t)
-		return;
+		goto out;
 	if (d_start && (check_date_cmp(d_start, t->contract_start) < 0 ||
 			check_date_cmp(d_start, t->contract_end) > 0))
 		check_report(c, start, DIAG_ERROR, "dates",
 			     "the service starts on %s, outside the contract term %s to %s",
 			     d_start, t->contract_start, t->contract_end);
-	for (const xmlNode *k = xml_child(xml_child(root, BID_NS, "outcomes"), BID_NS, "kpi"); k;
-	     k = xml_next_same(k)) {
+	for (const xmlNode *k = xml_child(xml_child(root, BID_NS, "outcomes"), BID_NS, "kpi");
+	     k && !c->status; k = xml_next_same(k)) {
 		const xmlNode *by = xml_child(k, BID_NS, "by");
-		const char *d_by;
-		char b_by[64], id[128];
+		char *d_by = date_of(c, by, NULL), *id = check_attr(c, k, "id");
 
-		d_by = date_of(c, by, NULL, "the date a KPI is due", b_by, sizeof(b_by));
 		if (d_by && check_date_cmp(d_by, t->contract_end) > 0)
 			check_report(c, by, DIAG_WARNING, "dates",
 				     "KPI %s is due on %s, after the contract ends (%s)",
-				     xml_attr(k, "id", id, sizeof(id)) ? id : "?", d_by,
-				     t->contract_end);
+				     id ? id : "?", d_by, t->contract_end);
+		tender_free(d_by);
+		tender_free(id);
 	}
+out:
+	tender_free(d_mob);
+	tender_free(d_start);
+	tender_free(d_full);
+	tender_free(d_signed);
+	tender_free(d_submitted);
 }
 
 static void check_declarations(struct checker *c, const xmlNode *root)
@@ -410,13 +440,12 @@ static void check_declarations(struct checker *c, const xmlNode *root)
 					   "exclusion-grounds");
 	const xmlNode *pooled = xml_child(xml_child(root, BID_NS, "integration"), BID_NS,
 					  "pooled-budget");
-	char buf[256];
+	char *authority;
 
 	for (const xmlNode *g = xml_child(grounds, BID_NS, "ground"); g; g = xml_next_same(g)) {
 		char *ref;
 
-		if (!xml_attr(g, "applies", buf, sizeof(buf)) ||
-		    (strcmp(buf, "true") != 0 && strcmp(buf, "1") != 0))
+		if (!attr_true(g, "applies"))
 			continue;
 		if (xml_attr_dup(g, "ref", &ref)) { /* free text: quoted whole */
 			c->status = TENDER_ERR_NOMEM;
@@ -428,57 +457,77 @@ static void check_declarations(struct checker *c, const xmlNode *root)
 			     ref ? ref : "?");
 		tender_free(ref);
 	}
-	if (xml_attr(pooled, "section-75", buf, sizeof(buf)) &&
-	    (strcmp(buf, "true") == 0 || strcmp(buf, "1") == 0) &&
-	    !xml_attr(pooled, "local-authority", buf, sizeof(buf)))
+	if (!attr_true(pooled, "section-75"))
+		return;
+	authority = check_attr(c, pooled, "local-authority");
+	if (!authority && !c->status)
 		check_report(c, pooled, DIAG_WARNING, "section-75",
 			     "a Section 75 agreement is declared without naming the local "
 			     "authority (attribute local-authority)");
+	tender_free(authority);
 }
 
-/* Whether an answer says anything: one that is only whitespace does not. */
+/* Whether an answer says anything: one that is only whitespace does not.
+ * -1 when out of memory. */
 static int is_answered(const xmlNode *answer)
 {
-	char probe[1];
-	size_t length;
+	char *text;
+	int answered;
 
-	xml_text_len(answer, probe, sizeof(probe), &length);
-	return length > 0;
+	if (xml_text_dup(answer, &text))
+		return -1;
+	answered = text[0] != '\0';
+	tender_free(text);
+	return answered;
 }
 
 static void check_answers(struct checker *c, const xmlNode *root, const struct competition *t)
 {
 	const xmlNode *answers = xml_child(root, BID_NS, "answers");
-	char id[128];
+	char *id;
 
 	/* A blank answer counts as no answer, with or without the tender. */
-	for (const xmlNode *a = xml_child(answers, BID_NS, "answer"); a; a = xml_next_same(a))
-		if (!is_answered(a))
-			check_report(c, a, DIAG_ERROR, "answer-missing",
-				     "the answer to question %s is blank (only whitespace), so the "
-				     "question counts as not answered",
-				     xml_attr(a, "question", id, sizeof(id)) ? id : "?");
+	for (const xmlNode *a = xml_child(answers, BID_NS, "answer"); a; a = xml_next_same(a)) {
+		int answered = is_answered(a);
+
+		if (answered < 0) {
+			c->status = TENDER_ERR_NOMEM;
+			return;
+		}
+		if (answered)
+			continue;
+		id = check_attr(c, a, "question");
+		check_report(c, a, DIAG_ERROR, "answer-missing",
+			     "the answer to question %s is blank (only whitespace), so the "
+			     "question counts as not answered",
+			     id ? id : "?");
+		tender_free(id);
+	}
 	if (!t)
 		return;
 	for (size_t i = 0; i < t->n_questions; i++) {
 		const xmlNode *found = NULL;
+		const char *want = t->questions[i].id;
 
 		for (const xmlNode *a = xml_child(answers, BID_NS, "answer"); a && !found;
 		     a = xml_next_same(a))
-			if (xml_attr(a, "question", id, sizeof(id)) &&
-			    strcmp(id, t->questions[i].id) == 0)
+			if (xml_attr_is(a, "question", want, strlen(want)))
 				found = a;
 		if (!found)
 			check_report(c, answers, DIAG_ERROR, "answer-missing",
 				     "question %s (%s) is not answered", t->questions[i].id,
 				     t->questions[i].title);
 	}
-	for (const xmlNode *a = xml_child(answers, BID_NS, "answer"); a; a = xml_next_same(a))
-		if (xml_attr(a, "question", id, sizeof(id)) && !competition_question(t, id))
+	for (const xmlNode *a = xml_child(answers, BID_NS, "answer"); a && !c->status;
+	     a = xml_next_same(a)) {
+		id = check_attr(c, a, "question");
+		if (id && !competition_question(t, id))
 			check_report(c, a, DIAG_WARNING, "answer-unknown",
 				     "the tender has no question %s; this answer will not be "
 				     "scored",
 				     id);
+		tender_free(id);
+	}
 }
 
 enum tender_status bid_check(const struct xml_doc *doc, const struct competition *t,
@@ -493,13 +542,13 @@ enum tender_status bid_check_with_tender_doc(const struct xml_doc *doc, const st
 {
 	struct checker c = {doc, diags, TENDER_OK};
 	const xmlNode *root = xml_doc_root(doc);
-	char tender_id[128];
+	char *tender_id = t ? check_attr(&c, root, "tender") : NULL;
 
-	if (t && xml_attr(root, "tender", tender_id, sizeof(tender_id)) &&
-	    strcmp(tender_id, t->id) != 0)
+	if (tender_id && strcmp(tender_id, t->id) != 0)
 		check_report(&c, root, DIAG_ERROR, "tender-id",
 			     "this bid is for tender %s, but the tender given is %s", tender_id,
 			     t->id);
+	tender_free(tender_id);
 	check_consortium(&c, root);
 	check_services(&c, root);
 	check_price(&c, root, t, tender_doc);

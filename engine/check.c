@@ -3,6 +3,7 @@
  */
 #include "check.h"
 
+#include "alloc.h"
 #include "money.h"
 
 #include <limits.h>
@@ -55,31 +56,22 @@ int check_pct(struct checker *c, const xmlNode *node, const char *text, const ch
 	return 1;
 }
 
-const char *check_text(struct checker *c, const xmlNode *node, const char *what, char *buf,
-		       size_t size)
+char *check_text(struct checker *c, const xmlNode *node)
 {
-	size_t length;
+	char *text;
 
-	xml_text_len(node, buf, size, &length);
-	if (length < size)
-		return buf;
-	check_report(c, node, DIAG_ERROR, "too-long",
-		     "%s is too long to be a sensible value (%zu bytes)", what, length);
-	return NULL;
+	if (xml_text_dup(node, &text))
+		c->status = TENDER_ERR_NOMEM;
+	return text;
 }
 
-const char *check_attr(struct checker *c, const xmlNode *node, const char *name, const char *what,
-		       char *buf, size_t size)
+char *check_attr(struct checker *c, const xmlNode *node, const char *name)
 {
-	size_t length;
+	char *text;
 
-	if (!xml_attr_len(node, name, buf, size, &length))
-		return NULL;
-	if (length < size)
-		return buf;
-	check_report(c, node, DIAG_ERROR, "too-long",
-		     "%s is too long to be a sensible value (%zu bytes)", what, length);
-	return NULL;
+	if (xml_attr_dup(node, name, &text))
+		c->status = TENDER_ERR_NOMEM;
+	return text;
 }
 
 static int is_digit(char c)
@@ -87,12 +79,14 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-enum tender_status check_integer(const char *text, uint64_t *out, char *digits, size_t size)
+enum tender_status check_integer(const char *text, uint64_t *out, char **digits)
 {
 	const char *p = text, *first;
 	uint64_t value = 0;
 	int too_large = 0;
 
+	if (digits)
+		*digits = NULL;
 	if (*p == '+')
 		p++;
 	if (!is_digit(*p))
@@ -109,8 +103,8 @@ enum tender_status check_integer(const char *text, uint64_t *out, char *digits, 
 	}
 	if (*p)
 		return TENDER_ERR_INVALID;
-	if (digits && size > 0)
-		snprintf(digits, size, "%.*s", (int)(p - first), first);
+	if (digits && !(*digits = tender_strndup(first, (size_t)(p - first))))
+		return TENDER_ERR_NOMEM;
 	*out = too_large ? UINT64_MAX : value;
 	return too_large ? TENDER_ERR_LIMIT : TENDER_OK;
 }
@@ -119,7 +113,7 @@ int check_uint(const char *text, long long *out)
 {
 	uint64_t v;
 
-	if (check_integer(text, &v, NULL, 0) != TENDER_OK || v > (uint64_t)LLONG_MAX)
+	if (check_integer(text, &v, NULL) != TENDER_OK || v > (uint64_t)LLONG_MAX)
 		return 0;
 	*out = (long long)v;
 	return 1;

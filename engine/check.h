@@ -40,25 +40,23 @@ int check_money(struct checker *c, const xmlNode *node, const char *text, int de
 int check_pct(struct checker *c, const xmlNode *node, const char *text, const char *what,
 	      int64_t *out_hundredths);
 
-/* Reads node's trimmed text (check_text) or its attribute `name`
- * (check_attr) into buf. A value of size bytes or more is no sensible value:
- * it is reported as an error (code "too-long") naming `what`, and NULL is
- * returned, as it is for an absent attribute; never a silently cut value.
- * check_text gives "" for a NULL node. */
-const char *check_text(struct checker *c, const xmlNode *node, const char *what, char *buf,
-		       size_t size);
-const char *check_attr(struct checker *c, const xmlNode *node, const char *name, const char *what,
-		       char *buf, size_t size);
+/* Reads node's trimmed text (check_text; "" for a NULL node) or its
+ * attribute `name` (check_attr; NULL when absent) whole, as a new string
+ * the caller frees with tender_free: never a cut value, whatever its
+ * length. NULL also when out of memory (recorded in c->status). */
+char *check_text(struct checker *c, const xmlNode *node);
+char *check_attr(struct checker *c, const xmlNode *node, const char *name);
 
 /* Reads a non-negative integer as XML Schema writes it (decimal digits,
  * perhaps a leading '+' and leading zeros; no whitespace) into *out.
  * Returns TENDER_OK; TENDER_ERR_LIMIT when it is larger than UINT64_MAX
  * (*out is then UINT64_MAX); TENDER_ERR_INVALID when it is not such an
- * integer (*out untouched). When digits is not NULL it receives, on
- * TENDER_OK and TENDER_ERR_LIMIT, the value's digits without sign or leading
- * zeros, for messages and exact comparisons; a digits buffer at least as
- * large as text always suffices. */
-enum tender_status check_integer(const char *text, uint64_t *out, char *digits, size_t size);
+ * integer (*out untouched); TENDER_ERR_NOMEM. When digits is not NULL,
+ * *digits receives, on TENDER_OK and TENDER_ERR_LIMIT, the value's digits
+ * without sign or leading zeros, all of them, as a new string the caller
+ * frees with tender_free (for messages and exact comparisons); else it is
+ * NULL. */
+enum tender_status check_integer(const char *text, uint64_t *out, char **digits);
 
 /* Reads a non-negative decimal integer that fits in a long long. Returns 1
  * when *out was set, 0 otherwise: malformed, or too large (check_integer

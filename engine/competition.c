@@ -22,6 +22,8 @@ void competition_release(struct competition *t)
 		tender_free(t->market[i].provider);
 	tender_free(t->market);
 	tender_free(t->id);
+	tender_free(t->contract_start);
+	tender_free(t->contract_end);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -37,7 +39,6 @@ static void read_questions(struct checker *c, const xmlNode *root, struct compet
 {
 	const xmlNode *questions = xml_child(root, BID_NS, "questions");
 	size_t n = 0;
-	char id[128], title[512];
 
 	for (const xmlNode *q = xml_child(questions, BID_NS, "question"); q; q = xml_next_same(q))
 		n++;
@@ -49,9 +50,10 @@ static void read_questions(struct checker *c, const xmlNode *root, struct compet
 	for (const xmlNode *q = xml_child(questions, BID_NS, "question"); q; q = xml_next_same(q)) {
 		struct question *dst = &t->questions[t->n_questions];
 
-		dst->id = tender_strdup(xml_attr(q, "id", id, sizeof(id)) ? id : "");
-		dst->title = tender_strdup(xml_attr(q, "title", title, sizeof(title)) ? title : "");
-		if (!dst->id || !dst->title) {
+		/* read whole: a title is quoted in messages, an id matched exactly */
+		if (xml_attr_dup(q, "id", &dst->id) || xml_attr_dup(q, "title", &dst->title) ||
+		    (!dst->id && !(dst->id = tender_strdup(""))) ||
+		    (!dst->title && !(dst->title = tender_strdup("")))) {
 			tender_free(dst->id);
 			tender_free(dst->title);
 			c->status = TENDER_ERR_NOMEM;
@@ -61,46 +63,46 @@ static void read_questions(struct checker *c, const xmlNode *root, struct compet
 	}
 }
 
-/* Reads a positive integer (xs:positiveInteger) for t: its value, or
- * LLONG_MAX when it lies beyond (every comparison with a real figure then
- * still fails as it should); 0 when unreadable. digits receives it as
- * written, without sign or leading zeros, for messages. */
-static long long read_count(const char *text, char *digits, size_t size)
+/* Reads a positive integer (xs:positiveInteger) for t from text (which it
+ * frees): its value, or LLONG_MAX when it lies beyond (every comparison
+ * with a real figure then still fails as it should); 0 when unreadable.
+ * When digits is not NULL, *digits receives all its digits as written,
+ * without sign or leading zeros, for messages, as a new string ("" when
+ * unreadable; NULL only when out of memory, recorded in c->status). */
+static long long read_count(struct checker *c, char *text, char **digits)
 {
 	uint64_t value = 0;
 	enum tender_status rc;
 
-	digits[0] = '\0';
-	rc = text ? check_integer(text, &value, digits, size) : TENDER_ERR_INVALID;
+	rc = text ? check_integer(text, &value, digits) : TENDER_ERR_INVALID;
+	tender_free(text);
+	if (rc == TENDER_ERR_NOMEM)
+		c->status = rc;
+	if (digits && !*digits && !(*digits = tender_strdup("")))
+		c->status = TENDER_ERR_NOMEM;
 	if (rc != TENDER_OK && rc != TENDER_ERR_LIMIT)
 		return 0;
 	return value > (uint64_t)LLONG_MAX ? LLONG_MAX : (long long)value;
 }
 
-/* Reads the contract term into t; years receives the number of years as
- * written (digits without leading zeros, "" when unreadable). */
+/* Reads the contract term into t (its dates whole); *years receives the
+ * number of years as written (all its digits without leading zeros, "" when
+ * unreadable) as a new string the caller frees. */
 static void check_contract(struct checker *c, const xmlNode *root, struct competition *t,
-			   char *years, size_t years_size)
+			   char **years)
 {
 	const xmlNode *contract = xml_child(root, BID_NS, "contract");
-	const char *start, *end;
-	char buf[64];
+	char *start = check_attr(c, contract, "start"), *end = check_attr(c, contract, "end");
 	struct check_date d_start, d_end;
 	long long start_year, end_year, span;
 
-	start = check_attr(c, contract, "start", "the start of the contract", t->contract_start,
-			   sizeof(t->contract_start));
-	end = check_attr(c, contract, "end", "the end of the contract", t->contract_end,
-			 sizeof(t->contract_end));
-	if (!start)
-		t->contract_start[0] = '\0';
-	if (!end)
-		t->contract_end[0] = '\0';
-	t->contract_years =
-	    read_count(check_attr(c, contract, "years", "the contract years", buf, sizeof(buf)),
-		       years, years_size);
+	t->contract_start = start ? start : tender_strdup("");
+	t->contract_end = end ? end : tender_strdup("");
+	if (!t->contract_start || !t->contract_end)
+		c->status = TENDER_ERR_NOMEM;
+	t->contract_years = read_count(c, check_attr(c, contract, "years"), years);
 	if (!start || !end || !check_date_parse(start, &d_start) || !check_date_parse(end, &d_end))
-		return; /* reported already, as too long or by the schema */
+		return; /* reported already by the schema */
 	if (check_date_order(&d_start, &d_end) >= 0) {
 		check_report(c, contract, DIAG_ERROR, "dates",
 			     "the contract ends (%s) before it starts (%s)", t->contract_end,
@@ -117,7 +119,7 @@ static void check_contract(struct checker *c, const xmlNode *root, struct compet
 	if (span < t->contract_years - 1 || span > t->contract_years)
 		check_report(c, contract, DIAG_ERROR, "contract-years",
 			     "the contract runs from %s to %s, which is not %s years",
-			     t->contract_start, t->contract_end, years);
+			     t->contract_start, t->contract_end, *years ? *years : "");
 }
 
 /* years: the contract's years as written (check_contract). */
@@ -127,25 +129,34 @@ static void check_budget(struct checker *c, const xmlNode *root, struct competit
 	const xmlNode *budget = xml_child(root, BID_NS, "budget");
 	const xmlNode *annual = xml_child(budget, BID_NS, "annual-max");
 	const xmlNode *total = xml_child(budget, BID_NS, "total-max");
-	const char *annual_text, *total_text;
-	char text_a[64], text_t[64];
+	char *annual_text, *total_text, *currency = check_attr(c, budget, "currency");
 	int64_t all_years;
 	int ok, short_of_total;
 
-	xml_attr(budget, "currency", t->currency, sizeof(t->currency));
-	t->decimals = currency_decimals(t->currency);
+	/* read whole: a code longer than t->currency holds is no currency */
+	t->decimals = -1;
+	if (currency && strlen(currency) < sizeof(t->currency)) {
+		memcpy(t->currency, currency, strlen(currency) + 1);
+		t->decimals = currency_decimals(t->currency);
+	}
 	if (t->decimals < 0) {
-		check_report(c, budget, DIAG_ERROR, "currency",
-			     "unknown currency '%s'; use an ISO 4217 code such as GBP",
-			     t->currency);
+		if (!c->status)
+			check_report(c, budget, DIAG_ERROR, "currency",
+				     "unknown currency '%s'; use an ISO 4217 code such as GBP",
+				     currency ? currency : "");
+		t->currency[0] = '\0';
+		tender_free(currency);
 		return;
 	}
-	annual_text = check_text(c, annual, "the annual budget", text_a, sizeof(text_a));
-	total_text = check_text(c, total, "the total budget", text_t, sizeof(text_t));
+	tender_free(currency);
+	annual_text = check_text(c, annual);
+	total_text = check_text(c, total);
 	ok = annual_text && check_money(c, annual, annual_text, t->decimals, "the annual budget",
 					&t->budget_annual_max);
 	ok &= total_text && check_money(c, total, total_text, t->decimals, "the total budget",
 					&t->budget_total_max);
+	tender_free(annual_text);
+	tender_free(total_text);
 	if (!ok || t->contract_years <= 0)
 		return;
 	/* A product beyond int64_t lies beyond any total, above or below. */
@@ -170,7 +181,6 @@ static void read_market(struct checker *c, const xmlNode *root, struct competiti
 	const xmlNode *market = xml_child(root, BID_NS, "market");
 	int64_t sum = 0, pct;
 	size_t n = 0;
-	char buf[64];
 
 	for (const xmlNode *s = xml_child(market, BID_NS, "share"); s; s = xml_next_same(s))
 		n++;
@@ -180,8 +190,13 @@ static void read_market(struct checker *c, const xmlNode *root, struct competiti
 		return;
 	}
 	for (const xmlNode *s = xml_child(market, BID_NS, "share"); s; s = xml_next_same(s)) {
-		if (!check_pct(c, s, xml_attr(s, "pct", buf, sizeof(buf)) ? buf : "",
-			       "the market share", &pct))
+		char *text = check_attr(c, s, "pct"); /* read whole */
+		int ok = !c->status && check_pct(c, s, text ? text : "", "the market share", &pct);
+
+		tender_free(text);
+		if (c->status)
+			return;
+		if (!ok)
 			continue;
 		sum += pct;
 		if (xml_attr_dup(s, "provider", &t->market[t->n_market].provider) ||
@@ -203,18 +218,19 @@ enum tender_status competition_read(const struct xml_doc *doc, struct competitio
 {
 	struct checker c = {doc, diags, TENDER_OK};
 	const xmlNode *root = xml_doc_root(doc);
-	char buf[128], digits[128], years[64];
+	char *years = NULL;
 
 	memset(t, 0, sizeof(*t));
-	t->id = tender_strdup(xml_attr(root, "id", buf, sizeof(buf)) ? buf : "");
-	if (!t->id)
+	if (xml_attr_dup(root, "id", &t->id) || (!t->id && !(t->id = tender_strdup(""))))
 		return TENDER_ERR_NOMEM;
-	t->population = read_count(check_text(&c, xml_child(root, BID_NS, "population"),
-					      "the population", buf, sizeof(buf)),
-				   digits, sizeof(digits));
-	check_contract(&c, root, t, years, sizeof(years));
-	check_budget(&c, root, t, years);
-	read_market(&c, root, t);
-	read_questions(&c, root, t);
+	t->population = read_count(&c, check_text(&c, xml_child(root, BID_NS, "population")), NULL);
+	check_contract(&c, root, t, &years);
+	if (!c.status)
+		check_budget(&c, root, t, years ? years : "");
+	if (!c.status)
+		read_market(&c, root, t);
+	if (!c.status)
+		read_questions(&c, root, t);
+	tender_free(years);
 	return c.status;
 }

@@ -31,7 +31,7 @@ struct competition {
 	int decimals;              /* of the currency */
 	long long population;
 	long long contract_years;
-	char contract_start[32], contract_end[32];
+	char *contract_start, *contract_end; /* as written, whole ("" when unreadable) */
 	int64_t budget_annual_max; /* minor units */
 	int64_t budget_total_max;  /* minor units */
 	struct question *questions;

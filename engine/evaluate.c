@@ -739,20 +739,22 @@ static void run_flags(struct bid_ctx *c)
 
 static void read_identity(struct bid_ctx *c)
 {
+	char *id = NULL, *name = NULL;
 	xmlXPathObjectPtr r;
-	enum tender_status rc = xpath_string_dup(&c->env, &c->rs->id_expr, &c->b->id);
 
-	if (rc == TENDER_ERR_NOMEM) {
+	/* the id and the bidder's name read whole (they identify the bidder) */
+	if (xpath_string_dup(&c->env, &c->rs->id_expr, &id) == TENDER_ERR_NOMEM)
 		c->nomem = 1;
-		return;
+	if (!id || !id[0]) {
+		tender_free(id);
+		id = tender_strdup(c->b->file);
 	}
-	if (rc || !c->b->id[0]) { /* no id: the file stands for it */
-		tender_free(c->b->id);
-		c->b->id = tender_strdup(c->b->file);
-	}
-	rc = xpath_string_dup(&c->env, &c->rs->name_expr, &c->b->bidder);
-	if (rc && rc != TENDER_ERR_NOMEM)
-		c->b->bidder = tender_strdup("");
+	c->b->id = id;
+	if (xpath_string_dup(&c->env, &c->rs->name_expr, &name) == TENDER_ERR_NOMEM)
+		c->nomem = 1;
+	if (!name)
+		name = tender_strdup("");
+	c->b->bidder = name;
 	if (!c->b->id || !c->b->bidder)
 		c->nomem = 1;
 	if (!c->rs->has_members || xpath_eval(&c->env, &c->rs->members_expr, &r))

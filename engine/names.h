@@ -10,7 +10,8 @@
  * and spacing are set aside and one final legal-form word (Ltd, Limited,
  * plc, LLP, CIC) is dropped: "Chalk Lane Partners Ltd." and "chalk lane
  * partners limited" do; "Beech Healthcare" and "Beech Health Ltd" do not.
- * An empty name names nothing. */
+ * An empty name names nothing. Names are compared whole, whatever their
+ * length, without allocating. */
 int names_same_organisation(const char *a, const char *b);
 
 #endif

@@ -135,7 +135,6 @@ static enum tender_status refuse_outside_access(const xmlNode *node, const char 
 					       struct tender_error *err)
 {
 	for (const xmlNode *c = node; c; c = c->next) {
-		char href[512];
 		const char *what = NULL;
 
 		if (c->type != XML_ELEMENT_NODE)
@@ -146,12 +145,19 @@ static enum tender_status refuse_outside_access(const xmlNode *node, const char 
 			what = "writing";
 		if (what) {
 			int line, column = 0;
+			char *href = NULL;
+			enum tender_status rc;
 
 			line = (int)xmlGetLineNo(c);
-			return error_set(err, TENDER_ERR_XML, "template", path, line, column,
-					 "%s %s is not allowed: a template must be self-contained "
-					 "and write only its result",
-					 what, xml_attr(c, "href", href, sizeof(href)) ? href : "a file");
+			if (xml_attr_dup(c, "href", &href))
+				return TENDER_ERR_NOMEM;
+			/* error_set keeps as much of the href as its message holds */
+			rc = error_set(err, TENDER_ERR_XML, "template", path, line, column,
+				       "%s %s is not allowed: a template must be self-contained "
+				       "and write only its result",
+				       what, href ? href : "a file");
+			tender_free(href);
+			return rc;
 		}
 		if (refuse_outside_access(c->children, path, err))
 			return err->status;
@@ -248,43 +254,43 @@ out:
 
 #define E(node, name) xml_child((node), EVAL_NS, (name))
 
-static const char *attr(const xmlNode *node, const char *name, char *buf, size_t size)
-{
-	const char *v = xml_attr(node, name, buf, size);
-
-	return v ? v : "";
-}
-
-/* The groups and criteria in document order (depth first). */
-static size_t collect_nodes(const xmlNode *parent, const xmlNode **nodes, size_t n, size_t cap)
+/* The groups and criteria in document order (depth first): their number,
+ * and each into nodes[] when nodes is not NULL. */
+static size_t collect_nodes(const xmlNode *parent, const xmlNode **nodes, size_t n)
 {
 	for (const xmlNode *c = parent ? parent->children : NULL; c; c = c->next) {
 		if (!xml_is(c, EVAL_NS, "group") && !xml_is(c, EVAL_NS, "criterion"))
 			continue;
-		if (n < cap)
+		if (nodes)
 			nodes[n] = c;
 		n++;
 		if (xml_is(c, EVAL_NS, "group"))
-			n = collect_nodes(c, nodes, n, cap);
+			n = collect_nodes(c, nodes, n);
 	}
 	return n;
 }
 
-static const xmlNode *bid_score(const xmlNode *bid, const char *ref)
+/* Whether node's attribute `name` is exactly value (as recorded: no
+ * trimming, no length cap). */
+static int attr_is(const xmlNode *node, const char *name, const xmlChar *value)
 {
-	char buf[256];
+	xmlChar *v = node ? xmlGetNoNsProp(node, BAD_CAST name) : NULL;
+	int same = v && value && xmlStrEqual(v, value);
 
+	xmlFree(v);
+	return same;
+}
+
+static const xmlNode *bid_score(const xmlNode *bid, const xmlChar *ref)
+{
 	for (const xmlNode *s = E(bid, "score"); s; s = xml_next_same(s))
-		if (strcmp(attr(s, "ref", buf, sizeof(buf)), ref) == 0)
+		if (attr_is(s, "ref", ref))
 			return s;
 	return NULL;
 }
 
 /* ---------------------------------------------------------------------- */
 /* CSV. */
-
-/* An attribute exactly as recorded (no trimming, no cap), as a CSV field. */
-static void csv_attr(struct strbuf *sb, const xmlNode *node, const char *name, int last);
 
 /* One RFC 4180 field, guarded against formula injection (OWASP). */
 static void csv_field(struct strbuf *sb, const char *value, int last)
@@ -308,6 +314,7 @@ static void csv_field(struct strbuf *sb, const char *value, int last)
 	strbuf_adds(sb, last ? "\r\n" : ",");
 }
 
+/* An attribute exactly as recorded (no trimming, no cap), as a CSV field. */
 static void csv_attr(struct strbuf *sb, const xmlNode *node, const char *name, int last)
 {
 	xmlChar *value = node ? xmlGetNoNsProp(node, BAD_CAST name) : NULL;
@@ -316,32 +323,47 @@ static void csv_attr(struct strbuf *sb, const xmlNode *node, const char *name, i
 	xmlFree(value);
 }
 
+/* A criterion's column heading: "id (max display)". */
+static void csv_heading(struct strbuf *sb, const xmlNode *node, int last)
+{
+	xmlChar *id = xmlGetNoNsProp(node, BAD_CAST "id");
+	xmlChar *max = xmlGetNoNsProp(node, BAD_CAST "display");
+	struct strbuf head = STRBUF_INIT_WHOLE;
+
+	strbuf_addf(&head, "%s (max %s)", id ? (const char *)id : "",
+		    max ? (const char *)max : "");
+	if (strbuf_status(&head))
+		sb->nomem = 1; /* the whole CSV fails with it */
+	else
+		csv_field(sb, strbuf_str(&head), last);
+	strbuf_release(&head);
+	xmlFree(id);
+	xmlFree(max);
+}
+
 enum tender_status report_csv(const struct xml_doc *eval, char **out, size_t *size,
 			      struct tender_error *err)
 {
 	const xmlNode *root = xml_doc_root(eval);
 	const xmlNode *criteria = E(E(root, "ruleset"), "criteria");
-	const xmlNode *nodes[512];
-	size_t n = collect_nodes(criteria, nodes, 0, 512);
-	struct strbuf sb = STRBUF_INIT;
-	char buf[1024], head[1200];
+	size_t n = collect_nodes(criteria, NULL, 0);
+	const xmlNode **nodes = tender_calloc(n ? n : 1, sizeof(*nodes));
+	struct strbuf sb = STRBUF_INIT_WHOLE;
+	enum tender_status rc;
 
-	(void)err;
-	if (n > 512)
-		n = 512;
+	*out = NULL;
+	*size = 0;
+	if (!nodes)
+		return TENDER_ERR_NOMEM;
+	collect_nodes(criteria, nodes, 0);
 	csv_field(&sb, "rank", 0);
 	csv_field(&sb, "bid", 0);
 	csv_field(&sb, "bidder", 0);
 	csv_field(&sb, "compliant", 0);
 	csv_field(&sb, "total", 0);
 	csv_field(&sb, "percent", n == 0);
-	for (size_t i = 0; i < n; i++) {
-		char max[64];
-
-		snprintf(head, sizeof(head), "%s (max %s)", attr(nodes[i], "id", buf, sizeof(buf)),
-			 attr(nodes[i], "display", max, sizeof(max)));
-		csv_field(&sb, head, i + 1 == n);
-	}
+	for (size_t i = 0; i < n; i++)
+		csv_heading(&sb, nodes[i], i + 1 == n);
 	for (const xmlNode *b = E(E(root, "bids"), "bid"); b; b = xml_next_same(b)) {
 		int ranked = xmlHasProp(b, BAD_CAST "rank") != NULL;
 
@@ -358,16 +380,29 @@ enum tender_status report_csv(const struct xml_doc *eval, char **out, size_t *si
 			csv_field(&sb, "", n == 0);
 		}
 		for (size_t i = 0; i < n; i++) {
-			char id[256];
-			const xmlNode *s = bid_score(b, attr(nodes[i], "id", id, sizeof(id)));
-			char state[32];
+			xmlChar *id = xmlGetNoNsProp(nodes[i], BAD_CAST "id");
+			const xmlNode *s = id ? bid_score(b, id) : NULL;
+			xmlChar *state = s ? xmlGetNoNsProp(s, BAD_CAST "state") : NULL;
 
-			if (s && strcmp(attr(s, "state", state, sizeof(state)), "scored") != 0 &&
-			    strcmp(state, "subtotal") != 0)
-				csv_field(&sb, state, i + 1 == n);
+			if (s && (!state || (!xmlStrEqual(state, BAD_CAST "scored") &&
+					     !xmlStrEqual(state, BAD_CAST "subtotal"))))
+				csv_field(&sb, state ? (const char *)state : "", i + 1 == n);
 			else
-				csv_field(&sb, s ? attr(s, "display", buf, sizeof(buf)) : "", i + 1 == n);
+				csv_attr(&sb, s, "display", i + 1 == n);
+			xmlFree(state);
+			xmlFree(id);
 		}
+	}
+	tender_free(nodes);
+	/* scores.csv is whole or not written at all */
+	rc = strbuf_status(&sb);
+	if (rc == TENDER_ERR_LIMIT)
+		rc = error_set(err, TENDER_ERR_LIMIT, "output-too-large", "scores.csv", 0, 0,
+			       "scores.csv would be larger than %zu bytes; nothing was written",
+			       (size_t)STRBUF_TEXT_MAX);
+	if (rc) {
+		strbuf_release(&sb);
+		return rc;
 	}
 	*out = strbuf_detach(&sb);
 	*size = *out ? strlen(*out) : 0;
@@ -377,53 +412,76 @@ enum tender_status report_csv(const struct xml_doc *eval, char **out, size_t *si
 /* ---------------------------------------------------------------------- */
 /* JSON. */
 
+/* Every value goes through put() or append(): a value that could not be
+ * made (out of memory, a text over STRBUF_TEXT_MAX) sets *failed, so the
+ * JSON is whole or not written at all, never silently short of a member. */
+static void put(json_t *o, const char *key, json_t *v, int *failed)
+{
+	if (!o || !v || json_object_set_new(o, key, v) != 0)
+		*failed = 1;
+}
+
+static void append(json_t *list, json_t *v, int *failed)
+{
+	if (!list || !v || json_array_append_new(list, v) != 0)
+		*failed = 1;
+}
+
 /* The element's attributes as a JSON object of strings. */
-static json_t *attrs_object(const xmlNode *node)
+static json_t *attrs_object(const xmlNode *node, int *failed)
 {
 	json_t *o = json_object();
 
+	if (!o)
+		*failed = 1;
 	for (xmlAttrPtr a = node ? node->properties : NULL; a && o; a = a->next) {
 		xmlChar *value = xmlNodeListGetString(node->doc, a->children, 1);
 
 		/* exactly as recorded: no trimming, no length cap */
-		json_object_set_new(o, (const char *)a->name,
-				    json_string(value ? (const char *)value : ""));
+		put(o, (const char *)a->name, json_string(value ? (const char *)value : ""), failed);
 		xmlFree(value);
 	}
 	return o;
 }
 
+/* The element's text, whole (no cap); NULL when out of memory or too long,
+ * which put() and append() turn into a failure of the whole JSON. */
 static json_t *text_of(const xmlNode *node)
 {
-	struct strbuf sb = STRBUF_INIT;
-	json_t *j;
+	struct strbuf sb = STRBUF_INIT_WHOLE;
+	json_t *j = NULL;
 
 	for (const xmlNode *c = node ? node->children : NULL; c; c = c->next)
-		if (c->type == XML_TEXT_NODE && c->content)
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
 			strbuf_adds(&sb, (const char *)c->content);
-	j = json_string(strbuf_str(&sb));
+	if (!strbuf_status(&sb))
+		j = json_string(strbuf_str(&sb));
 	strbuf_release(&sb);
 	return j;
 }
 
 /* Each child named `name` as its attributes plus its text (as `text_key`). */
-static json_t *children(const xmlNode *parent, const char *name, const char *text_key)
+static json_t *children(const xmlNode *parent, const char *name, const char *text_key,
+			int *failed)
 {
 	json_t *list = json_array();
 
 	for (const xmlNode *c = E(parent, name); c; c = xml_next_same(c)) {
-		json_t *o = attrs_object(c);
+		json_t *o = attrs_object(c, failed);
 
 		if (text_key)
-			json_object_set_new(o, text_key, text_of(c));
-		json_array_append_new(list, o);
+			put(o, text_key, text_of(c), failed);
+		append(list, o, failed);
 	}
+	if (!list)
+		*failed = 1;
 	return list;
 }
 
 /* The criteria tree as a flat list in document order, each with its
  * parent's id (null at the top level) and title. */
-static void json_criteria(const xmlNode *parent, const char *parent_id, json_t *list)
+static void json_criteria(const xmlNode *parent, const char *parent_id, json_t *list,
+			  int *failed)
 {
 	for (const xmlNode *c = parent ? parent->children : NULL; c; c = c->next) {
 		int group = xml_is(c, EVAL_NS, "group");
@@ -432,72 +490,77 @@ static void json_criteria(const xmlNode *parent, const char *parent_id, json_t *
 
 		if (!group && !xml_is(c, EVAL_NS, "criterion"))
 			continue;
-		o = attrs_object(c);
-		json_object_set_new(o, "kind", json_string(group ? "group" : "criterion"));
-		json_object_set_new(o, "parent", parent_id ? json_string(parent_id) : json_null());
-		json_object_set_new(o, "title", text_of(E(c, "title")));
-		json_array_append_new(list, o);
+		o = attrs_object(c, failed);
+		put(o, "kind", json_string(group ? "group" : "criterion"), failed);
+		put(o, "parent", parent_id ? json_string(parent_id) : json_null(), failed);
+		put(o, "title", text_of(E(c, "title")), failed);
+		append(list, o, failed);
 		id = xmlGetNoNsProp(c, BAD_CAST "id");
 		if (group)
-			json_criteria(c, id ? (const char *)id : "", list);
+			json_criteria(c, id ? (const char *)id : "", list, failed);
 		xmlFree(id);
 	}
 }
 
 /* Each child named `name` as its attributes plus the text of its <title>. */
-static json_t *titled(const xmlNode *parent, const char *name)
+static json_t *titled(const xmlNode *parent, const char *name, int *failed)
 {
 	json_t *list = json_array();
 
 	for (const xmlNode *c = E(parent, name); c; c = xml_next_same(c)) {
-		json_t *o = attrs_object(c);
+		json_t *o = attrs_object(c, failed);
 
-		json_object_set_new(o, "title", text_of(E(c, "title")));
-		json_array_append_new(list, o);
+		put(o, "title", text_of(E(c, "title")), failed);
+		append(list, o, failed);
 	}
+	if (!list)
+		*failed = 1;
 	return list;
 }
 
 /* The panel (evaluation.xml's <panel>): the moderation policy as its
  * attributes, and "evaluators", each with the "interests" it declared; JSON
  * null when the evaluation has no panel. */
-static json_t *json_panel(const xmlNode *panel)
+static json_t *json_panel(const xmlNode *panel, int *failed)
 {
 	json_t *o, *evaluators;
 
 	if (!panel)
 		return json_null();
-	o = attrs_object(panel);
+	o = attrs_object(panel, failed);
 	evaluators = json_array();
 	for (const xmlNode *m = E(panel, "evaluator"); m; m = xml_next_same(m)) {
-		json_t *member = attrs_object(m);
+		json_t *member = attrs_object(m, failed);
 
-		json_object_set_new(member, "interests", children(m, "interest", NULL));
-		json_array_append_new(evaluators, member);
+		put(member, "interests", children(m, "interest", NULL, failed), failed);
+		append(evaluators, member, failed);
 	}
-	json_object_set_new(o, "evaluators", evaluators);
+	put(o, "evaluators", evaluators, failed);
 	return o;
 }
 
 /* A bid's panel records: each record's attributes, its "marks" (attributes
  * and "justification") and "moderated" (attributes and "note", or null). */
-static json_t *json_panel_records(const xmlNode *bid)
+static json_t *json_panel_records(const xmlNode *bid, int *failed)
 {
 	json_t *list = json_array();
 
 	for (const xmlNode *r = E(bid, "panel-record"); r; r = xml_next_same(r)) {
 		const xmlNode *moderated = E(r, "moderated");
-		json_t *o = attrs_object(r), *m = json_null();
+		json_t *o = attrs_object(r, failed), *m;
 
-		json_object_set_new(o, "marks", children(r, "mark", "justification"));
+		put(o, "marks", children(r, "mark", "justification", failed), failed);
 		if (moderated) {
-			json_decref(m);
-			m = attrs_object(moderated);
-			json_object_set_new(m, "note", text_of(moderated));
+			m = attrs_object(moderated, failed);
+			put(m, "note", text_of(moderated), failed);
+		} else {
+			m = json_null();
 		}
-		json_object_set_new(o, "moderated", m);
-		json_array_append_new(list, o);
+		put(o, "moderated", m, failed);
+		append(list, o, failed);
 	}
+	if (!list)
+		*failed = 1;
 	return list;
 }
 
@@ -506,46 +569,46 @@ enum tender_status report_json(const struct xml_doc *eval, char **out, size_t *s
 {
 	const xmlNode *root = xml_doc_root(eval);
 	const xmlNode *tender = E(root, "tender"), *rules = E(root, "ruleset");
-	json_t *doc = attrs_object(root), *t = attrs_object(tender), *r = attrs_object(rules);
-	json_t *bids = json_array();
+	int failed = 0;
+	json_t *doc = attrs_object(root, &failed), *t = attrs_object(tender, &failed);
+	json_t *r = attrs_object(rules, &failed), *bids = json_array(), *criteria = json_array();
 
 	(void)err;
-	json_object_set_new(t, "title", text_of(E(tender, "title")));
-	json_object_set_new(t, "commissioner", text_of(E(tender, "commissioner")));
-	json_object_set_new(t, "contact", E(tender, "contact") ? attrs_object(E(tender, "contact"))
-							       : json_null());
-	json_object_set_new(r, "title", text_of(E(rules, "title")));
-	{
-		json_t *criteria = json_array();
-
-		json_criteria(E(rules, "criteria"), NULL, criteria);
-		json_object_set_new(r, "criteria", criteria);
-		json_object_set_new(r, "gates", titled(E(rules, "gates"), "gate"));
-		json_object_set_new(r, "flags", titled(E(rules, "flags"), "flag"));
-	}
-	json_object_set_new(doc, "tender", t);
-	json_object_set_new(doc, "ruleset", r);
-	json_object_set_new(doc, "inputs", children(E(root, "inputs"), "input", NULL));
-	json_object_set_new(doc, "panel", json_panel(E(root, "panel")));
-	json_object_set_new(doc, "ranking", children(E(root, "ranking"), "place", NULL));
+	*out = NULL;
+	put(t, "title", text_of(E(tender, "title")), &failed);
+	put(t, "commissioner", text_of(E(tender, "commissioner")), &failed);
+	put(t, "contact",
+	    E(tender, "contact") ? attrs_object(E(tender, "contact"), &failed) : json_null(),
+	    &failed);
+	put(r, "title", text_of(E(rules, "title")), &failed);
+	json_criteria(E(rules, "criteria"), NULL, criteria, &failed);
+	put(r, "criteria", criteria, &failed);
+	put(r, "gates", titled(E(rules, "gates"), "gate", &failed), &failed);
+	put(r, "flags", titled(E(rules, "flags"), "flag", &failed), &failed);
+	put(doc, "tender", t, &failed);
+	put(doc, "ruleset", r, &failed);
+	put(doc, "inputs", children(E(root, "inputs"), "input", NULL, &failed), &failed);
+	put(doc, "panel", json_panel(E(root, "panel"), &failed), &failed);
+	put(doc, "ranking", children(E(root, "ranking"), "place", NULL, &failed), &failed);
 	for (const xmlNode *b = E(E(root, "bids"), "bid"); b; b = xml_next_same(b)) {
-		json_t *o = attrs_object(b), *problems = json_array();
+		json_t *o = attrs_object(b, &failed), *problems = json_array();
 
 		for (const xmlNode *p = E(b, "problem"); p; p = xml_next_same(p))
-			json_array_append_new(problems, text_of(p));
-		json_object_set_new(o, "problems", problems);
+			append(problems, text_of(p), &failed);
+		put(o, "problems", problems, &failed);
 		if (E(b, "exclusion"))
-			json_object_set_new(o, "exclusion", text_of(E(b, "exclusion")));
-		json_object_set_new(o, "gates", children(b, "gate", "message"));
-		json_object_set_new(o, "scores", children(b, "score", "explanation"));
-		json_object_set_new(o, "flags", children(b, "flag", "message"));
-		json_object_set_new(o, "tie_breaks", children(b, "tie-break", "text"));
-		json_object_set_new(o, "conflicts", children(b, "conflict", "nature"));
-		json_object_set_new(o, "panel_records", json_panel_records(b));
-		json_array_append_new(bids, o);
+			put(o, "exclusion", text_of(E(b, "exclusion")), &failed);
+		put(o, "gates", children(b, "gate", "message", &failed), &failed);
+		put(o, "scores", children(b, "score", "explanation", &failed), &failed);
+		put(o, "flags", children(b, "flag", "message", &failed), &failed);
+		put(o, "tie_breaks", children(b, "tie-break", "text", &failed), &failed);
+		put(o, "conflicts", children(b, "conflict", "nature", &failed), &failed);
+		put(o, "panel_records", json_panel_records(b, &failed), &failed);
+		append(bids, o, &failed);
 	}
-	json_object_set_new(doc, "bids", bids);
-	*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	put(doc, "bids", bids, &failed);
+	if (!failed)
+		*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(doc);
 	if (!*out)
 		return TENDER_ERR_NOMEM;
@@ -572,7 +635,6 @@ enum tender_status report_bid_ids(const struct xml_doc *eval, char ***ids, size_
 {
 	const xmlNode *bids = E(xml_doc_root(eval), "bids");
 	size_t count = 0;
-	char buf[1024];
 
 	*ids = NULL;
 	*n = 0;
@@ -582,7 +644,10 @@ enum tender_status report_bid_ids(const struct xml_doc *eval, char ***ids, size_
 	if (!*ids)
 		return TENDER_ERR_NOMEM;
 	for (const xmlNode *b = E(bids, "bid"); b; b = xml_next_same(b)) {
-		(*ids)[*n] = tender_strdup(attr(b, "id", buf, sizeof(buf)));
+		xmlChar *id = xmlGetNoNsProp(b, BAD_CAST "id"); /* whole, as recorded */
+
+		(*ids)[*n] = tender_strdup(id ? (const char *)id : "");
+		xmlFree(id);
 		if (!(*ids)[(*n)++]) {
 			report_ids_free(*ids, *n);
 			*ids = NULL;

@@ -105,33 +105,52 @@ static void report_one(run_report_fn report, void *ctx, const char *path, int li
 	diag_list_release(&diags);
 }
 
+/* The whole trimmed text of node as a new string; NULL when out of
+ * memory. */
 static char *text_of(const xmlNode *node)
 {
-	char buf[1024];
+	char *text;
 
-	return tender_strdup(xml_text(node, buf, sizeof(buf)));
+	return xml_text_dup(node, &text) ? NULL : text;
 }
 
 /* The file a reference of the tender (<rules>, <panel-scores>, <bid>)
- * names: its href into href, the path to read as a new string (NULL when
- * out of memory). */
+ * names: its whole href into *href ("" when absent) and the path to read,
+ * both new strings the caller frees with tender_free. Returns NULL (and
+ * *href NULL) when out of memory. */
 static char *resolve_ref(struct run *r, const char *tender_path, const xmlNode *ref,
-			 char *href, size_t size)
+			 char **href)
 {
-	if (!xml_attr(ref, "href", href, size))
-		href[0] = '\0';
-	return r->resolve(r->resolve_ctx, tender_path, href);
+	char *path;
+
+	if (xml_attr_dup(ref, "href", href))
+		return NULL;
+	if (!*href && !(*href = tender_strdup("")))
+		return NULL;
+	path = r->resolve(r->resolve_ctx, tender_path, *href);
+	if (!path) {
+		tender_free(*href);
+		*href = NULL;
+	}
+	return path;
+}
+
+/* The SHA-256 the tender pins for a reference (its sha256 attribute, whole)
+ * into *pin (NULL when there is none): TENDER_OK or TENDER_ERR_NOMEM. */
+static enum tender_status pin_of(const xmlNode *ref, char **pin)
+{
+	return xml_attr_dup(ref, "sha256", pin);
 }
 
 static enum tender_status load_rules(struct run *r, const char *tender_path, const xmlNode *ref,
 				     size_t max_bytes, run_report_fn report, void *ctx)
 {
-	char href[1024], pin[80], hex[65];
+	char *href = NULL, *pin = NULL, hex[65];
 	struct diag_list diags;
 	enum tender_status rc;
 	char *path;
 
-	path = resolve_ref(r, tender_path, ref, href, sizeof(href));
+	path = resolve_ref(r, tender_path, ref, &href);
 	if (!path)
 		return TENDER_ERR_NOMEM;
 	diag_list_init(&diags);
@@ -146,35 +165,46 @@ static enum tender_status load_rules(struct run *r, const char *tender_path, con
 		goto out;
 	}
 	sha256_hex(r->rules->sha256, hex);
-	if (xml_attr(ref, "sha256", pin, sizeof(pin)) && strcmp(pin, hex) != 0) {
+	if ((rc = pin_of(ref, &pin)))
+		goto out;
+	if (pin && strcmp(pin, hex) != 0) {
 		char message[300];
 
+		/* the schema makes a pin 64 hex digits: the message holds it */
 		snprintf(message, sizeof(message),
-			 "the tender pins the rule set to SHA-256 %s, but this file's is %s", pin,
-			 hex);
+			 "the tender pins the rule set to SHA-256 %.64s, but this file's is %s",
+			 pin, hex);
 		report_one(report, ctx, path, 0, 0, "rules-sha256", message);
 		rc = TENDER_ERR_INVALID;
 		goto out;
 	}
 	rc = add_input(r, "rules", href, path, r->rules->sha256);
 out:
+	tender_free(pin);
+	tender_free(href);
 	tender_free(path);
 	return rc;
 }
 
 /* Whether the file's hash differs from the one the tender pins (ref's
- * sha256 attribute, when there is one); writes the finding into why. */
+ * sha256 attribute, compared whole, when there is one); writes the finding
+ * into why. -1 when out of memory. */
 static int pin_differs(const xmlNode *ref, const unsigned char sha[32], char *why, size_t size)
 {
-	char pin[80], hex[65];
+	char *pin = NULL, hex[65];
+	int differs;
 
-	if (!xml_attr(ref, "sha256", pin, sizeof(pin)))
+	if (pin_of(ref, &pin))
+		return -1;
+	if (!pin)
 		return 0;
 	sha256_hex(sha, hex);
-	if (strcmp(pin, hex) == 0)
-		return 0;
-	snprintf(why, size, "the file's SHA-256 is %s, but the tender pins %s", hex, pin);
-	return 1;
+	differs = strcmp(pin, hex) != 0;
+	if (differs) /* the schema makes a pin 64 hex digits: why holds it */
+		snprintf(why, size, "the file's SHA-256 is %s, but the tender pins %.64s", hex,
+			 pin);
+	tender_free(pin);
+	return differs;
 }
 
 /* Checks one panel value: a decimal, within the scale of every panel
@@ -232,7 +262,7 @@ static enum tender_status check_panel_values(struct run *r, struct diag_list *di
 static enum tender_status load_panel(struct run *r, const char *tender_path, const xmlNode *ref,
 				     run_report_fn report, void *ctx)
 {
-	char href[1024];
+	char *href = NULL;
 	unsigned char sha[32];
 	struct diag_list diags;
 	struct xml_doc *doc = NULL;
@@ -240,7 +270,7 @@ static enum tender_status load_panel(struct run *r, const char *tender_path, con
 	enum tender_status rc;
 	char *path;
 
-	path = resolve_ref(r, tender_path, ref, href, sizeof(href));
+	path = resolve_ref(r, tender_path, ref, &href);
 	if (!path)
 		return TENDER_ERR_NOMEM;
 	diag_list_init(&diags);
@@ -254,9 +284,11 @@ static enum tender_status load_panel(struct run *r, const char *tender_path, con
 	}
 	if (!rc && doc) {
 		char why[300];
+		int differs = pin_differs(ref, sha, why, sizeof(why));
 
-		if (pin_differs(ref, sha, why, sizeof(why))) {
-			rc = diag_add(&diags, DIAG_ERROR, 0, 0, "panel-sha256", "%s", why);
+		if (differs) {
+			rc = differs < 0 ? TENDER_ERR_NOMEM
+					 : diag_add(&diags, DIAG_ERROR, 0, 0, "panel-sha256", "%s", why);
 			xml_doc_free(doc);
 			doc = NULL;
 		}
@@ -281,6 +313,7 @@ static enum tender_status load_panel(struct run *r, const char *tender_path, con
 		report(ctx, path, &diags);
 	diag_list_release(&diags);
 	xml_doc_free(doc);
+	tender_free(href);
 	tender_free(path);
 	return rc;
 }
@@ -295,11 +328,12 @@ static enum tender_status load_bid(struct run *r, const char *tender_path, const
 	struct xml_doc *doc = NULL;
 	enum doc_kind kind;
 	enum tender_status rc;
-	int readable;
-	char href[1024], why[700];
-	char *path;
+	int readable, differs = 0;
+	char pin_why[300];
+	struct strbuf why = STRBUF_INIT_WHOLE; /* recorded whole in evaluation.xml */
+	char *href = NULL, *path;
 
-	path = resolve_ref(r, tender_path, ref, href, sizeof(href));
+	path = resolve_ref(r, tender_path, ref, &href);
 	if (!path)
 		return TENDER_ERR_NOMEM;
 	diag_list_init(&diags);
@@ -307,9 +341,9 @@ static enum tender_status load_bid(struct run *r, const char *tender_path, const
 	if (rc == TENDER_ERR_NOMEM || rc == TENDER_ERR_INTERNAL)
 		goto out;
 	readable = rc != TENDER_ERR_IO;
-	why[0] = '\0';
-	if (readable && pin_differs(ref, sha, why, sizeof(why))) {
-		rc = diag_add(&diags, DIAG_ERROR, 0, 0, "bid-sha256", "%s", why);
+	if (readable && (differs = pin_differs(ref, sha, pin_why, sizeof(pin_why))) != 0) {
+		rc = differs < 0 ? TENDER_ERR_NOMEM
+				 : diag_add(&diags, DIAG_ERROR, 0, 0, "bid-sha256", "%s", pin_why);
 		xml_doc_free(doc);
 		doc = NULL;
 		if (rc)
@@ -332,24 +366,26 @@ static enum tender_status load_bid(struct run *r, const char *tender_path, const
 		if (!b->file)
 			rc = TENDER_ERR_NOMEM;
 	} else {
-		if (why[0])
-			; /* the pin's finding says it all */
+		if (differs)
+			strbuf_adds(&why, pin_why); /* the pin's finding says it all */
 		else if (!readable && diags.n)
-			snprintf(why, sizeof(why), "the file cannot be read: %s",
-				 diags.items[0].message);
+			strbuf_addf(&why, "the file cannot be read: %s", diags.items[0].message);
 		else if (diags.n && diags.items[0].line > 0)
-			snprintf(why, sizeof(why), "the file is not a valid bid (%zu error%s; first: "
-						   "line %d: %s)",
-				 diags.n_errors, diags.n_errors == 1 ? "" : "s",
-				 diags.items[0].line, diags.items[0].message);
+			strbuf_addf(&why, "the file is not a valid bid (%zu error%s; first: "
+					  "line %d: %s)",
+				    diags.n_errors, diags.n_errors == 1 ? "" : "s",
+				    diags.items[0].line, diags.items[0].message);
 		else if (diags.n)
-			snprintf(why, sizeof(why), "the file is not a valid bid (%zu error%s; first: "
-						   "%s)",
-				 diags.n_errors, diags.n_errors == 1 ? "" : "s",
-				 diags.items[0].message);
+			strbuf_addf(&why, "the file is not a valid bid (%zu error%s; first: %s)",
+				    diags.n_errors, diags.n_errors == 1 ? "" : "s",
+				    diags.items[0].message);
 		else
-			snprintf(why, sizeof(why), "the file is not a valid bid");
-		rc = bid_reject(r->rules, href, why, b);
+			strbuf_adds(&why, "the file is not a valid bid");
+		rc = strbuf_status(&why);
+		if (rc == TENDER_ERR_LIMIT)
+			rc = TENDER_ERR_NOMEM; /* beyond 1 GiB: as good as out of memory */
+		if (!rc)
+			rc = bid_reject(r->rules, href, strbuf_str(&why), b);
 		r->n_rejected++;
 	}
 	memcpy(b->sha256, sha, 32);
@@ -360,6 +396,8 @@ static enum tender_status load_bid(struct run *r, const char *tender_path, const
 out:
 	xml_doc_free(doc);
 	diag_list_release(&diags);
+	strbuf_release(&why);
+	tender_free(href);
 	tender_free(path);
 	return rc;
 }
@@ -380,12 +418,16 @@ static long long *non_working_days(const xmlNode *root, size_t *n)
 	for (const xmlNode *d = xml_child(list, BID_NS, "day"); days && d; d = xml_next_same(d)) {
 		struct check_date date;
 		long long year;
-		char buf[80];
+		char *text;
 
-		if (xml_attr(d, "date", buf, sizeof(buf)) && check_date_parse(buf, &date) &&
-		    check_date_year(&date, &year))
+		if (xml_attr_dup(d, "date", &text)) { /* read whole */
+			tender_free(days);
+			return NULL;
+		}
+		if (text && check_date_parse(text, &date) && check_date_year(&date, &year))
 			days[(*n)++] = calendar_days(date.negative ? -year : year, date.month,
 						     date.day);
+		tender_free(text);
 	}
 	return days;
 }
@@ -396,11 +438,14 @@ static enum tender_status set_standstill(struct run *r, const xmlNode *root)
 	long long y, *holidays;
 	size_t n_holidays;
 	int m, d;
-	char buf[32];
+	char *days;
 
 	r->standstill_days = 10;
-	if (xml_attr(contract, "standstill-days", buf, sizeof(buf)))
-		r->standstill_days = strtoll(buf, NULL, 10);
+	if (xml_attr_dup(contract, "standstill-days", &days)) /* read whole */
+		return TENDER_ERR_NOMEM;
+	if (days)
+		r->standstill_days = strtoll(days, NULL, 10);
+	tender_free(days);
 	snprintf(r->decision_date, sizeof(r->decision_date), "%.10s", r->created);
 	if (sscanf(r->created, "%lld-%d-%d", &y, &m, &d) != 3)
 		return TENDER_OK;

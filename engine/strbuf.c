@@ -10,6 +10,7 @@
 #include <string.h>
 
 static const char cut_note[] = " [... cut at 64 KiB]";
+static const char cut_note_whole[] = " [... cut]";
 
 void strbuf_add(struct strbuf *sb, const char *s, size_t n)
 {
@@ -40,8 +41,12 @@ void strbuf_add(struct strbuf *sb, const char *s, size_t n)
 	memcpy(sb->buf + sb->len, s, n);
 	sb->len += n;
 	if (sb->cut) {
-		memcpy(sb->buf + sb->len, cut_note, sizeof(cut_note) - 1);
-		sb->len += sizeof(cut_note) - 1;
+		/* only the default cap is 64 KiB; the note never overstates */
+		const char *note = max == STRBUF_MAX ? cut_note : cut_note_whole;
+		size_t note_len = strlen(note);
+
+		memcpy(sb->buf + sb->len, note, note_len);
+		sb->len += note_len;
 	}
 	sb->buf[sb->len] = '\0';
 }
@@ -110,4 +115,11 @@ void strbuf_release(struct strbuf *sb)
 	tender_free(sb->buf);
 	memset(sb, 0, sizeof(*sb));
 	sb->max = max;
+}
+
+enum tender_status strbuf_status(const struct strbuf *sb)
+{
+	if (sb->nomem)
+		return TENDER_ERR_NOMEM;
+	return sb->cut ? TENDER_ERR_LIMIT : TENDER_OK;
 }

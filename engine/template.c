@@ -37,15 +37,18 @@ static enum tender_status add_segment(struct template *t, int kind, const char *
 enum tender_status template_parse(const char *text, struct template *t, char *why,
 				  size_t why_size)
 {
-	char literal[4096];
+	/* the literal text between braces is never longer than the template:
+	 * it is kept whole, however long */
+	char *literal = tender_malloc(strlen(text) + 1);
 	size_t n = 0;
 	enum tender_status rc = TENDER_OK;
 
 	memset(t, 0, sizeof(*t));
+	if (!literal)
+		return TENDER_ERR_NOMEM;
 	for (const char *p = text; *p && !rc;) {
 		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
-			if (n + 1 < sizeof(literal))
-				literal[n++] = p[0];
+			literal[n++] = p[0];
 			p += 2;
 		} else if (*p == '{') {
 			const char *close = strchr(p, '}');
@@ -70,13 +73,13 @@ enum tender_status template_parse(const char *text, struct template *t, char *wh
 						"(write '}}' for a brace)");
 			rc = TENDER_ERR_RULE;
 		} else {
-			if (n + 1 < sizeof(literal))
-				literal[n++] = *p;
+			literal[n++] = *p;
 			p++;
 		}
 	}
 	if (!rc && n)
 		rc = add_segment(t, SEG_TEXT, literal, n, why, why_size);
+	tender_free(literal);
 	if (rc)
 		template_release(t);
 	return rc;
@@ -96,7 +99,8 @@ enum tender_status template_render(const struct template *t, struct xpath_env *e
 				   const struct template_value *values, size_t n_values,
 				   char **out)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT_WHOLE; /* a message is recorded whole */
+	enum tender_status status;
 
 	for (size_t i = 0; i < t->n; i++) {
 		const struct template_segment *s = &t->segs[i];
@@ -128,6 +132,12 @@ enum tender_status template_render(const struct template *t, struct xpath_env *e
 			else
 				strbuf_addf(&sb, "{%s}", s->text);
 		}
+	}
+	status = strbuf_status(&sb);
+	if (status) {
+		strbuf_release(&sb);
+		*out = NULL;
+		return status;
 	}
 	*out = strbuf_detach(&sb);
 	return *out ? TENDER_OK : TENDER_ERR_NOMEM;

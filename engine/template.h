@@ -34,9 +34,9 @@ struct template_value {
 
 /* Renders t into *out, a new string the caller frees with tender_free.
  * env may be NULL when the template has no XPath; an XPath that fails
- * renders as "[error: ...]"; unknown names render as "{name}". A message
- * over 64 KiB ends with a visible note. Returns TENDER_OK or
- * TENDER_ERR_NOMEM. */
+ * renders as "[error: ...]"; unknown names render as "{name}". The message
+ * is whole, never cut: returns TENDER_OK, TENDER_ERR_NOMEM, or
+ * TENDER_ERR_LIMIT (*out NULL) when it would be over STRBUF_TEXT_MAX. */
 enum tender_status template_render(const struct template *t, struct xpath_env *env,
 				   const struct template_value *values, size_t n_values,
 				   char **out);

@@ -904,3 +904,34 @@ enum tender_status xml_attr_dup(const xmlNode *node, const char *name, char **ou
 	*out = NULL;
 	return attr ? dup_text(attr->children, out) : TENDER_OK;
 }
+
+int xml_attr_is(const xmlNode *node, const char *name, const char *value, size_t len)
+{
+	const xmlAttr *attr = plain_attr(node, name);
+	size_t matched = 0;
+	int started = 0, trailing = 0;
+
+	if (!attr)
+		return 0;
+	/* leading whitespace skipped, then value byte for byte, then only
+	 * whitespace (the trimmed text is exactly value) */
+	for (const xmlNode *c = attr->children; c; c = c->next) {
+		if ((c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE) || !c->content)
+			continue;
+		for (const xmlChar *p = c->content; *p; p++) {
+			if (!started && is_space(*p))
+				continue;
+			started = 1;
+			if (!trailing && matched < len && (char)*p == value[matched]) {
+				matched++;
+				continue;
+			}
+			if (matched == len && is_space(*p)) {
+				trailing = 1;
+				continue;
+			}
+			return 0;
+		}
+	}
+	return matched == len;
+}

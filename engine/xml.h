@@ -92,6 +92,11 @@ const char *xml_attr_len(const xmlNode *node, const char *name, char *buf, size_
 			 size_t *length);
 const char *xml_text_len(const xmlNode *node, char *buf, size_t size, size_t *length);
 
+/* Whether the trimmed value of the attribute `name` (without namespace) is
+ * exactly the len bytes at value: compared whole, without copying or
+ * allocating. 0 when the attribute is absent. */
+int xml_attr_is(const xmlNode *node, const char *name, const char *value, size_t len);
+
 /* The whole trimmed text content of node as a new string (caller frees with
  * tender_free): "" when node is NULL. Returns TENDER_OK, or TENDER_ERR_NOMEM
  * with *out NULL. */

@@ -39,12 +39,28 @@ int cmd_keygen(int argc, char **argv, FILE *out, FILE *err);
 int cmd_report(int argc, char **argv, FILE *out, FILE *err);
 int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err);
 
-/* The reports `tender evaluate` writes beside evaluation.xml, and the
- * function that writes them from its bytes into dir. */
+/* The reports `tender evaluate` writes beside evaluation.xml. They are all
+ * rendered from its bytes first (cli_render_default_reports: on failure
+ * nothing is kept and err says why), and only then recorded and written
+ * (cli_write_default_reports), so that a report that cannot be made fails
+ * the run before anything is written or recorded, never leaving a cut or
+ * missing report behind a recorded evaluation. */
 #define CLI_N_DEFAULT_REPORTS 3
 extern const char *const cli_default_reports[CLI_N_DEFAULT_REPORTS];
-enum tender_status cli_write_default_reports(const char *xml, size_t xml_size, const char *dir,
+struct cli_reports {
+	char *text[CLI_N_DEFAULT_REPORTS]; /* free() each (cli_reports_release) */
+	size_t size[CLI_N_DEFAULT_REPORTS];
+};
+enum tender_status cli_render_default_reports(const char *xml, size_t xml_size,
+					      struct cli_reports *out, struct tender_error *err);
+enum tender_status cli_write_default_reports(const struct cli_reports *reports, const char *dir,
 					     struct tender_error *err);
+void cli_reports_release(struct cli_reports *reports);
+
+/* dir "/" name into a fixed path buffer: TENDER_OK, or TENDER_ERR_IO with
+ * err ("the path is too long") when it does not fit, never a cut path. */
+enum tender_status cli_join_path(char *path, size_t size, const char *dir, const char *name,
+				 struct tender_error *err);
 
 /* The more serious of two exit codes. */
 int cli_worse(int a, int b);

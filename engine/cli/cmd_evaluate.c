@@ -5,11 +5,13 @@
  */
 #include "cli.h"
 
+#include "../alloc.h"
 #include "../fileio.h"
 #include "../manifest.h"
 #include "../result.h"
 #include "../run.h"
 #include "../store.h"
+#include "../strbuf.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -57,33 +59,31 @@ static void print_diags(void *ctx, const char *path, const struct diag_list *dia
 	cli_print_diags(ctx, path, diags);
 }
 
-/* Why a bid is not ranked, in one line. */
-static void reasons(const struct run *r, const struct bid_result *b, char *buf, size_t size)
+/* Why a bid is not ranked, in one line, whole: a new string the caller
+ * frees with tender_free, or NULL when out of memory. */
+static char *reasons(const struct run *r, const struct bid_result *b)
 {
-	size_t len = 0;
+	struct strbuf sb = STRBUF_INIT_WHOLE;
 
-	buf[0] = '\0';
-	for (size_t i = 0; i < r->rules->n_gates && b->evaluated; i++) {
-		int w;
-
-		if (b->gates[i].passed)
-			continue;
-		w = snprintf(buf + len, size - len, "%sfailed gate %s (%s)", len ? "; " : "",
-			     r->rules->gates[i].id, r->rules->gates[i].title);
-		if (w < 0 || (size_t)w >= size - len)
-			return;
-		len += (size_t)w;
-	}
+	for (size_t i = 0; i < r->rules->n_gates && b->evaluated; i++)
+		if (!b->gates[i].passed)
+			strbuf_addf(&sb, "%sfailed gate %s (%s)", sb.len ? "; " : "",
+				    r->rules->gates[i].id, r->rules->gates[i].title);
 	if (b->exclusion)
-		snprintf(buf + len, size - len, "%s%s", len ? "; " : "", b->exclusion);
-	else if (!len && b->n_problems)
-		snprintf(buf, size, "%s", b->problems[0]);
+		strbuf_addf(&sb, "%s%s", sb.len ? "; " : "", b->exclusion);
+	else if (!sb.len && b->n_problems)
+		strbuf_adds(&sb, b->problems[0]);
+	if (strbuf_status(&sb)) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb);
 }
 
 static void print_table(FILE *out, const struct run *r, const size_t *order, const char *path)
 {
 	const struct ruleset *rs = r->rules;
-	char hex[65], total[64], pct[64], scale[64], why[2048];
+	char hex[65], total[64], pct[64], scale[64], *why;
 
 	sha256_hex(rs->sha256, hex);
 	format_points(rs, rs->scale, scale, sizeof(scale));
@@ -129,12 +129,13 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 		if (first)
 			fputs("\nnot ranked:\n", out);
 		first = 0;
-		reasons(r, b, why, sizeof(why));
+		why = reasons(r, b);
 		fputs("  ", out);
 		cli_print_cell(out, b->id, 8);
 		fputs("  ", out);
-		cli_print_safe(out, why);
+		cli_print_safe(out, why ? why : "[out of memory]");
 		fputc('\n', out);
+		tender_free(why);
 	}
 	for (size_t i = 0, first = 1; i < r->n_bids; i++) {
 		const struct bid_result *b = &r->bids[order[i]];
@@ -158,7 +159,7 @@ static json_t *to_json(const struct run *r, const size_t *order, const char *pat
 {
 	const struct ruleset *rs = r->rules;
 	json_t *ranking = json_array(), *unranked = json_array(), *flags = json_array();
-	char hex[65], why[2048];
+	char hex[65], *why;
 
 	sha256_hex(rs->sha256, hex);
 	for (size_t i = 0; i < r->n_bids; i++) {
@@ -172,10 +173,11 @@ static json_t *to_json(const struct run *r, const size_t *order, const char *pat
 							points_double(b->total), "percent",
 							points_double(points_percent(rs, b->total))));
 		} else {
-			reasons(r, b, why, sizeof(why));
+			why = reasons(r, b);
 			json_array_append_new(unranked, json_pack("{s:s, s:s, s:s}", "bid", b->id,
 								  "bidder", b->bidder, "reason",
-								  why));
+								  why ? why : "[out of memory]"));
+			tender_free(why);
 		}
 		for (size_t k = 0; k < b->n_flags; k++) {
 			const struct flag *f = &rs->flags[b->flags[k].flag];
@@ -224,6 +226,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 	const char *output = NULL, *db = getenv("TENDER_DB"), *key = NULL;
 	const char *outputs[1 + CLI_N_DEFAULT_REPORTS] = {"evaluation.xml"};
 	char *output_owned = NULL, *xml = NULL, path[4096], db_default[4096];
+	struct cli_reports reports = {{NULL}, {0}};
 	struct store *store = NULL;
 	long long evaluation_id = 0;
 	size_t max_bytes = XML_DEFAULT_MAX_BYTES, size = 0, *order = NULL;
@@ -292,13 +295,22 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		status = CLI_INTERNAL;
 		goto out;
 	}
-	if (dir_ensure(output, &error)) {
+	/* Every report is made before anything is recorded or written: one
+	 * that cannot be made fails the run, and nothing is half-written. */
+	if ((rc = cli_render_default_reports(xml, size, &reports, &error)) != TENDER_OK) {
+		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender evaluate",
+			rc == TENDER_ERR_NOMEM ? "out of memory" : error.message);
+		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
+		goto out;
+	}
+	if (cli_join_path(path, sizeof(path), output, "evaluation.xml", &error) ||
+	    cli_join_path(db_default, sizeof(db_default), output, "tender.db", &error) ||
+	    dir_ensure(output, &error)) {
 		fprintf(err, "%s: error: %s\n", error.file, error.message);
 		status = CLI_BAD_INPUT;
 		goto out;
 	}
 	/* The store first: if it fails, no output claims a recorded decision. */
-	snprintf(db_default, sizeof(db_default), "%s/tender.db", output);
 	rc = store_open(db && *db ? db : db_default, 0, &store, &error);
 	if (!rc)
 		rc = store_record(store, &r, xml, size, &evaluation_id, &error);
@@ -309,11 +321,10 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
 		goto out;
 	}
-	snprintf(path, sizeof(path), "%s/evaluation.xml", output);
 	for (size_t i = 0; i < CLI_N_DEFAULT_REPORTS; i++)
 		outputs[i + 1] = cli_default_reports[i];
 	if (file_write_atomic(path, xml, size, &error) ||
-	    (rc = cli_write_default_reports(xml, size, output, &error)) != TENDER_OK ||
+	    (rc = cli_write_default_reports(&reports, output, &error)) != TENDER_OK ||
 	    (rc = manifest_write(output, &r, outputs, 1 + CLI_N_DEFAULT_REPORTS, key, &error)) !=
 		    TENDER_OK) {
 		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender evaluate",
@@ -343,6 +354,7 @@ out:
 						    "messages on standard error");
 	free(order);
 	free(xml);
+	cli_reports_release(&reports);
 	free(output_owned);
 	run_release(&r);
 	return status;

@@ -76,86 +76,153 @@ static enum tender_status load_style(enum format format, const char *template_pa
 				    style, err);
 }
 
-/* A bid id as a safe file name: letters, digits, '.', '_' and '-'. */
+/* The longest letter file name made from a bid id, before any "-N" and
+ * ".html" (file systems allow 255 bytes). Longer ids are cut to it, and
+ * every letter still gets its own file: see write_letters. */
+#define LETTER_NAME_MAX 200
+
+/* A bid id as a safe file name (size > LETTER_NAME_MAX + 4): letters,
+ * digits, '.', '_' and '-', at most LETTER_NAME_MAX bytes. */
 static void file_name(const char *id, char *out, size_t size)
 {
-	size_t o = 0;
+	size_t o = 0, max = size - 1 < LETTER_NAME_MAX ? size - 1 : LETTER_NAME_MAX;
 
-	for (const char *p = id; *p && o + 1 < size; p++)
+	for (const char *p = id; *p && o < max; p++)
 		out[o++] = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 				   (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-'
 			   ? *p
 			   : '_';
 	out[o] = '\0';
 	if (o == 0 || out[0] == '.') {
-		char safe[256];
+		char safe[LETTER_NAME_MAX + 1];
 
 		snprintf(safe, sizeof(safe), "%s", out);
-		snprintf(out, size, "bid-%.200s", o ? safe : "unnamed");
+		snprintf(out, size, "bid-%.*s", LETTER_NAME_MAX - 4, o ? safe : "unnamed");
 	}
+}
+
+/* Whether name is one of the n names already taken. */
+static int taken(char *const *names, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return 1;
+	return 0;
 }
 
 static enum tender_status write_letters(const struct xml_doc *eval,
 					const struct report_style *style, const char *dir, FILE *out,
 					struct tender_error *err)
 {
-	char **ids = NULL;
-	size_t n = 0;
+	char **ids = NULL, **names = NULL, **texts = NULL;
+	size_t n = 0, *sizes = NULL;
 	enum tender_status rc = report_bid_ids(eval, &ids, &n);
 
-	if (!rc)
-		rc = dir_ensure(dir, err);
+	/* Every letter is rendered before any is written, and each gets a file
+	 * of its own: two ids that make one file name (cut to LETTER_NAME_MAX,
+	 * or differing only in unsafe characters) get "-2", "-3", ... as bids
+	 * sharing an id do, never one letter written over another. */
+	if (!rc && (!(names = calloc(n ? n : 1, sizeof(*names))) ||
+		    !(texts = calloc(n ? n : 1, sizeof(*texts))) ||
+		    !(sizes = calloc(n ? n : 1, sizeof(*sizes)))))
+		rc = TENDER_ERR_NOMEM;
 	for (size_t i = 0; i < n && !rc; i++) {
-		char name[256], path[4096], *text = NULL;
-		size_t size = 0;
-
-		char occurrence[32];
+		char base[LETTER_NAME_MAX + 8], name[LETTER_NAME_MAX + 32], occurrence[32];
 		size_t seen = 1;
 
 		for (size_t k = 0; k < i; k++)
 			seen += strcmp(ids[k], ids[i]) == 0;
 		snprintf(occurrence, sizeof(occurrence), "%zu", seen);
-		file_name(ids[i], name, sizeof(name));
-		if (seen > 1) /* bids sharing an id each get their letter */
-			snprintf(path, sizeof(path), "%s/%s-%zu.html", dir, name, seen);
-		else
-			snprintf(path, sizeof(path), "%s/%s.html", dir, name);
-		rc = render(eval, F_LETTERS, style, ids[i], occurrence, &text, &size, err);
+		file_name(ids[i], base, sizeof(base));
+		snprintf(name, sizeof(name), "%s", base);
+		for (size_t k = 2; taken(names, i, name); k++)
+			snprintf(name, sizeof(name), "%s-%zu", base, k);
+		if (!(names[i] = strdup(name)))
+			rc = TENDER_ERR_NOMEM;
 		if (!rc)
-			rc = file_write_atomic(path, text, size, err);
+			rc = render(eval, F_LETTERS, style, ids[i], occurrence, &texts[i], &sizes[i],
+				    err);
+	}
+	if (!rc)
+		rc = dir_ensure(dir, err);
+	for (size_t i = 0; i < n && !rc; i++) {
+		char path[4096], file[LETTER_NAME_MAX + 40];
+
+		snprintf(file, sizeof(file), "%s.html", names[i]);
+		rc = cli_join_path(path, sizeof(path), dir, file, err);
+		if (!rc)
+			rc = file_write_atomic(path, texts[i], sizes[i], err);
 		if (!rc && out)
 			fprintf(out, "%s\n", path);
-		free(text);
 	}
+	for (size_t i = 0; i < n; i++) {
+		free(names ? names[i] : NULL);
+		free(texts ? texts[i] : NULL);
+	}
+	free(names);
+	free(texts);
+	free(sizes);
 	report_ids_free(ids, n);
 	return rc;
 }
 
 const char *const cli_default_reports[CLI_N_DEFAULT_REPORTS] = {"report.html", "scores.csv", "evaluation.json"};
 
-enum tender_status cli_write_default_reports(const char *xml, size_t xml_size, const char *dir,
-					     struct tender_error *err)
+enum tender_status cli_join_path(char *path, size_t size, const char *dir, const char *name,
+				 struct tender_error *err)
+{
+	int n = snprintf(path, size, "%s/%s", dir, name);
+
+	if (n < 0 || (size_t)n >= size)
+		return error_set(err, TENDER_ERR_IO, "io-path", dir, 0, 0,
+				 "the path of %s in this folder is too long (the limit is %zu "
+				 "bytes)",
+				 name, size - 1);
+	return TENDER_OK;
+}
+
+void cli_reports_release(struct cli_reports *reports)
+{
+	for (size_t i = 0; i < CLI_N_DEFAULT_REPORTS; i++)
+		free(reports->text[i]);
+	memset(reports, 0, sizeof(*reports));
+}
+
+enum tender_status cli_render_default_reports(const char *xml, size_t xml_size,
+					      struct cli_reports *out, struct tender_error *err)
 {
 	static const enum format formats[] = {F_HTML, F_CSV, F_JSON};
 	struct xml_doc *eval = NULL;
 	struct report_style *style = NULL;
 	enum tender_status rc = xml_load_memory(xml, xml_size, "evaluation.xml", &eval, err);
 
-	for (size_t i = 0; i < 3 && !rc; i++) {
-		char path[4096], *text = NULL;
-		size_t size = 0;
-
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < CLI_N_DEFAULT_REPORTS && !rc; i++) {
 		rc = load_style(formats[i], NULL, &style, err);
 		if (!rc)
-			rc = render(eval, formats[i], style, NULL, NULL, &text, &size, err);
-		snprintf(path, sizeof(path), "%s/%s", dir, cli_default_reports[i]);
-		if (!rc)
-			rc = file_write_atomic(path, text, size, err);
-		free(text);
+			rc = render(eval, formats[i], style, NULL, NULL, &out->text[i],
+				    &out->size[i], err);
 		report_style_free(style);
 		style = NULL;
 	}
 	xml_doc_free(eval);
+	if (rc)
+		cli_reports_release(out);
+	return rc;
+}
+
+enum tender_status cli_write_default_reports(const struct cli_reports *reports, const char *dir,
+					     struct tender_error *err)
+{
+	enum tender_status rc = TENDER_OK;
+
+	for (size_t i = 0; i < CLI_N_DEFAULT_REPORTS && !rc; i++) {
+		char path[4096];
+
+		rc = cli_join_path(path, sizeof(path), dir, cli_default_reports[i], err);
+		if (!rc)
+			rc = file_write_atomic(path, reports->text[i], reports->size[i], err);
+	}
 	return rc;
 }
 

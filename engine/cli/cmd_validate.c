@@ -8,6 +8,7 @@
 
 #include <getopt.h>
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void help(FILE *f)
@@ -41,13 +42,15 @@ static json_t *json_text(const char *s)
 	json_t *j = json_string(s);
 
 	if (!j) { /* not UTF-8: should not happen, but never lose the report */
-		char safe[1024];
-		size_t i;
+		size_t n = strlen(s);
+		char *safe = malloc(n + 1); /* whole, not cut */
 
-		for (i = 0; s[i] && i + 1 < sizeof(safe); i++)
+		if (!safe)
+			return NULL;
+		for (size_t i = 0; i <= n; i++)
 			safe[i] = (unsigned char)s[i] < 0x80 ? s[i] : '?';
-		safe[i] = '\0';
 		j = json_string(safe);
+		free(safe);
 	}
 	return j;
 }
