@@ -851,7 +851,7 @@ static int first_compliance(const struct ruleset *rs, struct bid_result *b)
 	for (size_t i = 0; i < rs->n_gates && b->compliant; i++)
 		b->compliant = b->gates[i].passed;
 	if (b->evaluated && b->n_problems)
-		return exclude(b, "not every rule could be evaluated");
+		return exclude(b, EVAL_EXCLUSION_PROBLEMS);
 	for (size_t i = 0; i < b->n_flags && b->compliant; i++) {
 		const struct flag *f = &rs->flags[b->flags[i].flag];
 

@@ -5,11 +5,13 @@
  */
 #include "cli.h"
 
+#include "../alloc.h"
 #include "../fileio.h"
 #include "../manifest.h"
 #include "../result.h"
 #include "../run.h"
 #include "../store.h"
+#include "../strbuf.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -57,33 +59,57 @@ static void print_diags(void *ctx, const char *path, const struct diag_list *dia
 	cli_print_diags(ctx, path, diags);
 }
 
-/* Why a bid is not ranked, in one line. */
-static void reasons(const struct run *r, const struct bid_result *b, char *buf, size_t size)
+/* Why a bid is not ranked, as evaluation.xml records it: each failed gate,
+ * each problem (a rule that could not be evaluated and why: a missing
+ * score, a quorum not met, a bid id claimed twice, ...), then the exclusion
+ * unless it only says that there are problems. A new array of strings
+ * (json_decref), NULL when out of memory. */
+static json_t *reasons(const struct run *r, const struct bid_result *b)
 {
-	size_t len = 0;
+	json_t *out = json_array();
+	int ok = out != NULL;
 
-	buf[0] = '\0';
-	for (size_t i = 0; i < r->rules->n_gates && b->evaluated; i++) {
-		int w;
+	for (size_t i = 0; ok && b->evaluated && i < r->rules->n_gates; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		char *text;
 
 		if (b->gates[i].passed)
 			continue;
-		w = snprintf(buf + len, size - len, "%sfailed gate %s (%s)", len ? "; " : "",
-			     r->rules->gates[i].id, r->rules->gates[i].title);
-		if (w < 0 || (size_t)w >= size - len)
-			return;
-		len += (size_t)w;
+		strbuf_addf(&sb, "failed gate %s (%s)", r->rules->gates[i].id,
+			    r->rules->gates[i].title);
+		text = strbuf_detach(&sb);
+		ok = text && json_array_append_new(out, json_string(text)) == 0;
+		tender_free(text);
 	}
-	if (b->exclusion)
-		snprintf(buf + len, size - len, "%s%s", len ? "; " : "", b->exclusion);
-	else if (!len && b->n_problems)
-		snprintf(buf, size, "%s", b->problems[0]);
+	for (size_t i = 0; ok && i < b->n_problems; i++)
+		ok = json_array_append_new(out, json_string(b->problems[i])) == 0;
+	if (ok && b->exclusion &&
+	    !(b->n_problems && strcmp(b->exclusion, EVAL_EXCLUSION_PROBLEMS) == 0))
+		ok = json_array_append_new(out, json_string(b->exclusion)) == 0;
+	if (!ok) {
+		json_decref(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* The reasons in one line, "; " between them, printed safely. */
+static void print_reasons(FILE *out, const json_t *why)
+{
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(why, i, v) {
+		if (i > 0)
+			fputs("; ", out);
+		cli_print_safe(out, json_string_value(v));
+	}
 }
 
 static void print_table(FILE *out, const struct run *r, const size_t *order, const char *path)
 {
 	const struct ruleset *rs = r->rules;
-	char hex[65], total[64], pct[64], scale[64], why[2048];
+	char hex[65], total[64], pct[64], scale[64];
 
 	sha256_hex(rs->sha256, hex);
 	format_points(rs, rs->scale, scale, sizeof(scale));
@@ -123,18 +149,23 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 	}
 	for (size_t i = 0, first = 1; i < r->n_bids; i++) {
 		const struct bid_result *b = &r->bids[order[i]];
+		json_t *why;
 
 		if (b->rank)
 			continue;
 		if (first)
 			fputs("\nnot ranked:\n", out);
 		first = 0;
-		reasons(r, b, why, sizeof(why));
+		why = reasons(r, b);
 		fputs("  ", out);
 		cli_print_cell(out, b->id, 8);
 		fputs("  ", out);
-		cli_print_safe(out, why);
+		if (why)
+			print_reasons(out, why);
+		else
+			fputs("(out of memory: see evaluation.xml)", out);
 		fputc('\n', out);
+		json_decref(why);
 	}
 	for (size_t i = 0, first = 1; i < r->n_bids; i++) {
 		const struct bid_result *b = &r->bids[order[i]];
@@ -158,7 +189,7 @@ static json_t *to_json(const struct run *r, const size_t *order, const char *pat
 {
 	const struct ruleset *rs = r->rules;
 	json_t *ranking = json_array(), *unranked = json_array(), *flags = json_array();
-	char hex[65], why[2048];
+	char hex[65];
 
 	sha256_hex(rs->sha256, hex);
 	for (size_t i = 0; i < r->n_bids; i++) {
@@ -171,10 +202,19 @@ static json_t *to_json(const struct run *r, const size_t *order, const char *pat
 							"bidder", b->bidder, "total", b->total,
 							"percent", 100 * b->total / rs->scale));
 		} else {
-			reasons(r, b, why, sizeof(why));
-			json_array_append_new(unranked, json_pack("{s:s, s:s, s:s}", "bid", b->id,
-								  "bidder", b->bidder, "reason",
-								  why));
+			json_t *why = reasons(r, b);
+			struct strbuf line = STRBUF_INIT;
+			size_t k;
+			json_t *v;
+
+			json_array_foreach(why, k, v)
+				strbuf_addf(&line, "%s%s", k ? "; " : "", json_string_value(v));
+			json_array_append_new(unranked,
+					      json_pack("{s:s, s:s, s:s, s:s, s:o}", "bid", b->id,
+							"bidder", b->bidder, "file", b->file, "reason",
+							strbuf_str(&line), "reasons",
+							why ? why : json_array()));
+			strbuf_release(&line);
 		}
 		for (size_t k = 0; k < b->n_flags; k++) {
 			const struct flag *f = &rs->flags[b->flags[k].flag];
