@@ -10,6 +10,7 @@
 #include "market.h"
 #include "money.h"
 #include "number.h"
+#include "names.h"
 #include "strbuf.h"
 
 #include <stdarg.h>
@@ -937,7 +938,7 @@ static int first_compliance(const struct ruleset *rs, struct bid_result *b)
 	for (size_t i = 0; i < rs->n_gates && b->compliant; i++)
 		b->compliant = b->gates[i].passed;
 	if (b->evaluated && b->n_problems)
-		return exclude(b, "not every rule could be evaluated");
+		return exclude(b, EVAL_EXCLUSION_PROBLEMS);
 	for (size_t i = 0; i < b->n_flags && b->compliant; i++) {
 		const struct flag *f = &rs->flags[b->flags[i].flag];
 
@@ -1088,7 +1089,7 @@ static int identical_price(const struct ruleset *rs, size_t fi, struct bid_resul
 		const struct score *s = &bids[i].scores[f->price_node];
 		struct strbuf others = STRBUF_INIT;
 		char *message = NULL;
-		int ok;
+		int ok, same;
 
 		if (!bids[i].evaluated || !s->has_price)
 			continue;
@@ -1096,8 +1097,13 @@ static int identical_price(const struct ruleset *rs, size_t fi, struct bid_resul
 			const struct score *t = &bids[k].scores[f->price_node];
 
 			if (k == i || !bids[k].evaluated || !t->has_price ||
-			    t->price_minor != s->price_minor ||
-			    strcmp(bids[k].bidder, bids[i].bidder) == 0)
+			    t->price_minor != s->price_minor)
+				continue;
+			if ((same = names_same_organisation(bids[k].bidder, bids[i].bidder)) < 0) {
+				strbuf_release(&others);
+				return 0;
+			}
+			if (same)
 				continue;
 			strbuf_addf(&others, "%s%s", others.len ? ", " : "", bids[k].id);
 		}
@@ -1351,39 +1357,20 @@ static int rank(const struct ruleset *rs, struct bid_result *bids, size_t n_bids
 	return 1;
 }
 
-struct named {
-	const char *name;
-	size_t bid;
-};
-
-static int named_cmp(const void *a, const void *b)
-{
-	const struct named *x = a, *y = b;
-	int c = strcmp(x->name, y->name);
-
-	return c ? c : (x->bid > y->bid) - (x->bid < y->bid);
-}
-
-/* Numbers the bids' bidders: bids with the same bidder name share a number. */
+/* Numbers the bids' bidders: bids of one organisation (names.h) share a
+ * number. */
 static size_t *number_bidders(const struct bid_result *bids, size_t n_bids)
 {
-	struct named *by_name = tender_calloc(n_bids, sizeof(*by_name));
-	size_t *number = tender_calloc(n_bids, sizeof(*number));
+	const char **names = tender_calloc(n_bids ? n_bids : 1, sizeof(*names));
+	size_t *number = tender_calloc(n_bids ? n_bids : 1, sizeof(*number));
 
-	if (!by_name || !number) {
-		tender_free(by_name);
+	for (size_t i = 0; names && i < n_bids; i++)
+		names[i] = bids[i].bidder ? bids[i].bidder : "";
+	if (!names || !number || names_number(names, n_bids, number)) {
 		tender_free(number);
-		return NULL;
+		number = NULL;
 	}
-	for (size_t i = 0; i < n_bids; i++)
-		by_name[i] = (struct named){bids[i].bidder, i};
-	qsort(by_name, n_bids, sizeof(*by_name), named_cmp);
-	for (size_t i = 0, k = 0; i < n_bids; i++) {
-		if (i > 0 && strcmp(by_name[i].name, by_name[i - 1].name) != 0)
-			k++;
-		number[by_name[i].bid] = k;
-	}
-	tender_free(by_name);
+	tender_free(names);
 	return number;
 }
 

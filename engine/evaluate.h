@@ -72,6 +72,9 @@ struct bid_result {
 	size_t n_ties;
 };
 
+/* The exclusion of a bid that has problems: the problems are its reasons. */
+#define EVAL_EXCLUSION_PROBLEMS "not every rule could be evaluated"
+
 /* Money display for explanations: decimals of the tender's currency. */
 struct eval_options {
 	int decimals;

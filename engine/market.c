@@ -16,15 +16,16 @@ void market_effect_release(struct market_effect *e)
 	memset(e, 0, sizeof(*e));
 }
 
+/* 1 when provider is the bidder or one of its members (names.h), 0 when
+ * not, -1 when out of memory. */
 static int is_party(const char *provider, const char *bidder, char *const *members,
 		    size_t n_members)
 {
-	if (bidder && names_same_organisation(provider, bidder))
-		return 1;
-	for (size_t k = 0; k < n_members; k++)
-		if (names_same_organisation(provider, members[k]))
-			return 1;
-	return 0;
+	int same = bidder ? names_same_organisation(provider, bidder) : 0;
+
+	for (size_t k = 0; !same && k < n_members; k++)
+		same = names_same_organisation(provider, members[k]);
+	return same;
 }
 
 enum tender_status market_effect(const struct competition *t, const char *bidder,
@@ -39,9 +40,14 @@ enum tender_status market_effect(const struct competition *t, const char *bidder
 		return TENDER_ERR_NOMEM;
 	for (size_t i = 0; i < t->n_market; i++) {
 		int64_t s = t->market[i].pct;
+		int party = is_party(t->market[i].provider, bidder, members, n_members);
 
+		if (party < 0) {
+			market_effect_release(out);
+			return TENDER_ERR_NOMEM;
+		}
 		out->hhi_before += s * s;
-		if (is_party(t->market[i].provider, bidder, members, n_members)) {
+		if (party) {
 			out->matched[out->n_matched++] = i;
 			out->combined += s;
 		} else {

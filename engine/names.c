@@ -3,76 +3,151 @@
  */
 #include "names.h"
 
+#include "alloc.h"
+#include "fold.h"
+
+#include <stdlib.h>
 #include <string.h>
 
-static int is_alnum(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       c >= 0x80;
-}
-
-/* The folded name, one character at a time, without copying (names are
- * compared whole, whatever their length, and comparing never allocates):
- * ASCII letters lowered, every run of other characters one space, nothing
- * before the first letter or digit or after the last. */
-struct folder {
-	const unsigned char *p;
-	int space; /* a space is due before the next letter or digit */
-	int started;
+/* Legal forms, as folded words. */
+static const char *const legal_forms[] = {
+	"public limited company", "limited liability partnership", "community interest company",
+	"limited", "unlimited", "ltd", "plc", "llp", "cic", "company", "co",
 };
 
-static int fold_next(struct folder *f)
+/* Whether the words [0, n) of words end with " " + form (or are form). */
+static size_t ends_with_form(const char *words, size_t n)
 {
-	for (; *f->p; f->p++) {
-		unsigned char c = *f->p;
+	for (size_t i = 0; i < sizeof(legal_forms) / sizeof(legal_forms[0]); i++) {
+		size_t k = strlen(legal_forms[i]);
 
-		if (!is_alnum(c)) {
-			f->space = f->started;
-			continue;
-		}
-		if (f->space) {
-			f->space = 0;
-			return ' ';
-		}
-		f->started = 1;
-		f->p++;
-		return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+		if (n >= k && memcmp(words + n - k, legal_forms[i], k) == 0 &&
+		    (n == k || words[n - k - 1] == ' '))
+			return k;
 	}
 	return 0;
 }
 
-/* The length of name folded, less a final legal-form word. */
-static size_t folded_length(const char *name)
+/* Whether the word [w, w + n) is one character (a letter or digit). */
+static int is_single(const char *w, size_t n)
 {
-	static const char *const forms[] = {" ltd", " limited", " plc", " llp", " cic"};
-	struct folder f = {(const unsigned char *)name, 0, 0};
-	char tail[16] = ""; /* the last characters, enough for the longest form */
-	size_t n = 0, keep = sizeof(tail) - 1;
-	int c;
+	size_t k = 1;
 
-	while ((c = fold_next(&f)) != 0) {
-		memmove(tail, tail + 1, keep - 1);
-		tail[keep - 1] = (char)c;
-		n++;
-	}
-	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
-		size_t k = strlen(forms[i]);
+	while (k < n && ((unsigned char)w[k] & 0xC0) == 0x80)
+		k++; /* the rest of one UTF-8 character */
+	return k == n;
+}
 
-		if (n > k && memcmp(tail + keep - k, forms[i], k) == 0)
-			return n - k;
+/* Joins, in place, each run of one-character words into one word ("l l p"
+ * is "llp"), so that initials meet the legal forms; returns the new
+ * length. */
+static size_t join_initials(char *words, size_t n_words)
+{
+	size_t n = 0;
+	int prev_single = 0;
+
+	for (size_t i = 0; i < n_words;) {
+		size_t w = i;
+		int single;
+
+		while (i < n_words && words[i] != ' ')
+			i++;
+		single = is_single(words + w, i - w);
+		if (n > 0 && !(single && prev_single))
+			words[n++] = ' ';
+		memmove(words + n, words + w, i - w);
+		n += i - w;
+		prev_single = single;
+		i += i < n_words; /* the space */
 	}
+	words[n] = '\0';
 	return n;
+}
+
+enum tender_status names_key(const char *name, char **key)
+{
+	char *words, *out;
+	size_t n_words, n = 0, start = 0, k;
+
+	*key = NULL;
+	if (fold_words(name, strlen(name), &words, &n_words))
+		return TENDER_ERR_NOMEM;
+	out = tender_malloc(n_words + 1);
+	if (!out) {
+		tender_free(words);
+		return TENDER_ERR_NOMEM;
+	}
+	n_words = join_initials(words, n_words);
+	/* legal forms at the end, and "the" at the start, say nothing */
+	while ((k = ends_with_form(words, n_words)) != 0)
+		n_words -= n_words == k ? k : k + 1;
+	if (n_words > 4 && memcmp(words, "the ", 4) == 0)
+		start = 4;
+	for (size_t i = start; i < n_words;) {
+		size_t w = i;
+
+		while (i < n_words && words[i] != ' ')
+			i++;
+		if (!(i - w == 3 && memcmp(words + w, "and", 3) == 0)) {
+			memcpy(out + n, words + w, i - w);
+			n += i - w;
+		}
+		i += i < n_words; /* the space */
+	}
+	out[n] = '\0';
+	tender_free(words);
+	*key = out;
+	return TENDER_OK;
 }
 
 int names_same_organisation(const char *a, const char *b)
 {
-	struct folder fa = {(const unsigned char *)a, 0, 0}, fb = {(const unsigned char *)b, 0, 0};
-	size_t n = folded_length(a);
+	char *ka = NULL, *kb = NULL;
+	int same = -1;
 
-	if (n == 0 || n != folded_length(b))
-		return 0;
+	if (names_key(a, &ka) == TENDER_OK && names_key(b, &kb) == TENDER_OK)
+		same = ka[0] && strcmp(ka, kb) == 0;
+	tender_free(ka);
+	tender_free(kb);
+	return same;
+}
+
+struct keyed {
+	char *key;
+	size_t i;
+};
+
+static int keyed_cmp(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+enum tender_status names_number(const char *const *names, size_t n, size_t *number)
+{
+	struct keyed *keyed = tender_calloc(n ? n : 1, sizeof(*keyed));
+	enum tender_status rc = TENDER_OK;
+	size_t next = 0;
+
+	if (!keyed)
+		return TENDER_ERR_NOMEM;
+	for (size_t i = 0; i < n && !rc; i++) {
+		keyed[i].i = i;
+		rc = names_key(names[i], &keyed[i].key);
+	}
+	if (rc)
+		goto out;
+	qsort(keyed, n, sizeof(*keyed), keyed_cmp);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && (!keyed[i].key[0] || strcmp(keyed[i].key, keyed[i - 1].key) != 0))
+			next++;
+		number[keyed[i].i] = next;
+	}
+out:
 	for (size_t i = 0; i < n; i++)
-		if (fold_next(&fa) != fold_next(&fb))
-			return 0;
-	return 1;
+		tender_free(keyed[i].key);
+	tender_free(keyed);
+	return rc;
 }

@@ -352,14 +352,17 @@ enum tender_status panel_find_conflicts(const struct panel_scores *ps, const cha
 			const char *party = NULL;
 			int is_bidder = 0;
 			struct panel_conflict *grown;
+			int same = bidder ? names_same_organisation(org, bidder) : 0;
 
-			if (bidder && names_same_organisation(org, bidder)) {
+			if (same > 0) {
 				party = bidder;
 				is_bidder = 1;
 			}
-			for (size_t k = 0; !party && k < n_members; k++)
-				if (names_same_organisation(org, members[k]))
+			for (size_t k = 0; !party && same >= 0 && k < n_members; k++)
+				if ((same = names_same_organisation(org, members[k])) > 0)
 					party = members[k];
+			if (same < 0)
+				goto nomem;
 			if (!party)
 				continue;
 			grown = tender_realloc(*out, (*n_out + 1) * sizeof(**out));

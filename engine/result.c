@@ -14,11 +14,14 @@
 
 static int order_cmp(const struct bid_result *a, const struct bid_result *b)
 {
+	int c;
+
 	if (a->rank && b->rank && a->rank != b->rank)
 		return a->rank < b->rank ? -1 : 1;
 	if (!a->rank != !b->rank)
 		return a->rank ? -1 : 1;
-	return strcmp(a->id, b->id);
+	c = strcmp(a->id, b->id);
+	return c ? c : strcmp(a->file, b->file); /* one id, two files: not <bids> order */
 }
 
 void result_order(const struct run *r, size_t *order)

@@ -21,7 +21,7 @@
 enum tender_status result_serialise(const struct run *r, char **out, size_t *size);
 
 /* The bids in report order (ranked by rank then id, then the others by
- * id): fills order with n_bids indexes. */
+ * id; equal ids by file): fills order with n_bids indexes. */
 void result_order(const struct run *r, size_t *order);
 
 #endif

@@ -6,6 +6,7 @@
 #include "alloc.h"
 #include "calendar.h"
 #include "error.h"
+#include "names.h"
 #include "strbuf.h"
 
 #include <errno.h>
@@ -461,30 +462,156 @@ static enum tender_status set_standstill(struct run *r, const xmlNode *root)
 	return TENDER_OK;
 }
 
-/* Two bids with one id, or one file listed twice, make the ranking
- * ambiguous: both get a problem, so neither is ranked on it. */
-static enum tender_status mark_duplicates(struct run *r)
-{
-	for (size_t i = 0; i < r->n_bids; i++)
-		for (size_t k = i + 1; k < r->n_bids; k++) {
-			struct bid_result *a = &r->bids[i], *b = &r->bids[k];
-			const char *what;
+/* ---------------------------------------------------------------------- */
+/* Bid ids. The panel's scores and decisions, the store and every report
+ * name a bid by its id, so an id must name one file. A bid's id is written
+ * by its bidder; only the tender, written by the commissioner, can say
+ * which file is which (<bid href id>). The rule, the same whatever the
+ * order of <bids>:
+ * - a file whose id is not the one the tender names for it is held back;
+ * - of files claiming one id, the one the tender names with that id stands
+ *   and the others are held back;
+ * - when the tender names none of them, nothing decides between them that
+ *   a copier could not copy too (name, dates, content): the evaluation
+ *   stops with an error on the tender, rather than knock out the bidder
+ *   whose id was taken. */
 
-			if (strcmp(a->file, b->file) == 0)
-				what = "the tender lists this file twice";
-			else if (a->evaluated && b->evaluated && strcmp(a->id, b->id) == 0)
-				what = "two bids have this id";
-			else
-				continue;
-			if (bid_add_problem(a, "%s (%s and %s): each bid must appear once, with its "
-					       "own id",
-					    what, a->file, b->file) ||
-			    bid_add_problem(b, "%s (%s and %s): each bid must appear once, with its "
-					       "own id",
-					    what, a->file, b->file))
-				return TENDER_ERR_NOMEM;
+struct claim {
+	const char *id, *file; /* the bid's (borrowed) */
+	size_t bid;
+	char *expected; /* the id the tender names for the file, or NULL */
+	const xmlNode *ref;
+};
+
+static int claim_cmp(const void *a, const void *b)
+{
+	const struct claim *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	return c ? c : strcmp(x->file, y->file);
+}
+
+/* "a.xml and b.xml", "a.xml, b.xml and c.xml" (files in order of name). */
+static void claimants(struct strbuf *sb, const struct claim *g, size_t m)
+{
+	for (size_t k = 0; k < m; k++)
+		strbuf_addf(sb, "%s%s", k == 0 ? "" : k + 1 == m ? " and " : ", ", g[k].file);
+}
+
+/* One id claimed by the m files g[0..m), in order of file name. */
+static enum tender_status settle_claim(struct run *r, const struct claim *g, size_t m,
+				       struct diag_list *errors)
+{
+	const char *id = g[0].id;
+	const struct claim *named = NULL;
+	struct strbuf who = STRBUF_INIT;
+	enum tender_status rc = TENDER_OK;
+	size_t n_named = 0;
+
+	claimants(&who, g, m);
+	if (who.nomem)
+		return TENDER_ERR_NOMEM;
+	for (size_t k = 0; k < m; k++)
+		if (g[k].expected && strcmp(g[k].expected, id) == 0) {
+			named = &g[k];
+			n_named++;
 		}
-	return TENDER_OK;
+	if (n_named == 1) {
+		for (size_t k = 0; k < m && !rc; k++)
+			if (&g[k] != named)
+				rc = bid_add_problem(&r->bids[g[k].bid],
+						     "bid id %s claimed by %s: the tender lists %s "
+						     "as bid %s, so this file is held back",
+						     id, strbuf_str(&who), named->file, id);
+	} else {
+		int same = 1, line = 0, column = 0;
+
+		for (size_t k = 1; k < m && same > 0; k++)
+			same = names_same_organisation(r->bids[g[0].bid].bidder,
+						       r->bids[g[k].bid].bidder);
+		xml_node_position(r->validator.tender_doc, g[0].ref, &line, &column);
+		if (same < 0)
+			rc = TENDER_ERR_NOMEM;
+		else
+			rc = diag_add(errors, DIAG_ERROR, line, column, "bid-id-claimed-twice",
+				      "bid id %s claimed by %s: the tender must say which file is bid "
+				      "%s (<bid href=\"...\" id=\"%s\"/>)%s",
+				      id, strbuf_str(&who), id, id,
+				      same ? ", or list only the one that stands (the files name "
+					     "one organisation)"
+					   : "");
+	}
+	strbuf_release(&who);
+	return rc;
+}
+
+/* Holds back what the rule above holds back (problems of those bids);
+ * ambiguous claims are reported on the tender (TENDER_ERR_INVALID). A file
+ * the tender lists twice is a problem of both entries, as before. */
+static enum tender_status check_bid_ids(struct run *r, const char *tender_path,
+					const xmlNode *bids_el, run_report_fn report, void *ctx)
+{
+	struct claim *claims = tender_calloc(r->n_bids ? r->n_bids : 1, sizeof(*claims));
+	unsigned char *twice = tender_calloc(r->n_bids ? r->n_bids : 1, 1);
+	const xmlNode *ref = xml_child(bids_el, BID_NS, "bid");
+	enum tender_status rc = TENDER_OK;
+	struct diag_list errors;
+	size_t n = 0;
+
+	diag_list_init(&errors);
+	if (!claims || !twice) {
+		rc = TENDER_ERR_NOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < r->n_bids && !rc; i++)
+		for (size_t k = i + 1; k < r->n_bids && !rc; k++) {
+			struct bid_result *a = &r->bids[i], *b = &r->bids[k];
+
+			if (strcmp(a->file, b->file) != 0)
+				continue;
+			twice[i] = twice[k] = 1;
+			rc = bid_add_problem(a, "the tender lists this file twice (%s and %s): "
+						"each bid must appear once, with its own id",
+					     a->file, b->file);
+			if (!rc)
+				rc = bid_add_problem(b, "the tender lists this file twice (%s and %s): "
+							"each bid must appear once, with its own id",
+						     a->file, b->file);
+		}
+	for (size_t i = 0; i < r->n_bids && ref && !rc; i++, ref = xml_next_same(ref)) {
+		struct bid_result *b = &r->bids[i];
+		char *expected = NULL;
+
+		if (!b->evaluated || !b->id || twice[i])
+			continue;
+		rc = xml_attr_dup(ref, "id", &expected);
+		claims[n++] = (struct claim){b->id, b->file, i, expected, ref};
+		if (!rc && expected && strcmp(expected, b->id) != 0)
+			rc = bid_add_problem(b, "the tender lists %s as bid %s, but the file is bid %s: "
+						"held back until the two agree",
+					     b->file, expected, b->id);
+	}
+	if (rc)
+		goto out;
+	qsort(claims, n, sizeof(*claims), claim_cmp);
+	for (size_t a = 0, b; a < n && !rc; a = b) {
+		for (b = a + 1; b < n && strcmp(claims[b].id, claims[a].id) == 0; b++)
+			;
+		if (b - a > 1)
+			rc = settle_claim(r, claims + a, b - a, &errors);
+	}
+	if (!rc && errors.n) {
+		if (report)
+			report(ctx, tender_path, &errors);
+		rc = TENDER_ERR_INVALID;
+	}
+out:
+	for (size_t i = 0; claims && i < n; i++)
+		tender_free(claims[i].expected);
+	tender_free(claims);
+	tender_free(twice);
+	diag_list_release(&errors);
+	return rc;
 }
 
 /* The order of bids in <bids> must not matter: bids are ranked, compared
@@ -674,7 +801,6 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 		if (rc)
 			return rc;
 	}
-	order_canonically(r);
 	if (r->has_panel) {
 		rc = check_panel_bids(r, report, ctx);
 		xml_doc_free(r->panel_doc);
@@ -682,9 +808,10 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 		if (rc)
 			return rc;
 	}
-	rc = mark_duplicates(r);
+	rc = check_bid_ids(r, tender_path, bids_el, report, ctx);
 	if (rc)
 		return rc;
+	order_canonically(r); /* after check_bid_ids: it reads the bids in <bids> order */
 	rc = evaluate_across(r->rules, r->bids, r->n_bids, r->decimals,
 			     xml_doc_root(r->validator.tender_doc), r->has_panel ? &r->panel : NULL);
 	return rc;

@@ -4,6 +4,7 @@
 #include "shingle.h"
 
 #include "alloc.h"
+#include "fold.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -44,12 +45,6 @@ void shingles_passage(const struct shingles *s, uint32_t offset, uint32_t words,
 	snprintf(buf, size, "%.*s%s", (int)n, p, cut ? "…" : "");
 }
 
-static int is_word_byte(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       c >= 0x80;
-}
-
 static uint64_t hash_bytes(const char *p, size_t n)
 {
 	static const unsigned char key[crypto_shorthash_KEYBYTES]; /* fixed: all zero */
@@ -62,45 +57,48 @@ static uint64_t hash_bytes(const char *p, size_t n)
 	return h;
 }
 
-/* Appends the segment's words to s->words; starts[] receives each word's
- * offset. Returns the number of words, or -1 when out of memory. */
+/* Appends the segment's words (fold.h: the one normalisation of text) to
+ * s->words; starts[] receives each word's offset (caller frees). Returns
+ * the number of words, or -1 when out of memory, -2 when the words would
+ * pass UINT32_MAX bytes (offsets are 32-bit). */
 static long append_words(struct shingles *s, const char *text, size_t *len, uint32_t **starts)
 {
-	size_t need = strlen(text) + 2, n = 0, cap = 16;
-	char *grown = tender_realloc(s->words, *len + need);
-	uint32_t *st = tender_calloc(cap, sizeof(*st));
+	size_t n_words = 0, n = 0, n_folded;
+	char *folded, *grown;
+	uint32_t *st;
 
+	*starts = NULL;
+	if (fold_words(text, strlen(text), &folded, &n_folded))
+		return -1;
+	if (*len + n_folded + 2 > UINT32_MAX) {
+		tender_free(folded);
+		return -2;
+	}
+	for (size_t i = 0; i < n_folded; i++)
+		n_words += folded[i] == ' ';
+	n_words += n_folded > 0;
+	grown = tender_realloc(s->words, *len + n_folded + 2);
+	st = tender_calloc(n_words ? n_words : 1, sizeof(*st));
+	if (grown)
+		s->words = grown;
 	if (!grown || !st) {
-		if (grown)
-			s->words = grown;
+		tender_free(folded);
 		tender_free(st);
 		return -1;
 	}
-	s->words = grown;
-	for (const unsigned char *p = (const unsigned char *)text; *p;) {
-		if (!is_word_byte(*p)) {
-			p++;
-			continue;
-		}
-		if (n == cap) {
-			uint32_t *more = tender_realloc(st, 2 * cap * sizeof(*st));
-
-			if (!more) {
-				tender_free(st);
-				return -1;
-			}
-			st = more;
-			cap *= 2;
-		}
+	if (n_folded > 0) {
 		if (*len > 0)
 			s->words[(*len)++] = ' ';
-		st[n++] = (uint32_t)*len;
-		for (; *p && is_word_byte(*p); p++)
-			s->words[(*len)++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+		for (size_t i = 0; i < n_folded; i++)
+			if (i == 0 || folded[i - 1] == ' ')
+				st[n++] = (uint32_t)(*len + i);
+		memcpy(s->words + *len, folded, n_folded);
+		*len += n_folded;
 	}
 	s->words[*len] = '\0';
+	tender_free(folded);
 	*starts = st;
-	return (long)n;
+	return (long)n_words;
 }
 
 enum tender_status shingles_add(struct shingles *s, const char *text)
@@ -110,7 +108,7 @@ enum tender_status shingles_add(struct shingles *s, const char *text)
 	long n = append_words(s, text, &len, &starts);
 
 	if (n < 0)
-		return TENDER_ERR_NOMEM;
+		return n == -2 ? TENDER_ERR_LIMIT : TENDER_ERR_NOMEM;
 	for (long i = 0; i + s->k <= n; i++) {
 		size_t end = (size_t)(i + s->k) < (size_t)n ? starts[i + s->k] - 1 : len;
 

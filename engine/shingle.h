@@ -1,7 +1,8 @@
 /*
  * shingle.h - shared text between bids, a bid-rigging signal: the text of a
- * bid cut into shingles (every run of k consecutive words, case and
- * punctuation set aside), each hashed with SipHash (libsodium's
+ * bid cut into shingles (every run of k consecutive words, as fold.h cuts
+ * and folds them: case, compatibility forms, Unicode spaces, punctuation
+ * and invisible format characters set aside), each hashed with SipHash (libsodium's
  * crypto_shorthash, fixed key: the same text gives the same hashes on every
  * machine); then, across bids, the passages two bidders have in common that
  * the tender itself does not contain.
@@ -16,7 +17,7 @@
 
 /* The shingles of one text (a bid's, or the tender's). */
 struct shingles {
-	char *words;      /* the text's words, lower-cased, one space apart */
+	char *words;      /* the text's words, folded (fold.h), one space apart */
 	uint64_t *hash;   /* one per shingle */
 	uint32_t *word;   /* its first word's index (segments count on) */
 	uint32_t *offset; /* its first byte in words */
@@ -29,7 +30,9 @@ struct shingles {
 void shingles_init(struct shingles *s, int k);
 
 /* Adds the shingles of one segment of text (shingles never span two
- * segments). Returns TENDER_OK or TENDER_ERR_NOMEM. */
+ * segments). Returns TENDER_OK, TENDER_ERR_LIMIT when the words of all
+ * segments would pass 4 GiB, or TENDER_ERR_NOMEM; on failure s keeps the
+ * shingles it had (and is valid for shingles_release). */
 enum tender_status shingles_add(struct shingles *s, const char *text);
 
 void shingles_release(struct shingles *s);

@@ -59,31 +59,57 @@ static void print_diags(void *ctx, const char *path, const struct diag_list *dia
 	cli_print_diags(ctx, path, diags);
 }
 
-/* Why a bid is not ranked, in one line, whole: a new string the caller
- * frees with tender_free, or NULL when out of memory. */
-static char *reasons(const struct run *r, const struct bid_result *b)
+/* Why a bid is not ranked, as evaluation.xml records it: each failed gate,
+ * each problem (a rule that could not be evaluated and why: a missing
+ * score, a quorum not met, a bid id claimed twice, ...), then the exclusion
+ * unless it only says that there are problems. A new array of strings
+ * (json_decref), NULL when out of memory. */
+static json_t *reasons(const struct run *r, const struct bid_result *b)
 {
-	struct strbuf sb = STRBUF_INIT_WHOLE;
+	json_t *out = json_array();
+	int ok = out != NULL;
 
-	for (size_t i = 0; i < r->rules->n_gates && b->evaluated; i++)
-		if (!b->gates[i].passed)
-			strbuf_addf(&sb, "%sfailed gate %s (%s)", sb.len ? "; " : "",
-				    r->rules->gates[i].id, r->rules->gates[i].title);
-	if (b->exclusion)
-		strbuf_addf(&sb, "%s%s", sb.len ? "; " : "", b->exclusion);
-	else if (!sb.len && b->n_problems)
-		strbuf_adds(&sb, b->problems[0]);
-	if (strbuf_status(&sb)) {
-		strbuf_release(&sb);
+	for (size_t i = 0; ok && b->evaluated && i < r->rules->n_gates; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		char *text;
+
+		if (b->gates[i].passed)
+			continue;
+		strbuf_addf(&sb, "failed gate %s (%s)", r->rules->gates[i].id,
+			    r->rules->gates[i].title);
+		text = strbuf_detach(&sb);
+		ok = text && json_array_append_new(out, json_string(text)) == 0;
+		tender_free(text);
+	}
+	for (size_t i = 0; ok && i < b->n_problems; i++)
+		ok = json_array_append_new(out, json_string(b->problems[i])) == 0;
+	if (ok && b->exclusion &&
+	    !(b->n_problems && strcmp(b->exclusion, EVAL_EXCLUSION_PROBLEMS) == 0))
+		ok = json_array_append_new(out, json_string(b->exclusion)) == 0;
+	if (!ok) {
+		json_decref(out);
 		return NULL;
 	}
-	return strbuf_detach(&sb);
+	return out;
+}
+
+/* The reasons in one line, "; " between them, printed safely. */
+static void print_reasons(FILE *out, const json_t *why)
+{
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(why, i, v) {
+		if (i > 0)
+			fputs("; ", out);
+		cli_print_safe(out, json_string_value(v));
+	}
 }
 
 static void print_table(FILE *out, const struct run *r, const size_t *order, const char *path)
 {
 	const struct ruleset *rs = r->rules;
-	char hex[65], total[64], pct[64], scale[64], *why;
+	char hex[65], total[64], pct[64], scale[64];
 
 	sha256_hex(rs->sha256, hex);
 	format_points(rs, rs->scale, scale, sizeof(scale));
@@ -123,6 +149,7 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 	}
 	for (size_t i = 0, first = 1; i < r->n_bids; i++) {
 		const struct bid_result *b = &r->bids[order[i]];
+		json_t *why;
 
 		if (b->rank)
 			continue;
@@ -133,9 +160,12 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 		fputs("  ", out);
 		cli_print_cell(out, b->id, 8);
 		fputs("  ", out);
-		cli_print_safe(out, why ? why : "[out of memory]");
+		if (why)
+			print_reasons(out, why);
+		else
+			fputs("(out of memory: see evaluation.xml)", out);
 		fputc('\n', out);
-		tender_free(why);
+		json_decref(why);
 	}
 	for (size_t i = 0, first = 1; i < r->n_bids; i++) {
 		const struct bid_result *b = &r->bids[order[i]];
@@ -159,7 +189,7 @@ static json_t *to_json(const struct run *r, const size_t *order, const char *pat
 {
 	const struct ruleset *rs = r->rules;
 	json_t *ranking = json_array(), *unranked = json_array(), *flags = json_array();
-	char hex[65], *why;
+	char hex[65];
 
 	sha256_hex(rs->sha256, hex);
 	for (size_t i = 0; i < r->n_bids; i++) {
@@ -173,11 +203,19 @@ static json_t *to_json(const struct run *r, const size_t *order, const char *pat
 							points_double(b->total), "percent",
 							points_double(points_percent(rs, b->total))));
 		} else {
-			why = reasons(r, b);
-			json_array_append_new(unranked, json_pack("{s:s, s:s, s:s}", "bid", b->id,
-								  "bidder", b->bidder, "reason",
-								  why ? why : "[out of memory]"));
-			tender_free(why);
+			json_t *why = reasons(r, b);
+			struct strbuf line = STRBUF_INIT;
+			size_t k;
+			json_t *v;
+
+			json_array_foreach(why, k, v)
+				strbuf_addf(&line, "%s%s", k ? "; " : "", json_string_value(v));
+			json_array_append_new(unranked,
+					      json_pack("{s:s, s:s, s:s, s:s, s:o}", "bid", b->id,
+							"bidder", b->bidder, "file", b->file, "reason",
+							strbuf_str(&line), "reasons",
+							why ? why : json_array()));
+			strbuf_release(&line);
 		}
 		for (size_t k = 0; k < b->n_flags; k++) {
 			const struct flag *f = &rs->flags[b->flags[k].flag];

@@ -1,8 +1,7 @@
 /*
- * test_names.c - organisation names compared whole: folding case,
- * punctuation and a final legal form, whatever the names' length (a name
- * was once folded into 512 bytes, so two long names sharing their first
- * 511 folded bytes were one organisation).
+ * test_names.c - one organisation-name comparison for every detector:
+ * case, punctuation, initials, legal forms, Unicode spaces and format
+ * characters, compatibility forms; and what is not the same organisation.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,59 +9,123 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <string.h>
-
 #include "alloc.h"
 #include "names.h"
 
-static void test_folding(void **state)
+static void test_same_organisation(void **state)
 {
-	(void)state;
-	assert_true(names_same_organisation("Chalk Lane Partners Ltd.", "chalk lane partners limited"));
-	assert_true(names_same_organisation("  Ash -- Care, LLP ", "ash care"));
-	assert_false(names_same_organisation("Beech Healthcare", "Beech Health Ltd"));
-	assert_false(names_same_organisation("", ""));
-	assert_false(names_same_organisation("Ltd", "")); /* "ltd" alone is a name */
-	assert_true(names_same_organisation("Ltd", "LTD"));
-}
-
-/* A long name of n bytes: prefix letters, then `tail`. */
-static char *long_name(size_t n, char fill, const char *tail)
-{
-	size_t k = strlen(tail);
-	char *s = tender_malloc(n + 1);
-
-	assert_non_null(s);
-	memset(s, fill, n - k);
-	memcpy(s + n - k, tail, k + 1);
-	return s;
-}
-
-static void test_long_names_compared_whole(void **state)
-{
-	char *one = long_name(5000, 'x', " One Ltd"), *two = long_name(5000, 'x', " Two Ltd");
-	char *one_limited = long_name(5004, 'X', " one limited");
+	static const char *const pairs[][2] = {
+		{"Chalk Lane Partners Ltd.", "chalk lane partners limited"},
+		{"Chalk Lane Partners Ltd", "Chalk Lane Partners"},
+		{"Meadow G.P. Partnership", "Meadow GP Partnership"},
+		{"Meadow G. P. Partnership", "MEADOW GP PARTNERSHIP"},
+		{"Meadow\u00A0GP Partnership", "Meadow GP Partnership"},
+		{"Mea\u200Bdow GP Partnership", "Meadow GP Partnership"},
+		{"Meadow GP\u200B Partnership", "Meadow GP Partnership"},
+		{"Meadow\u2009GP\u202FPartnership\u00A0Ltd", "Meadow GP Partnership Limited"},
+		{"Me\u00ADadow GP Partnership", "Meadow GP Partnership"},
+		{"\uFF2D\uFF45\uFF41\uFF44\uFF4F\uFF57 GP Partnership", "Meadow GP Partnership"},
+		{"Smith & Jones LLP", "Smith and Jones L.L.P."},
+		{"\u201CBeech\u201D Health \u2013 Care plc", "beech health care PLC"},
+		{"Wessex Vale Care Partnership C.I.C.", "Wessex Vale Care Partnership"},
+		{"Avonbridge Care Public Limited Company", "Avonbridge Care plc"},
+		{"\u00C9cole Care Ltd", "\u00E9cole care"},
+		{"Beech Healthcare", "Beech Health Care"},
+		{"The Beech Partnership & Co", "Beech Partnership"},
+	};
 
 	(void)state;
-	/* they share their first 4,992 bytes, and are two organisations */
-	assert_false(names_same_organisation(one, two));
-	assert_true(names_same_organisation(one, one_limited));
-	/* at 511 and 512 folded bytes, where the old buffer ended */
-	tender_free(one);
-	tender_free(two);
-	one = long_name(512, 'a', "b");
-	two = long_name(512, 'a', "c");
-	assert_false(names_same_organisation(one, two));
-	tender_free(one);
-	tender_free(two);
-	tender_free(one_limited);
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		if (names_same_organisation(pairs[i][0], pairs[i][1]) != 1)
+			fail_msg("\"%s\" and \"%s\" should be one organisation", pairs[i][0],
+				 pairs[i][1]);
+		assert_int_equal(names_same_organisation(pairs[i][1], pairs[i][0]), 1);
+	}
+}
+
+static void test_different_organisations(void **state)
+{
+	static const char *const pairs[][2] = {
+		{"Beech Healthcare", "Beech Health Ltd"},
+		{"Meadow GP Partnership", "Meadow G Partnership"},
+		{"Ltd", "Limited"}, /* a legal form alone names nothing */
+		{"", ""},
+		{"...", "..."},
+		{"\u200B", "\u200B"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (names_same_organisation(pairs[i][0], pairs[i][1]) != 0)
+			fail_msg("\"%s\" and \"%s\" should not be one organisation", pairs[i][0],
+				 pairs[i][1]);
+}
+
+/* Keys make the comparison an equivalence: equal keys, same organisation. */
+static void test_keys(void **state)
+{
+	char *a = NULL, *b = NULL;
+
+	(void)state;
+	assert_int_equal(names_key("Meadow\u00A0G.P. Partnership Ltd.", &a), TENDER_OK);
+	assert_string_equal(a, "meadowgppartnership");
+	assert_int_equal(names_key("  ", &b), TENDER_OK);
+	assert_string_equal(b, "");
+	tender_free(a);
+	tender_free(b);
+}
+
+/* Bidders numbered: one number per organisation, whatever the spelling. */
+static void test_number(void **state)
+{
+	const char *const names[] = {"Meadow GP Ltd", "Beech Health", "meadow g.p. limited",
+				     "Ltd", "Limited", "BEECH\u00A0HEALTH"};
+	size_t number[6];
+
+	(void)state;
+	assert_int_equal(names_number(names, 6, number), TENDER_OK);
+	assert_true(number[0] == number[2]);
+	assert_true(number[1] == number[5]);
+	assert_true(number[0] != number[1]);
+	/* names that name nothing are each their own */
+	assert_true(number[3] != number[4] && number[3] != number[0] && number[3] != number[1]);
+	assert_true(number[4] != number[0] && number[4] != number[1]);
+}
+
+static void test_out_of_memory(void **state)
+{
+	int completed = 0;
+
+	(void)state;
+	for (long n = 0; n < 100 && !completed; n++) {
+		char *key = NULL;
+		enum tender_status rc;
+		int same;
+
+		alloc_fail_after(n);
+		rc = names_key("Meadow G.P. Partnership Ltd", &key);
+		same = rc ? 0 : names_same_organisation("Meadow G.P.", "meadow gp");
+		completed = !alloc_failed();
+		alloc_fail_after(-1);
+		if (completed) {
+			assert_int_equal(rc, TENDER_OK);
+			assert_int_equal(same, 1);
+		} else {
+			assert_true(rc == TENDER_ERR_NOMEM || same == -1);
+		}
+		tender_free(key);
+	}
+	assert_true(completed);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_folding),
-		cmocka_unit_test(test_long_names_compared_whole),
+		cmocka_unit_test(test_same_organisation),
+		cmocka_unit_test(test_different_organisations),
+		cmocka_unit_test(test_keys),
+		cmocka_unit_test(test_number),
+		cmocka_unit_test(test_out_of_memory),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -57,6 +57,45 @@ static void test_same_words_same_hash(void **state)
 	shingles_release(&b);
 }
 
+/* The words are Unicode words: no-break and other spaces, zero-width
+ * spaces, Unicode punctuation and symbols split words; format characters
+ * (soft hyphen, zero-width joiners, word joiner, BOM) are dropped; case and
+ * compatibility forms (full-width letters, ligatures) are folded. */
+static void test_unicode_words(void **state)
+{
+	static const char *const variants[] = {
+		"the panel makes decisions",
+		"The\u00A0Panel\u00A0makes\u00A0decisions",        /* no-break spaces */
+		"the\u200Bpanel\u200Bmakes\u200Bdecisions",        /* zero-width spaces */
+		"the \u200Bpanel\u2003makes\u202Fdecisions",       /* em and narrow spaces */
+		"the pa\u00ADnel ma\u200Dkes deci\u2060sions\uFEFF", /* format characters */
+		"\u201Cthe panel\u201D\u2014makes\u2026decisions",  /* Unicode punctuation */
+		"THE PANEL MAKES DECISIONS",
+		"\uFF54\uFF48\uFF45 panel makes decisions",         /* full-width letters */
+		"the panel makes decisions\u3002",
+	};
+	struct shingles a, b;
+
+	(void)state;
+	shingles_init(&a, 4);
+	assert_int_equal(shingles_add(&a, variants[0]), TENDER_OK);
+	assert_int_equal(a.n, 1);
+	for (size_t i = 1; i < sizeof(variants) / sizeof(variants[0]); i++) {
+		shingles_init(&b, 4);
+		assert_int_equal(shingles_add(&b, variants[i]), TENDER_OK);
+		assert_string_equal(b.words, "the panel makes decisions");
+		assert_int_equal(b.n, 1);
+		assert_true(a.hash[0] == b.hash[0]);
+		shingles_release(&b);
+	}
+	shingles_release(&a);
+	/* letters beyond ASCII are folded, not dropped */
+	shingles_init(&a, 2);
+	assert_int_equal(shingles_add(&a, "\u00C9COLE \uFB01NALE Stra\u00DFe"), TENDER_OK);
+	assert_string_equal(a.words, "\u00E9cole finale strasse");
+	shingles_release(&a);
+}
+
 /* Texts: 0 and 1 from bidder 0, 2 from bidder 1, 3 from bidder 2. */
 static void compare(const char *const *text, const size_t *bidder, size_t n, const char *tender,
 		    struct shared_text **out, size_t *n_out)
@@ -218,6 +257,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shingles_of_a_text),
 		cmocka_unit_test(test_same_words_same_hash),
+		cmocka_unit_test(test_unicode_words),
 		cmocka_unit_test(test_shared_between_bidders),
 		cmocka_unit_test(test_tender_text_and_common_phrases),
 		cmocka_unit_test(test_nothing_shared),
