@@ -5,9 +5,9 @@
 #include "competition.h"
 
 #include "alloc.h"
+#include "calendar.h"
 #include "money.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -61,32 +61,82 @@ static void read_questions(struct checker *c, const xmlNode *root, struct compet
 	}
 }
 
-/* Reads a positive integer (xs:positiveInteger) for t: its value, or
- * LLONG_MAX when it lies beyond (every comparison with a real figure then
- * still fails as it should); 0 when unreadable. digits receives it as
- * written, without sign or leading zeros, for messages. */
-static long long read_count(const char *text, char *digits, size_t size)
+/* Reads a positive integer fact of the tender (xs:positiveInteger: digits,
+ * perhaps a '+' and leading zeros) from text, which node holds (NULL: absent
+ * or reported as too long already): its value when it lies in [1, max];
+ * otherwise 0, and an error (code "range") naming `what` and the limits
+ * when it is an integer out of that range (a malformed one the schema has
+ * reported). digits receives the value as written, without sign or leading
+ * zeros ("" when unreadable), for messages; size must be more than
+ * strlen(text). */
+static long long read_fact(struct checker *c, const xmlNode *node, const char *text,
+			   const char *what, long long max, char *digits, size_t size)
 {
 	uint64_t value = 0;
 	enum tender_status rc;
 
 	digits[0] = '\0';
-	rc = text ? check_integer(text, &value, digits, size) : TENDER_ERR_INVALID;
+	if (!text)
+		return 0;
+	rc = check_integer(text, &value, digits, size);
 	if (rc != TENDER_OK && rc != TENDER_ERR_LIMIT)
 		return 0;
-	return value > (uint64_t)LLONG_MAX ? LLONG_MAX : (long long)value;
+	if (rc == TENDER_OK && value >= 1 && value <= (uint64_t)max)
+		return (long long)value;
+	check_report(c, node, DIAG_ERROR, "range",
+		     "%s %s is out of range: it must be between 1 and %lld", what, digits, max);
+	return 0;
 }
 
-/* Reads the contract term into t; years receives the number of years as
- * written (digits without leading zeros, "" when unreadable). */
+/* Whether the date d (as written: text) lies in the years
+ * TENDER_YEAR_MIN..TENDER_YEAR_MAX; if not, reports an error (code
+ * "range") at node naming `what`. */
+static int date_in_range(struct checker *c, const xmlNode *node, const char *what, const char *text,
+			 const struct check_date *d)
+{
+	long long year;
+
+	if (check_date_year(d, &year) && year >= TENDER_YEAR_MIN && year <= TENDER_YEAR_MAX)
+		return 1;
+	check_report(c, node, DIAG_ERROR, "range",
+		     "%s %s is out of range: its year must be between %d and %d", what, text,
+		     TENDER_YEAR_MIN, TENDER_YEAR_MAX);
+	return 0;
+}
+
+static int is_leap(long long year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+/* The day number of the last day of a term of `years` whole years from
+ * start: the day before the years-th anniversary of start. The anniversary
+ * of 29 February in a year without one is 1 March, so one year from
+ * 2028-02-29 ends on 2029-02-28. */
+static long long term_end(long long start_year, int month, int day, long long years)
+{
+	long long year = start_year + years;
+
+	if (month == 2 && day == 29 && !is_leap(year)) {
+		month = 3;
+		day = 1;
+	}
+	return calendar_days(year, month, day) - 1;
+}
+
+/* Reads the contract term into t (its dates and years, each within its
+ * range) and its standstill days; years receives the number of years as
+ * written (digits without leading zeros, "" when unreadable). A term must be
+ * whole years: end is the day before the years-th anniversary of start. */
 static void check_contract(struct checker *c, const xmlNode *root, struct competition *t,
 			   char *years, size_t years_size)
 {
 	const xmlNode *contract = xml_child(root, BID_NS, "contract");
-	const char *start, *end;
-	char buf[64];
+	const char *start, *end, *standstill;
+	char buf[64], standstill_text[64], standstill_digits[64];
 	struct check_date d_start, d_end;
-	long long start_year, end_year, span;
+	long long start_year, end_year, want_end;
+	int in_range;
 
 	start = check_attr(c, contract, "start", "the start of the contract", t->contract_start,
 			   sizeof(t->contract_start));
@@ -96,28 +146,61 @@ static void check_contract(struct checker *c, const xmlNode *root, struct compet
 		t->contract_start[0] = '\0';
 	if (!end)
 		t->contract_end[0] = '\0';
-	t->contract_years =
-	    read_count(check_attr(c, contract, "years", "the contract years", buf, sizeof(buf)),
-		       years, years_size);
+	t->contract_years = read_fact(
+	    c, contract, check_attr(c, contract, "years", "the contract years", buf, sizeof(buf)),
+	    "years", TENDER_CONTRACT_YEARS_MAX, years, years_size);
+	t->standstill_days = TENDER_STANDSTILL_DAYS_DEFAULT;
+	standstill = check_attr(c, contract, "standstill-days", "the standstill days",
+				standstill_text, sizeof(standstill_text));
+	if (standstill)
+		t->standstill_days = read_fact(c, contract, standstill, "standstill-days",
+					       TENDER_STANDSTILL_DAYS_MAX, standstill_digits,
+					       sizeof(standstill_digits));
 	if (!start || !end || !check_date_parse(start, &d_start) || !check_date_parse(end, &d_end))
 		return; /* reported already, as too long or by the schema */
+	in_range = date_in_range(c, contract, "the contract start", t->contract_start, &d_start);
+	in_range &= date_in_range(c, contract, "the contract end", t->contract_end, &d_end);
+	if (!in_range)
+		return;
 	if (check_date_order(&d_start, &d_end) >= 0) {
 		check_report(c, contract, DIAG_ERROR, "dates",
 			     "the contract ends (%s) before it starts (%s)", t->contract_end,
 			     t->contract_start);
 		return;
 	}
-	if (t->contract_years <= 0 || !check_date_year(&d_start, &start_year) ||
-	    !check_date_year(&d_end, &end_year))
+	if (t->contract_years <= 0)
 		return;
-	/* A contract of N years from 2027-10-01 ends on 2032-09-30 or so: the
-	 * calendar years spanned must be N or N + 1. Years fit in 18 digits, so
-	 * the span cannot overflow. */
-	span = end_year - start_year;
-	if (span < t->contract_years - 1 || span > t->contract_years)
+	/* Both years lie within TENDER_YEAR_MIN..MAX and contract_years within
+	 * 1..TENDER_CONTRACT_YEARS_MAX: no day number below can overflow. */
+	check_date_year(&d_start, &start_year);
+	check_date_year(&d_end, &end_year);
+	want_end = term_end(start_year, d_start.month, d_start.day, t->contract_years);
+	if (calendar_days(end_year, d_end.month, d_end.day) != want_end) {
+		long long y;
+		int m, d;
+
+		calendar_date(want_end, &y, &m, &d);
 		check_report(c, contract, DIAG_ERROR, "contract-years",
-			     "the contract runs from %s to %s, which is not %s years",
-			     t->contract_start, t->contract_end, years);
+			     "the contract runs from %s to %s, which is not %s whole years: %s "
+			     "years from %s end on %04lld-%02d-%02d",
+			     t->contract_start, t->contract_end, years, years, t->contract_start, y,
+			     m, d);
+	}
+}
+
+/* Every non-working day's date lies within the years of a tender's dates. */
+static void check_non_working_days(struct checker *c, const xmlNode *root)
+{
+	const xmlNode *list = xml_child(root, BID_NS, "non-working-days");
+	char buf[80];
+
+	for (const xmlNode *d = xml_child(list, BID_NS, "day"); d; d = xml_next_same(d)) {
+		struct check_date date;
+		const char *text = check_attr(c, d, "date", "the date", buf, sizeof(buf));
+
+		if (text && check_date_parse(text, &date))
+			date_in_range(c, d, "the non-working day", text, &date);
+	}
 }
 
 /* years: the contract's years as written (check_contract). */
@@ -202,17 +285,19 @@ enum tender_status competition_read(const struct xml_doc *doc, struct competitio
 				    struct diag_list *diags)
 {
 	struct checker c = {doc, diags, TENDER_OK};
-	const xmlNode *root = xml_doc_root(doc);
+	const xmlNode *root = xml_doc_root(doc), *population;
 	char buf[128], digits[128], years[64];
 
 	memset(t, 0, sizeof(*t));
 	t->id = tender_strdup(xml_attr(root, "id", buf, sizeof(buf)) ? buf : "");
 	if (!t->id)
 		return TENDER_ERR_NOMEM;
-	t->population = read_count(check_text(&c, xml_child(root, BID_NS, "population"),
-					      "the population", buf, sizeof(buf)),
-				   digits, sizeof(digits));
+	population = xml_child(root, BID_NS, "population");
+	t->population = read_fact(&c, population,
+				  check_text(&c, population, "the population", buf, sizeof(buf)),
+				  "the population", TENDER_POPULATION_MAX, digits, sizeof(digits));
 	check_contract(&c, root, t, years, sizeof(years));
+	check_non_working_days(&c, root);
 	check_budget(&c, root, t, years);
 	read_market(&c, root, t);
 	read_questions(&c, root, t);
