@@ -5,9 +5,9 @@
 #include "competition.h"
 
 #include "alloc.h"
+#include "calendar.h"
 #include "money.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -63,63 +63,147 @@ static void read_questions(struct checker *c, const xmlNode *root, struct compet
 	}
 }
 
-/* Reads a positive integer (xs:positiveInteger) for t from text (which it
- * frees): its value, or LLONG_MAX when it lies beyond (every comparison
- * with a real figure then still fails as it should); 0 when unreadable.
- * When digits is not NULL, *digits receives all its digits as written,
- * without sign or leading zeros, for messages, as a new string ("" when
- * unreadable; NULL only when out of memory, recorded in c->status). */
-static long long read_count(struct checker *c, char *text, char **digits)
+/* Reads a positive integer fact of the tender (xs:positiveInteger: digits,
+ * perhaps a '+' and leading zeros) from text (which it frees; NULL: absent),
+ * held by node: its value when it lies in [1, max]; otherwise 0, and an
+ * error (code "range") naming `what` and the limits when it is an integer
+ * out of that range (a malformed one the schema has reported). When digits
+ * is not NULL, *digits receives the value as written, without sign or
+ * leading zeros, for messages, as a new string ("" when unreadable; NULL
+ * only when out of memory, recorded in c->status). */
+static long long read_fact(struct checker *c, const xmlNode *node, char *text, const char *what,
+			   long long max, char **digits)
 {
 	uint64_t value = 0;
-	enum tender_status rc;
+	long long fact = 0;
+	char *all = NULL;
+	enum tender_status rc = text ? check_integer(text, &value, &all) : TENDER_ERR_INVALID;
 
-	rc = text ? check_integer(text, &value, digits) : TENDER_ERR_INVALID;
 	tender_free(text);
 	if (rc == TENDER_ERR_NOMEM)
 		c->status = rc;
-	if (digits && !*digits && !(*digits = tender_strdup("")))
+	if (!all && !(all = tender_strdup("")))
 		c->status = TENDER_ERR_NOMEM;
-	if (rc != TENDER_OK && rc != TENDER_ERR_LIMIT)
-		return 0;
-	return value > (uint64_t)LLONG_MAX ? LLONG_MAX : (long long)value;
+	if (rc == TENDER_OK && value >= 1 && value <= (uint64_t)max)
+		fact = (long long)value;
+	else if (rc == TENDER_OK || rc == TENDER_ERR_LIMIT)
+		check_report(c, node, DIAG_ERROR, "range",
+			     "%s %s is out of range: it must be between 1 and %lld", what,
+			     all ? all : "", max);
+	if (digits)
+		*digits = all;
+	else
+		tender_free(all);
+	return fact;
 }
 
-/* Reads the contract term into t (its dates whole); *years receives the
- * number of years as written (all its digits without leading zeros, "" when
- * unreadable) as a new string the caller frees. */
+/* Whether the date d (as written: text) lies in the years
+ * TENDER_YEAR_MIN..TENDER_YEAR_MAX; if not, reports an error (code
+ * "range") at node naming `what`. */
+static int date_in_range(struct checker *c, const xmlNode *node, const char *what, const char *text,
+			 const struct check_date *d)
+{
+	long long year;
+
+	if (check_date_year(d, &year) && year >= TENDER_YEAR_MIN && year <= TENDER_YEAR_MAX)
+		return 1;
+	check_report(c, node, DIAG_ERROR, "range",
+		     "%s %s is out of range: its year must be between %d and %d", what, text,
+		     TENDER_YEAR_MIN, TENDER_YEAR_MAX);
+	return 0;
+}
+
+static int is_leap(long long year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+/* The day number of the last day of a term of `years` whole years from
+ * start: the day before the years-th anniversary of start. The anniversary
+ * of 29 February in a year without one is 1 March, so one year from
+ * 2028-02-29 ends on 2029-02-28. */
+static long long term_end(long long start_year, int month, int day, long long years)
+{
+	long long year = start_year + years;
+
+	if (month == 2 && day == 29 && !is_leap(year)) {
+		month = 3;
+		day = 1;
+	}
+	return calendar_days(year, month, day) - 1;
+}
+
+/* Reads the contract term into t (its dates whole, and years, each within
+ * its range) and its standstill days; *years receives the number of years
+ * as written (digits without leading zeros, "" when unreadable) as a new
+ * string the caller frees. A term must be whole years: end is the day
+ * before the years-th anniversary of start. */
 static void check_contract(struct checker *c, const xmlNode *root, struct competition *t,
 			   char **years)
 {
 	const xmlNode *contract = xml_child(root, BID_NS, "contract");
 	char *start = check_attr(c, contract, "start"), *end = check_attr(c, contract, "end");
+	char *standstill;
 	struct check_date d_start, d_end;
-	long long start_year, end_year, span;
+	long long start_year, end_year, want_end;
+	int in_range;
 
 	t->contract_start = start ? start : tender_strdup("");
 	t->contract_end = end ? end : tender_strdup("");
 	if (!t->contract_start || !t->contract_end)
 		c->status = TENDER_ERR_NOMEM;
-	t->contract_years = read_count(c, check_attr(c, contract, "years"), years);
+	t->contract_years = read_fact(c, contract, check_attr(c, contract, "years"), "years",
+				      TENDER_CONTRACT_YEARS_MAX, years);
+	t->standstill_days = TENDER_STANDSTILL_DAYS_DEFAULT;
+	standstill = check_attr(c, contract, "standstill-days");
+	if (standstill)
+		t->standstill_days = read_fact(c, contract, standstill, "standstill-days",
+					       TENDER_STANDSTILL_DAYS_MAX, NULL);
 	if (!start || !end || !check_date_parse(start, &d_start) || !check_date_parse(end, &d_end))
 		return; /* reported already by the schema */
+	in_range = date_in_range(c, contract, "the contract start", t->contract_start, &d_start);
+	in_range &= date_in_range(c, contract, "the contract end", t->contract_end, &d_end);
+	if (!in_range)
+		return;
 	if (check_date_order(&d_start, &d_end) >= 0) {
 		check_report(c, contract, DIAG_ERROR, "dates",
 			     "the contract ends (%s) before it starts (%s)", t->contract_end,
 			     t->contract_start);
 		return;
 	}
-	if (t->contract_years <= 0 || !check_date_year(&d_start, &start_year) ||
-	    !check_date_year(&d_end, &end_year))
+	if (t->contract_years <= 0)
 		return;
-	/* A contract of N years from 2027-10-01 ends on 2032-09-30 or so: the
-	 * calendar years spanned must be N or N + 1. Years fit in 18 digits, so
-	 * the span cannot overflow. */
-	span = end_year - start_year;
-	if (span < t->contract_years - 1 || span > t->contract_years)
+	/* Both years lie within TENDER_YEAR_MIN..MAX and contract_years within
+	 * 1..TENDER_CONTRACT_YEARS_MAX: no day number below can overflow. */
+	check_date_year(&d_start, &start_year);
+	check_date_year(&d_end, &end_year);
+	want_end = term_end(start_year, d_start.month, d_start.day, t->contract_years);
+	if (calendar_days(end_year, d_end.month, d_end.day) != want_end) {
+		long long y;
+		int m, d;
+
+		calendar_date(want_end, &y, &m, &d);
 		check_report(c, contract, DIAG_ERROR, "contract-years",
-			     "the contract runs from %s to %s, which is not %s years",
-			     t->contract_start, t->contract_end, *years ? *years : "");
+			     "the contract runs from %s to %s, which is not %s whole years: %s "
+			     "years from %s end on %04lld-%02d-%02d",
+			     t->contract_start, t->contract_end, *years ? *years : "",
+			     *years ? *years : "", t->contract_start, y,
+			     m, d);
+	}
+}
+
+/* Every non-working day's date lies within the years of a tender's dates. */
+static void check_non_working_days(struct checker *c, const xmlNode *root)
+{
+	const xmlNode *list = xml_child(root, BID_NS, "non-working-days");
+	for (const xmlNode *d = xml_child(list, BID_NS, "day"); d; d = xml_next_same(d)) {
+		struct check_date date;
+		char *text = check_attr(c, d, "date"); /* read whole */
+
+		if (text && check_date_parse(text, &date))
+			date_in_range(c, d, "the non-working day", text, &date);
+		tender_free(text);
+	}
 }
 
 /* years: the contract's years as written (check_contract). */
@@ -223,8 +307,12 @@ enum tender_status competition_read(const struct xml_doc *doc, struct competitio
 	memset(t, 0, sizeof(*t));
 	if (xml_attr_dup(root, "id", &t->id) || (!t->id && !(t->id = tender_strdup(""))))
 		return TENDER_ERR_NOMEM;
-	t->population = read_count(&c, check_text(&c, xml_child(root, BID_NS, "population")), NULL);
+	t->population = read_fact(&c, xml_child(root, BID_NS, "population"),
+				  check_text(&c, xml_child(root, BID_NS, "population")),
+				  "the population", TENDER_POPULATION_MAX, NULL);
 	check_contract(&c, root, t, &years);
+	if (!c.status)
+		check_non_working_days(&c, root);
 	if (!c.status)
 		check_budget(&c, root, t, years ? years : "");
 	if (!c.status)

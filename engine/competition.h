@@ -14,6 +14,16 @@
 
 #define BID_NS "urn:tender:bid:1"
 
+/* The documented ranges of a tender's numeric facts (README, "Input
+ * limits"); competition_read reports a value outside them as an error (code
+ * "range"), so that validate, check and evaluate all refuse it. */
+#define TENDER_STANDSTILL_DAYS_MAX 365       /* contract/@standstill-days, from 1 */
+#define TENDER_STANDSTILL_DAYS_DEFAULT 10
+#define TENDER_CONTRACT_YEARS_MAX 25         /* contract/@years, from 1 (bids price each) */
+#define TENDER_POPULATION_MAX 10000000000LL  /* <population>, from 1 */
+#define TENDER_YEAR_MIN 1900                 /* the year of every date of the tender */
+#define TENDER_YEAR_MAX 2200
+
 struct question {
 	char *id;
 	char *title;
@@ -29,8 +39,9 @@ struct competition {
 	char *id;
 	char currency[4];
 	int decimals;              /* of the currency */
-	long long population;
-	long long contract_years;
+	long long population;      /* 0 when unreadable or out of range */
+	long long contract_years;  /* 0 when unreadable or out of range */
+	long long standstill_days; /* TENDER_STANDSTILL_DAYS_DEFAULT when absent */
 	char *contract_start, *contract_end; /* as written, whole ("" when unreadable) */
 	int64_t budget_annual_max; /* minor units */
 	int64_t budget_total_max;  /* minor units */
@@ -42,9 +53,11 @@ struct competition {
 
 /* Reads the facts of a schema-valid <tender> document into t (which the
  * function initialises) and checks what the schema cannot: known currency,
- * budget amounts, contract dates in order and consistent with the number of
- * years, annual budget × years covering the total, market shares adding up
- * to at most 100%. Findings go to diags; returns TENDER_OK or
+ * budget amounts, standstill days, contract years, population and the year
+ * of every date within the ranges above, contract dates in order and
+ * consistent with the number of years (end is the day before the years-th
+ * anniversary of start), annual budget × years covering the total, market
+ * shares adding up to at most 100%. Findings go to diags; returns TENDER_OK or
  * TENDER_ERR_NOMEM. t is valid for competition_release either way. */
 enum tender_status competition_read(const struct xml_doc *doc, struct competition *t,
 				    struct diag_list *diags);

@@ -435,18 +435,13 @@ static long long *non_working_days(const xmlNode *root, size_t *n)
 
 static enum tender_status set_standstill(struct run *r, const xmlNode *root)
 {
-	const xmlNode *contract = xml_child(root, BID_NS, "contract");
 	long long y, *holidays;
 	size_t n_holidays;
 	int m, d;
-	char *days;
 
-	r->standstill_days = 10;
-	if (xml_attr_dup(contract, "standstill-days", &days)) /* read whole */
-		return TENDER_ERR_NOMEM;
-	if (days)
-		r->standstill_days = strtoll(days, NULL, 10);
-	tender_free(days);
+	/* Read and range-checked with the tender (competition_read): the run
+	 * stops before here on a standstill outside 1..365 days. */
+	r->standstill_days = r->validator.tender.standstill_days;
 	snprintf(r->decision_date, sizeof(r->decision_date), "%.10s", r->created);
 	if (sscanf(r->created, "%lld-%d-%d", &y, &m, &d) != 3)
 		return TENDER_OK;
