@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define WIDE_MAX ((number_wide)(~(number_wide)0 ^ ((number_wide)1 << 127)))
+__extension__ typedef unsigned __int128 number_uwide;
+#define WIDE_MAX ((number_wide)(~(number_uwide)0 >> 1))
 
 static struct number_text fixed_text(int negative, uint64_t magnitude, int scale);
 
