@@ -35,10 +35,13 @@ int64_t points_percent(const struct ruleset *rs, int64_t points)
 static char *vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 static char *vformat(const char *fmt, va_list ap)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT_WHOLE; /* an explanation quotes bid text: whole */
 
-	sb.max = SIZE_MAX / 2; /* an explanation quotes bid text: no cap */
 	strbuf_vaddf(&sb, fmt, ap);
+	if (strbuf_status(&sb)) { /* out of memory, or past 1 GiB */
+		strbuf_release(&sb);
+		return NULL;
+	}
 	return strbuf_detach(&sb);
 }
 
@@ -226,7 +229,7 @@ static int read_money(struct bid_ctx *c, const struct rule_node *n, struct score
 	}
 	rc = money_parse(text, c->opt->decimals, out, why, sizeof(why));
 	if (rc) {
-		struct strbuf message = STRBUF_INIT;
+		struct strbuf message = STRBUF_INIT_WHOLE;
 
 		strbuf_addf(&message, "the %s '%s' %s", what, text, why);
 		rule_error(c, s, n->id, message.nomem ? why : strbuf_str(&message));
@@ -252,7 +255,7 @@ static void read_price(struct bid_ctx *c, const struct rule_node *n, struct scor
 
 static void score_coverage(struct bid_ctx *c, const struct rule_node *n, struct score *s)
 {
-	struct strbuf missing = STRBUF_INIT;
+	struct strbuf missing = STRBUF_INIT_WHOLE;
 	size_t present = 0;
 
 	for (size_t i = 0; i < n->n_reqs; i++) {
@@ -287,7 +290,7 @@ static void score_coverage(struct bid_ctx *c, const struct rule_node *n, struct 
 static char *match_subject(struct bid_ctx *c, const struct rule_node *n, size_t *length,
 			   const char **why)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT_WHOLE;
 	xmlXPathObjectPtr r;
 	static const char pad[MATCH_SUBJECT_PAD];
 	char *subject;
@@ -330,7 +333,7 @@ static char *match_subject(struct bid_ctx *c, const struct rule_node *n, size_t 
 
 static void score_match(struct bid_ctx *c, const struct rule_node *n, struct score *s)
 {
-	struct strbuf found = STRBUF_INIT;
+	struct strbuf found = STRBUF_INIT_WHOLE;
 	char why[256];
 	size_t length;
 	const char *subject_why;
@@ -352,7 +355,7 @@ static void score_match(struct bid_ctx *c, const struct rule_node *n, struct sco
 			break;
 		}
 		if (rc) {
-			struct strbuf message = STRBUF_INIT;
+			struct strbuf message = STRBUF_INIT_WHOLE;
 
 			strbuf_addf(&message, "pattern '%s': %s", n->patterns[i].label, why);
 			rule_error(c, s, n->id, message.nomem ? why : strbuf_str(&message));
@@ -403,7 +406,7 @@ static void score_panel(struct bid_ctx *c, const struct rule_node *n, struct sco
 {
 	const struct panel_scores *ps = c->opt->panel;
 	struct panel_policy policy = ruleset_panel_policy(c->rs, n);
-	struct strbuf how = STRBUF_INIT;
+	struct strbuf how = STRBUF_INIT_WHOLE;
 	struct panel_record *r;
 	struct number_text v;
 	number_wide min18 = decimal_wide18(n->panel_min), max18 = decimal_wide18(n->panel_max);
@@ -469,7 +472,7 @@ static void run_gates(struct bid_ctx *c)
 		int holds;
 
 		if (xpath_bool(&c->env, &g->test, &holds)) {
-			struct strbuf sb = STRBUF_INIT;
+			struct strbuf sb = STRBUF_INIT_WHOLE;
 
 			strbuf_addf(&sb, "could not evaluate: %s", c->env.error);
 			r->message = strbuf_detach(&sb);
@@ -593,7 +596,7 @@ static void panel_flag_details(struct bid_ctx *c, const struct flag *f, struct s
 static void run_panel_flag(struct bid_ctx *c, size_t fi)
 {
 	const struct flag *f = &c->rs->flags[fi];
-	struct strbuf details = STRBUF_INIT, questions = STRBUF_INIT;
+	struct strbuf details = STRBUF_INIT_WHOLE, questions = STRBUF_INIT_WHOLE;
 	struct number_text limit = decimal_text(f->spread_above);
 	char *message = NULL;
 
@@ -625,7 +628,7 @@ static void run_market_flag(struct bid_ctx *c, size_t fi)
 	const struct flag *f = &c->rs->flags[fi];
 	const struct competition *t = c->opt->tender;
 	struct market_effect e;
-	struct strbuf providers = STRBUF_INIT;
+	struct strbuf providers = STRBUF_INIT_WHOLE;
 	char before[48], after[48], delta[48], combined[48], *message = NULL;
 
 	if (!t || t->n_market == 0)
@@ -1087,7 +1090,7 @@ static int identical_price(const struct ruleset *rs, size_t fi, struct bid_resul
 
 	for (size_t i = 0; i < n_bids; i++) {
 		const struct score *s = &bids[i].scores[f->price_node];
-		struct strbuf others = STRBUF_INIT;
+		struct strbuf others = STRBUF_INIT_WHOLE;
 		char *message = NULL;
 		int ok, same;
 
@@ -1228,7 +1231,7 @@ static void add_up(const struct ruleset *rs, struct bid_result *b)
 static int explain_groups(const struct ruleset *rs, struct bid_result *b)
 {
 	for (size_t g = 0; g < rs->n_nodes && b->evaluated; g++) {
-		struct strbuf sb = STRBUF_INIT;
+		struct strbuf sb = STRBUF_INIT_WHOLE;
 
 		if (rs->nodes[g].method != METHOD_GROUP)
 			continue;
@@ -1393,7 +1396,7 @@ static int shared_text(const struct ruleset *rs, size_t fi, struct bid_result *b
 		texts[i] = bids[i].evaluated && bids[i].texts ? &bids[i].texts[fi] : NULL;
 	ok = ok && shingles_compare(texts, bidder, n_bids, &tender, &found, &n_found) == TENDER_OK;
 	for (size_t a = 0, b; ok && a < n_found; a = b) {
-		struct strbuf others = STRBUF_INIT;
+		struct strbuf others = STRBUF_INIT_WHOLE;
 		size_t passages = 0;
 		char n_passages[32], words[32], example[320], *message = NULL;
 

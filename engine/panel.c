@@ -17,10 +17,9 @@
 static int has_evaluator(const struct xml_doc *tender_doc, const char *id)
 {
 	const xmlNode *panel = xml_child(xml_doc_root(tender_doc), BID_NS, "panel");
-	char buf[128];
 
 	for (const xmlNode *e = xml_child(panel, BID_NS, "evaluator"); e; e = xml_next_same(e))
-		if (xml_attr(e, "id", buf, sizeof(buf)) && strcmp(buf, id) == 0)
+		if (xml_attr_is(e, "id", id, strlen(id)))
 			return 1;
 	return 0;
 }
@@ -38,20 +37,24 @@ enum tender_status panel_check(const struct xml_doc *doc, const struct competiti
 {
 	struct checker c = {doc, diags, TENDER_OK};
 	const xmlNode *root = xml_doc_root(doc);
-	char buf[512];
+	char *value;
 
 	if (!t || !tender_doc)
 		return TENDER_OK;
-	if (xml_attr(root, "tender", buf, sizeof(buf)) && strcmp(buf, t->id) != 0)
+	value = check_attr(&c, root, "tender"); /* every value read whole */
+	if (value && strcmp(value, t->id) != 0)
 		check_report(&c, root, DIAG_ERROR, "tender-id",
-			     "these scores are for tender %s, but the tender given is %s", buf,
+			     "these scores are for tender %s, but the tender given is %s", value,
 			     t->id);
-	for (const xmlNode *s = root->children; s; s = s->next) {
-		if (xml_is(s, BID_NS, "score") && xml_attr(s, "evaluator", buf, sizeof(buf)))
-			check_evaluator(&c, s, tender_doc, buf);
+	tender_free(value);
+	for (const xmlNode *s = root->children; s && !c.status; s = s->next) {
+		if (xml_is(s, BID_NS, "score") && (value = check_attr(&c, s, "evaluator"))) {
+			check_evaluator(&c, s, tender_doc, value);
+			tender_free(value);
+		}
 		if (xml_is(s, BID_NS, "moderated") || xml_is(s, BID_NS, "decision")) {
 			const char *p, *id;
-			char *agreed_by, one[128];
+			char *agreed_by;
 			size_t len;
 
 			/* a list without length limit: read whole */
@@ -60,16 +63,24 @@ enum tender_status panel_check(const struct xml_doc *doc, const struct competiti
 				break;
 			}
 			for (p = agreed_by ? agreed_by : ""; check_next_span(&p, &id, &len);) {
-				/* ids are at most 64 bytes (the schema's t:id) */
-				snprintf(one, sizeof(one), "%.*s", (int)len, id);
+				char *one = tender_strndup(id, len);
+
+				if (!one) {
+					c.status = TENDER_ERR_NOMEM;
+					break;
+				}
 				check_evaluator(&c, s, tender_doc, one);
+				tender_free(one);
 			}
 			tender_free(agreed_by);
 		}
 		if ((xml_is(s, BID_NS, "score") || xml_is(s, BID_NS, "moderated")) &&
-		    xml_attr(s, "question", buf, sizeof(buf)) && !competition_question(t, buf))
-			check_report(&c, s, DIAG_ERROR, "question-unknown",
-				     "the tender has no question %s", buf);
+		    (value = check_attr(&c, s, "question"))) {
+			if (!competition_question(t, value))
+				check_report(&c, s, DIAG_ERROR, "question-unknown",
+					     "the tender has no question %s", value);
+			tender_free(value);
+		}
 	}
 	return c.status;
 }
@@ -159,7 +170,7 @@ static void read_value(const xmlNode *node, struct decimal *value, int *has_valu
 	if (text && decimal_parse(text, value, reason, sizeof(reason)) == TENDER_OK) {
 		*has_value = 1;
 	} else {
-		struct strbuf sb = STRBUF_INIT;
+		struct strbuf sb = STRBUF_INIT_WHOLE;
 
 		strbuf_addf(&sb, "the value '%s' %s", text ? text : "",
 			    text ? reason : "is missing");
@@ -291,15 +302,13 @@ enum tender_status panel_read(const xmlNode *tender_root, const struct xml_doc *
 			xml_node_position(doc, s, &m->line, &m->column);
 		} else if (xml_is(s, BID_NS, "decision")) {
 			struct panel_decision *d = &ps->decisions[ps->n_decisions++];
-			char outcome[32];
 
 			d->bid = attr_copy(s, "bid", &failed);
 			d->flag = attr_copy(s, "flag", &failed);
 			d->date = attr_copy(s, "date", &failed);
 			d->agreed_by = attr_copy(s, "agreed-by", &failed);
 			d->note = text_copy(s, &failed);
-			d->excluded = xml_attr(s, "outcome", outcome, sizeof(outcome)) &&
-				      strcmp(outcome, "excluded") == 0;
+			d->excluded = xml_attr_is(s, "outcome", "excluded", strlen("excluded"));
 		}
 	}
 	if (failed || !build_index(ps)) {
@@ -465,7 +474,7 @@ static enum tender_status refuse(struct panel_record *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 static enum tender_status refuse(struct panel_record *r, const char *fmt, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT_WHOLE;
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -509,7 +518,7 @@ enum tender_status panel_decide(const struct panel_scores *ps, const struct pane
 {
 	size_t end, begin = score_range(ps, bid, question, &end);
 	struct decimal *values;
-	struct strbuf who = STRBUF_INIT;
+	struct strbuf who = STRBUF_INIT_WHOLE;
 	enum tender_status rc;
 	size_t min = policy->min_evaluators > 0 ? (size_t)policy->min_evaluators : 1;
 

@@ -242,7 +242,7 @@ static enum tender_status check_panel_values(struct run *r, struct diag_list *di
 
 	for (size_t i = 0; i < r->panel.n_scores && !rc; i++) {
 		const struct panel_score *p = &r->panel.scores[i];
-		struct strbuf who = STRBUF_INIT;
+		struct strbuf who = STRBUF_INIT_WHOLE;
 
 		strbuf_addf(&who, "evaluator %s's score", p->evaluator);
 		rc = who.nomem ? TENDER_ERR_NOMEM
@@ -499,7 +499,7 @@ static enum tender_status settle_claim(struct run *r, const struct claim *g, siz
 {
 	const char *id = g[0].id;
 	const struct claim *named = NULL;
-	struct strbuf who = STRBUF_INIT;
+	struct strbuf who = STRBUF_INIT_WHOLE;
 	enum tender_status rc = TENDER_OK;
 	size_t n_named = 0;
 

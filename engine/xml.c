@@ -848,36 +848,6 @@ static const xmlAttr *plain_attr(const xmlNode *node, const char *name)
 	return attr;
 }
 
-const char *xml_attr(const xmlNode *node, const char *name, char *buf, size_t size)
-{
-	size_t length;
-
-	return xml_attr_len(node, name, buf, size, &length);
-}
-
-const char *xml_text(const xmlNode *node, char *buf, size_t size)
-{
-	size_t length;
-
-	return xml_text_len(node, buf, size, &length);
-}
-
-const char *xml_attr_len(const xmlNode *node, const char *name, char *buf, size_t size,
-			 size_t *length)
-{
-	const xmlAttr *attr = plain_attr(node, name);
-
-	*length = 0;
-	if (!attr)
-		return NULL;
-	return collect_text(attr->children, buf, size, length);
-}
-
-const char *xml_text_len(const xmlNode *node, char *buf, size_t size, size_t *length)
-{
-	return collect_text(node ? node->children : NULL, buf, size, length);
-}
-
 /* Copies the trimmed text of the children into a new string. */
 static enum tender_status dup_text(const xmlNode *first_child, char **out)
 {

@@ -74,24 +74,6 @@ xmlNodePtr xml_next_same(const xmlNode *node);
 /* Whether node is an element named `name` in namespace ns. */
 int xml_is(const xmlNode *node, const char *ns, const char *name);
 
-/* An attribute without namespace, trimmed of XML whitespace, copied into
- * buf (of size >= 1 bytes); returns buf, or NULL when absent. A value of
- * size bytes or more is cut (never inside a UTF-8 sequence): use
- * xml_attr_len or xml_attr_dup where that matters. */
-const char *xml_attr(const xmlNode *node, const char *name, char *buf, size_t size);
-
-/* The text content of node, trimmed of XML whitespace, copied into buf (of
- * size >= 1 bytes) and cut like xml_attr's. Returns buf ("" when node is
- * NULL). */
-const char *xml_text(const xmlNode *node, char *buf, size_t size);
-
-/* As xml_attr and xml_text, and *length receives the length in bytes of the
- * whole trimmed value (0 when absent): when it is size or more, buf holds
- * only its beginning. */
-const char *xml_attr_len(const xmlNode *node, const char *name, char *buf, size_t size,
-			 size_t *length);
-const char *xml_text_len(const xmlNode *node, char *buf, size_t size, size_t *length);
-
 /* Whether the trimmed value of the attribute `name` (without namespace) is
  * exactly the len bytes at value: compared whole, without copying or
  * allocating. 0 when the attribute is absent. */

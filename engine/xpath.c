@@ -261,36 +261,6 @@ enum tender_status xpath_bool(struct xpath_env *env, const struct xpath_expr *e,
 	return TENDER_OK;
 }
 
-enum tender_status xpath_number(struct xpath_env *env, const struct xpath_expr *e, double *out)
-{
-	xmlXPathObjectPtr r;
-	enum tender_status rc = xpath_eval(env, e, &r);
-
-	if (rc)
-		return rc;
-	*out = xmlXPathCastToNumber(r);
-	xmlXPathFreeObject(r);
-	return TENDER_OK;
-}
-
-enum tender_status xpath_string(struct xpath_env *env, const struct xpath_expr *e, char *buf,
-				size_t size)
-{
-	xmlXPathObjectPtr r;
-	xmlChar *s;
-	enum tender_status rc = xpath_eval(env, e, &r);
-
-	if (rc)
-		return rc;
-	s = xmlXPathCastToString(r);
-	xmlXPathFreeObject(r);
-	if (!s)
-		return TENDER_ERR_NOMEM;
-	snprintf(buf, size, "%s", (const char *)s);
-	xmlFree(s);
-	return TENDER_OK;
-}
-
 enum tender_status xpath_string_dup(struct xpath_env *env, const struct xpath_expr *e,
 				    char **out)
 {

@@ -53,17 +53,12 @@ enum tender_status xpath_env_init(struct xpath_env *env, xmlDocPtr doc,
 void xpath_env_release(struct xpath_env *env);
 
 /* Evaluate e against the document's root, converting the result as XPath's
- * boolean(), number() and string() do. On failure return TENDER_ERR_RULE
- * (the expression failed: unknown prefix, variable or function, wrong
- * types) or TENDER_ERR_LIMIT (the operation limit), with env->error saying
- * why; string results are copied into buf (truncated). */
+ * boolean() and string() do. On failure return TENDER_ERR_RULE (the
+ * expression failed: unknown prefix, variable or function, wrong types) or
+ * TENDER_ERR_LIMIT (the operation limit), with env->error saying why. The
+ * string is whole, in a new string the caller frees with tender_free (*out
+ * is NULL on failure; TENDER_ERR_NOMEM when allocation failed). */
 enum tender_status xpath_bool(struct xpath_env *env, const struct xpath_expr *e, int *out);
-enum tender_status xpath_number(struct xpath_env *env, const struct xpath_expr *e, double *out);
-enum tender_status xpath_string(struct xpath_env *env, const struct xpath_expr *e, char *buf,
-				size_t size);
-
-/* As xpath_string, into a new string the caller frees with tender_free
- * (*out is NULL on failure; TENDER_ERR_NOMEM when allocation failed). */
 enum tender_status xpath_string_dup(struct xpath_env *env, const struct xpath_expr *e,
 				    char **out);
 

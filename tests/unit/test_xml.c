@@ -200,35 +200,50 @@ static void test_positions_point_at_the_start_tag(void **state)
 	xml_doc_free(doc);
 }
 
-static void test_helpers_read_without_allocating(void **state)
+/* The trimmed text of node, or of its attribute name (NULL: absent), as
+ * the one reader gives it: whole. */
+static void text_is(const xmlNode *node, const char *attr, const char *want)
+{
+	char *text = NULL;
+
+	if (attr)
+		assert_int_equal(xml_attr_dup(node, attr, &text), TENDER_OK);
+	else
+		assert_int_equal(xml_text_dup(node, &text), TENDER_OK);
+	if (!want)
+		assert_null(text);
+	else
+		assert_string_equal(text, want);
+	tender_free(text);
+}
+
+static void test_helpers_read_whole_values(void **state)
 {
 	struct xml_doc *doc = load_ok("<r xmlns=\"urn:x\" id=\"  A1 \"><v> 12.50 </v><v>x<![CDATA[<y>]]></v>"
 				      "<w xmlns=\"urn:other\">a\xc3\xa9</w></r>");
 	xmlNodePtr root = xml_doc_root(doc), v;
-	char buf[8];
 
 	(void)state;
-	assert_string_equal(xml_attr(root, "id", buf, sizeof(buf)), "A1");
-	assert_null(xml_attr(root, "missing", buf, sizeof(buf)));
+	text_is(root, "id", "A1");
+	text_is(root, "missing", NULL);
 	v = xml_child(root, "urn:x", "v");
-	assert_string_equal(xml_text(v, buf, sizeof(buf)), "12.50");
+	text_is(v, NULL, "12.50");
 	v = xml_next_same(v);
 	assert_non_null(v);
-	assert_string_equal(xml_text(v, buf, sizeof(buf)), "x<y>");
+	text_is(v, NULL, "x<y>");
 	assert_null(xml_next_same(v));
 	assert_null(xml_child(root, "urn:x", "w"));
 	assert_non_null(xml_child(root, "urn:other", "w"));
-	/* truncation never cuts the two bytes of the é in half */
-	assert_string_equal(xml_text(xml_child(root, "urn:other", "w"), buf, 3), "a");
-	assert_string_equal(xml_text(xml_child(root, "urn:other", "w"), buf, 4), "a\xc3\xa9");
-	assert_string_equal(xml_text(root, buf, sizeof(buf)), ""); /* no text of its own */
-	/* leading whitespace is skipped before anything is cut */
-	assert_string_equal(xml_text(xml_child(root, "urn:x", "v"), buf, 4), "12.");
+	text_is(xml_child(root, "urn:other", "w"), NULL, "a\xc3\xa9");
+	text_is(root, NULL, ""); /* no text of its own */
+	assert_true(xml_attr_is(root, "id", "A1", 2));
+	assert_false(xml_attr_is(root, "id", "A", 1));
 	xml_doc_free(doc);
 }
 
-/* Text and attributes are trimmed before they are cut, the cut is
- * measurable, and the allocating readers read everything. */
+/* Text and attributes are trimmed, and read whole however they are
+ * indented (a price indented by 120 spaces was read from its first 127
+ * bytes). */
 static void test_long_and_indented_values(void **state)
 {
 	struct xml_doc *doc = load_ok("<r xmlns=\"urn:x\" list=\"\n   a\n   b   \">"
@@ -236,21 +251,14 @@ static void test_long_and_indented_values(void **state)
 				      "<w>  one <!-- c --> two  </w><e>   </e></r>");
 	xmlNodePtr root = xml_doc_root(doc), v = xml_child(root, "urn:x", "v");
 	xmlNodePtr w = xml_child(root, "urn:x", "w"), e = xml_child(root, "urn:x", "e");
-	char buf[16], *text;
-	size_t length;
+	char *text;
 
 	(void)state;
-	assert_string_equal(xml_text_len(v, buf, sizeof(buf), &length), "780101000.00");
-	assert_int_equal(length, 12);
-	assert_string_equal(xml_text_len(v, buf, 5, &length), "7801");
-	assert_int_equal(length, 12); /* the whole value's length: the caller sees the cut */
-	assert_string_equal(xml_text_len(e, buf, sizeof(buf), &length), "");
-	assert_int_equal(length, 0);
+	text_is(v, NULL, "780101000.00");
+	text_is(e, NULL, "");
 	/* (the parser normalises the line break in an attribute to a space) */
-	assert_string_equal(xml_attr_len(root, "list", buf, sizeof(buf), &length), "a    b");
-	assert_int_equal(length, 6);
-	assert_null(xml_attr_len(root, "absent", buf, sizeof(buf), &length));
-	assert_int_equal(length, 0);
+	text_is(root, "list", "a    b");
+	text_is(root, "absent", NULL);
 
 	assert_int_equal(xml_text_dup(w, &text), TENDER_OK);
 	assert_string_equal(text, "one  two"); /* text around a comment, joined */
@@ -354,7 +362,7 @@ int main(void)
 		cmocka_unit_test(test_huge_attribute_is_a_limit),
 		cmocka_unit_test(test_depth_and_text_limits),
 		cmocka_unit_test(test_positions_point_at_the_start_tag),
-		cmocka_unit_test(test_helpers_read_without_allocating),
+		cmocka_unit_test(test_helpers_read_whole_values),
 		cmocka_unit_test(test_long_and_indented_values),
 		cmocka_unit_test(test_file_size_cap_is_checked_before_parsing),
 		cmocka_unit_test(test_out_of_memory_at_every_allocation),
