@@ -348,6 +348,20 @@ struct number_text decimal_text(struct decimal d)
 	return fixed_text(d.coef < 0, magnitude, d.scale);
 }
 
+struct number_text ratio_display(struct ratio r, int decimals)
+{
+	int64_t rounded = 0;
+	number_wide num;
+
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > POINTS_SCALE)
+		decimals = POINTS_SCALE;
+	if (wide_mul(r.num, pow10_64[decimals], &num) || wide_div_round(num, r.den, &rounded))
+		return ratio_text(r); /* beyond 18 digits: shown exactly */
+	return decimal_text(normalise((struct decimal){rounded, decimals}));
+}
+
 /* --- Points. -------------------------------------------------------------- */
 
 static number_wide wide_abs(number_wide v)

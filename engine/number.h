@@ -123,6 +123,10 @@ int ratio_cmp_decimal(struct ratio r, struct decimal d);
  * with a trailing "…" ("3.333333333333…"). */
 struct number_text ratio_text(struct ratio r);
 
+/* The ratio for display: rounded half away from zero to at most `decimals`
+ * places (0-12), trailing zeros dropped ("8.5", "3.33", "4"). */
+struct number_text ratio_display(struct ratio r, int decimals);
+
 /* --- Points: fixed point of 10^-POINTS_SCALE points. -------------------- */
 
 #define POINTS_SCALE 12

@@ -281,6 +281,7 @@ static void write_panel_record(struct writer *w, const struct run *r, const stru
 			attr(w, "value", v.s);
 			if (rounded)
 				attr(w, "rounded", "true"); /* a mean such as 10/3 */
+			attr(w, "display", ratio_display(p->value, 2).s);
 		}
 		attr_int(w, "counted", (long long)p->n_counted);
 		if (p->n_counted) {
@@ -295,6 +296,8 @@ static void write_panel_record(struct writer *w, const struct run *r, const stru
 			attr(w, "state", mark_state_str(m->state));
 			if (m->score) {
 				attr_number(w, "value", m->score->value);
+				attr(w, "display",
+				     ratio_display(ratio_from_decimal(m->score->value), 2).s);
 				text(w, m->score->note);
 			}
 			end(w);
@@ -302,6 +305,7 @@ static void write_panel_record(struct writer *w, const struct run *r, const stru
 		if (p->moderated) {
 			start(w, "moderated");
 			attr_number(w, "value", p->moderated->value);
+			attr(w, "display", ratio_display(ratio_from_decimal(p->moderated->value), 2).s);
 			attr(w, "agreed-by", p->moderated->agreed_by);
 			text(w, p->moderated->note);
 			end(w);

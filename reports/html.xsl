@@ -1685,10 +1685,14 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
     </table>
   </xsl:template>
 
-  <!-- a panel record's score (the context's @value, which the engine
-       writes at full precision) to at most two decimals -->
+  <!-- a panel record's score to at most two decimals: the engine's
+       @display (rounded half away from zero on the exact value, as every
+       figure is); an older evaluation has only @value -->
   <xsl:template name="panel-value">
     <xsl:choose>
+      <xsl:when test="@display">
+        <xsl:call-template name="text"><xsl:with-param name="s" select="@display"/></xsl:call-template>
+      </xsl:when>
       <xsl:when test="string(number(@value)) != 'NaN'">
         <xsl:value-of select="format-number(number(@value), '0.##')"/>
       </xsl:when>
