@@ -8,9 +8,11 @@
 #include "cli.h"
 #include "number.h"
 
+#include "../alloc.h"
 #include "../audit.h"
 #include "../panel.h"
 #include "../store.h"
+#include "../xml.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -197,6 +199,46 @@ static void emit_gate(sqlite3_stmt *st, FILE *out, json_t *list)
 			col(st, 0), sqlite3_column_text(st, 2) ? ": " : "", col(st, 2));
 }
 
+/* A stored REAL of points back as points units (exact below 9,007 points,
+ * where a double holds every unit), shown at precision decimals by the one
+ * rounding rule (number.h). */
+static struct number_text stored_points(sqlite3_stmt *st, int column, int precision)
+{
+	double v = sqlite3_column_double(st, column) * (double)POINTS_ONE;
+	int64_t units = v >= 0 ? (int64_t)(v + 0.5) : -(int64_t)(-v + 0.5);
+
+	return points_text(units, precision);
+}
+
+/* The rule set's precision of evaluation id, read from the rule set the
+ * store keeps (2 when it cannot be read). */
+static int stored_precision(sqlite3 *db, long long id)
+{
+	sqlite3_stmt *st;
+	struct xml_doc *doc = NULL;
+	struct tender_error e = {0};
+	struct decimal d;
+	char *text = NULL, why[128];
+	int precision = 2;
+
+	if (sqlite3_prepare_v2(db, "SELECT b.data FROM blob b JOIN evaluation e"
+				   " ON b.sha256 = e.ruleset_sha256 WHERE e.id = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return precision;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    xml_load_memory(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
+			    "rules", &doc, &e) == TENDER_OK &&
+	    xml_attr_dup(xml_doc_root(doc), "precision", &text) == TENDER_OK && text &&
+	    decimal_parse(text, &d, why, sizeof(why)) == TENDER_OK && d.scale == 0 &&
+	    d.coef >= 0 && d.coef <= 6)
+		precision = (int)d.coef;
+	tender_free(text);
+	xml_doc_free(doc);
+	sqlite3_finalize(st);
+	return precision;
+}
+
 static void emit_score(sqlite3_stmt *st, FILE *out, json_t *list)
 {
 	if (list)
@@ -206,8 +248,9 @@ static void emit_score(sqlite3_stmt *st, FILE *out, json_t *list)
 						"max", sqlite3_column_double(st, 3), "explanation",
 						sqlite3_column_text(st, 4) ? col(st, 4) : NULL));
 	else
-		fprintf(out, "  score %-28s %8.2f / %-8.2f %s%s%s\n", col(st, 0),
-			sqlite3_column_double(st, 2), sqlite3_column_double(st, 3),
+		fprintf(out, "  score %-28s %8s / %-8s %s%s%s\n", col(st, 0),
+			stored_points(st, 2, sqlite3_column_int(st, 5)).s,
+			stored_points(st, 3, sqlite3_column_int(st, 5)).s,
 			strcmp(col(st, 1), "scored") && strcmp(col(st, 1), "subtotal") ? col(st, 1)
 											 : "",
 			strcmp(col(st, 1), "scored") && strcmp(col(st, 1), "subtotal") ? ": " : "",
@@ -523,8 +566,9 @@ static int explain(int argc, char **argv, FILE *out, FILE *err)
 		fprintf(out, "evaluation %lld of tender %s at %s under rule set %s %s\n", id,
 			col(st, 9), col(st, 10), col(st, 11), col(st, 12));
 		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
-			fprintf(out, "rank %d%s, total %.2f\n", sqlite3_column_int(st, 5),
-				sqlite3_column_int(st, 6) ? " (tied)" : "", sqlite3_column_double(st, 7));
+			fprintf(out, "rank %d%s, total %s\n", sqlite3_column_int(st, 5),
+				sqlite3_column_int(st, 6) ? " (tied)" : "",
+				stored_points(st, 7, stored_precision(store_db(s), sqlite3_column_int64(st, 0))).s);
 		else
 			fprintf(out, "not ranked%s%s\n", sqlite3_column_text(st, 8) ? ": " : "",
 				col(st, 8));
@@ -534,6 +578,12 @@ static int explain(int argc, char **argv, FILE *out, FILE *err)
 		json_t *gates = a.json ? json_array() : NULL, *scores = a.json ? json_array() : NULL,
 		       *flags = a.json ? json_array() : NULL, *problems = a.json ? json_array() : NULL;
 		sqlite3 *db = store_db(s);
+		char score_sql[160]; /* the precision is ours (0-6), not stored text */
+
+		snprintf(score_sql, sizeof(score_sql),
+			 "SELECT rule_id, state, points, max_points, explanation, %d FROM score"
+			 " WHERE evaluation_id = ?1 AND bid_seq = ?2 ORDER BY rowid",
+			 stored_precision(db, id));
 
 		ok = rows(db, "SELECT message FROM problem WHERE evaluation_id = ?1 AND bid_seq = ?2"
 			      " ORDER BY seq",
@@ -541,9 +591,7 @@ static int explain(int argc, char **argv, FILE *out, FILE *err)
 		     rows(db, "SELECT gate_id, passed, message FROM gate_result"
 			      " WHERE evaluation_id = ?1 AND bid_seq = ?2 ORDER BY rowid",
 			  id, seq, emit_gate, out, gates) &&
-		     rows(db, "SELECT rule_id, state, points, max_points, explanation FROM score"
-			      " WHERE evaluation_id = ?1 AND bid_seq = ?2 ORDER BY rowid",
-			  id, seq, emit_score, out, scores) &&
+		     rows(db, score_sql, id, seq, emit_score, out, scores) &&
 		     rows(db, "SELECT flag_id, severity, cite, message FROM flag"
 			      " WHERE evaluation_id = ?1 AND bid_seq = ?2 ORDER BY seq",
 			  id, seq, emit_flag, out, flags);
