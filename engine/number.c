@@ -348,15 +348,18 @@ struct number_text decimal_text(struct decimal d)
 	return fixed_text(d.coef < 0, magnitude, d.scale);
 }
 
+/* A number of decimals for display, within 0..POINTS_SCALE. */
+static int display_decimals(int decimals)
+{
+	return decimals < 0 ? 0 : decimals > POINTS_SCALE ? POINTS_SCALE : decimals;
+}
+
 struct number_text ratio_display(struct ratio r, int decimals)
 {
 	int64_t rounded = 0;
 	number_wide num;
 
-	if (decimals < 0)
-		decimals = 0;
-	if (decimals > POINTS_SCALE)
-		decimals = POINTS_SCALE;
+	decimals = display_decimals(decimals);
 	if (wide_mul(r.num, pow10_64[decimals], &num) || wide_div_round(num, r.den, &rounded))
 		return ratio_text(r); /* beyond 18 digits: shown exactly */
 	return decimal_text(normalise((struct decimal){rounded, decimals}));
@@ -518,15 +521,10 @@ enum tender_status points_from_decimal(struct decimal d, int64_t *out)
 struct number_text points_text(int64_t points, int precision)
 {
 	int64_t rounded = 0;
-	uint64_t magnitude;
 
-	if (precision < 0)
-		precision = 0;
-	if (precision > POINTS_SCALE)
-		precision = POINTS_SCALE;
+	precision = display_decimals(precision);
 	wide_div_round(points, pow10_64[POINTS_SCALE - precision], &rounded); /* cannot overflow */
-	magnitude = rounded < 0 ? (uint64_t)0 - (uint64_t)rounded : (uint64_t)rounded;
-	return fixed_text(rounded < 0, magnitude, precision);
+	return decimal_text((struct decimal){rounded, precision}); /* all `precision` digits */
 }
 
 struct number_text points_exact(int64_t points)
