@@ -446,7 +446,7 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
             <xsl:text>&#x2026;). The evaluation result (evaluation.xml) is the record; this report is a view of it. </xsl:text>
             <xsl:text>Scores are shown rounded to </xsl:text>
             <xsl:call-template name="text"><xsl:with-param name="s" select="$rs/@precision"/></xsl:call-template>
-            <xsl:text> decimals; totals and the ranking use unrounded values, so displayed parts may not add up exactly.</xsl:text>
+            <xsl:text> decimals, each on its own, half away from zero (0.125 shows as 0.13); totals and the ranking use the exact values, so displayed parts may not add up exactly.</xsl:text>
           </footer>
         </div>
       </body>

@@ -510,7 +510,8 @@
     <xsl:text>## Score matrix</xsl:text>
     <xsl:value-of select="concat($nl, $nl)"/>
     <xsl:if test="$rows">
-      <xsl:text>Points by top-level criterion (maximum in brackets), bids in rank order; n/s: not scored.</xsl:text>
+      <xsl:text>Points by top-level criterion (maximum in brackets), bids in rank order; n/s: not scored. </xsl:text>
+      <xsl:call-template name="rounding-note"/>
       <xsl:value-of select="concat($nl, $nl)"/>
       <xsl:text>| Rank | Bid |</xsl:text>
       <xsl:for-each select="$top">
@@ -956,4 +957,10 @@
     <xsl:value-of select="$nl"/>
   </xsl:template>
 
+  <!-- how the figures are rounded: the one rule of the engine -->
+  <xsl:template name="rounding-note">
+    <xsl:text>Each figure is the exact value rounded half away from zero to </xsl:text>
+    <xsl:value-of select="$rs/@precision"/>
+    <xsl:text> decimals on its own; totals and the ranking use the exact values, so displayed parts may not add up to a displayed total.</xsl:text>
+  </xsl:template>
 </xsl:stylesheet>
