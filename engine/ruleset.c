@@ -14,8 +14,6 @@
 #include "schema.h"
 #include "xml.h"
 
-#include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,14 +131,7 @@ static void attr_integer(struct loader *l, const xmlNode *node, const char *name
 
 static int attr_is(const xmlNode *node, const char *name, const char *value)
 {
-	char *text = NULL;
-	int is;
-
-	if (xml_attr_dup(node, name, &text))
-		return 0; /* out of memory: reported by the next allocation */
-	is = text && strcmp(text, value) == 0;
-	tender_free(text);
-	return is;
+	return xml_attr_is(node, name, value, strlen(value));
 }
 
 /* Compiles an XPath found in attribute `name` of node, and tries it on the
