@@ -533,7 +533,7 @@ ul.adv li { margin: 6px 0; break-inside: avoid; }
         </tr>
       </tbody>
     </table>
-    <p class="note">Scores are shown to <xsl:call-template name="text"><xsl:with-param name="s" select="$rs/@precision"/></xsl:call-template> decimal places; totals are calculated from the unrounded scores, so the figures shown may not add up exactly.</p>
+    <p class="note">Scores are shown to <xsl:call-template name="text"><xsl:with-param name="s" select="$rs/@precision"/></xsl:call-template> decimal places, each rounded half away from zero (0.125 is shown as 0.13); totals are calculated from the exact scores, so the figures shown may not add up exactly.</p>
   </xsl:template>
 
   <xsl:template match="e:group | e:criterion" mode="scores">
