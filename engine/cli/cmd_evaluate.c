@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define CLI_MAX_ALLOW_OUTSIDE 64
+
 static void help(FILE *f)
 {
 	fprintf(f,
@@ -44,6 +46,10 @@ static void help(FILE *f)
 		"                       'tender keygen')\n"
 		"  -f, --format FORMAT  text (default: a ranking table) or json\n"
 		"      --max-size SIZE  refuse files larger than SIZE (default 16M)\n"
+		"      --allow-outside DIR\n"
+		"                       let bids and the panel's scores come from DIR too, not\n"
+		"                       only from the tender's folder (and those it names with\n"
+		"                       <allow-outside folder=\"...\"/>); may be repeated\n"
 		"  -h, --help           show this help\n"
 		"      --version        show the version\n\n"
 		"SOURCE_DATE_EPOCH, when set, fixes the time recorded in the outputs, so that\n"
@@ -257,6 +263,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		{"sign", required_argument, NULL, 's'},
 		{"format", required_argument, NULL, 'f'},
 		{"max-size", required_argument, NULL, 'm'},
+		{"allow-outside", required_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -272,6 +279,8 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 	struct tender_error error = {0};
 	struct run r;
 	enum tender_status rc;
+	const char *allow[CLI_MAX_ALLOW_OUTSIDE];
+	size_t n_allow = 0;
 
 	opterr = 0;
 	optind = 0;
@@ -280,6 +289,14 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		case 'o': output = optarg; break;
 		case 'd': db = optarg; break;
 		case 's': key = optarg; break;
+		case 'a':
+			if (n_allow == CLI_MAX_ALLOW_OUTSIDE) {
+				fprintf(err, "tender evaluate: at most %d --allow-outside folders\n",
+					CLI_MAX_ALLOW_OUTSIDE);
+				return CLI_USAGE;
+			}
+			allow[n_allow++] = optarg;
+			break;
 		case 'f':
 			if (cli_option_format(err, "tender evaluate", optarg, &json) >= 0)
 				return CLI_USAGE;
@@ -305,7 +322,8 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 	}
 	{
 		struct run_options ro = {.max_bytes = max_bytes, .report = print_diags,
-					 .report_ctx = err};
+					 .report_ctx = err, .allow_outside = allow,
+					 .n_allow_outside = n_allow};
 
 		rc = run_evaluate(&r, argv[optind], &ro, &error);
 	}
