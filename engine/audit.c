@@ -1137,6 +1137,29 @@ static enum tender_status place(const char *dir, const struct strbuf *base, cons
 	return rc == TENDER_ERR_LIMIT ? TENDER_ERR_NOMEM : rc;
 }
 
+/* Creates the output folder dir and every missing folder on the way to it
+ * (the caller's to name: links on the way to dir are followed). */
+static enum tender_status make_folder(const char *dir, struct tender_error *err)
+{
+	char buf[4096];
+	int n = snprintf(buf, sizeof(buf), "%s/", dir);
+
+	if (n < 0 || (size_t)n >= sizeof(buf))
+		return error_set(err, TENDER_ERR_IO, "io-path", NULL, 0, 0,
+				 "the export folder's path is longer than %zu bytes",
+				 sizeof(buf) - 2);
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+			return error_set(err, TENDER_ERR_IO, "io-mkdir", buf, 0, 0,
+					 "cannot create the folder: %s", strerror(errno));
+		*p = '/';
+	}
+	return TENDER_OK;
+}
+
 enum tender_status audit_export(struct store *s, long long id, const char *dir,
 				char **tender_path, long long *epoch, int *outside,
 				struct tender_error *err)
@@ -1191,6 +1214,8 @@ enum tender_status audit_export(struct store *s, long long id, const char *dir,
 		rc = store_error(s, err, "cannot read the stored inputs");
 		goto out;
 	}
+	if ((rc = make_folder(dir, err)))
+		goto out;
 	strbuf_adds(&base, "tender");
 	for (int i = 1; i < depth; i++)
 		strbuf_addf(&base, "/%d", i);
