@@ -144,6 +144,46 @@ static void test_write_beneath(void **state)
 	assert_int_equal(dir_make_beneath(out, "link/e", &err), TENDER_ERR_IO);
 }
 
+/* Every allocation of reading, confining and copying an input fails once:
+ * TENDER_ERR_NOMEM, nothing half-filled, nothing leaked (ASan builds). */
+static void test_out_of_memory(void **state)
+{
+	int completed = 0;
+	char path[256];
+	long n;
+
+	(void)state;
+	put("t/oom.xml", "<oom/>");
+	for (n = 0; !completed && n < 1000; n++) {
+		struct input_roots roots = INPUT_ROOTS_INIT;
+		struct tender_error err = {0};
+		struct input in = {0}, copy = {0};
+		enum tender_status rc;
+
+		alloc_fail_after(n);
+		snprintf(path, sizeof(path), "%s/t", dir);
+		rc = input_roots_add(&roots, path);
+		if (!rc)
+			rc = read_rel(&roots, "t/oom.xml", &in, &err);
+		if (!rc)
+			rc = input_from_memory("copy", in.data, in.size, &copy);
+		completed = !alloc_failed();
+		alloc_fail_after(-1);
+		if (completed) {
+			assert_int_equal(rc, TENDER_OK);
+			assert_memory_equal(copy.data, "<oom/>", 7);
+		} else {
+			assert_int_equal(rc, TENDER_ERR_NOMEM);
+		}
+		if (rc)
+			assert_null(copy.data);
+		input_release(&in);
+		input_release(&copy);
+		input_roots_release(&roots);
+	}
+	assert_true(completed);
+}
+
 static int setup(void **state)
 {
 	char path[128];
@@ -173,6 +213,7 @@ int main(void)
 		cmocka_unit_test(test_read_once_and_hash),
 		cmocka_unit_test(test_confined),
 		cmocka_unit_test(test_write_beneath),
+		cmocka_unit_test(test_out_of_memory),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
