@@ -71,8 +71,8 @@ static enum tender_status read_fd(int fd, const char *name, size_t max_bytes, st
 	}
 	if ((uintmax_t)st.st_size > max_bytes) {
 		rc = error_set(err, TENDER_ERR_LIMIT, "file-too-large", name, 0, 0,
-			       "the file is %jd bytes; the limit is %zu bytes", (intmax_t)st.st_size,
-			       max_bytes);
+			       "the file is %jd bytes; the limit is %zu bytes",
+			       (intmax_t)st.st_size, max_bytes);
 		goto out;
 	}
 	/* One byte more than stat promised is read, to notice a file that
@@ -171,8 +171,7 @@ static const char *beneath(const char *root, const char *real)
 }
 
 enum tender_status input_read_beneath(const struct input_roots *roots, const char *path,
-				      size_t max_bytes, struct input *out,
-				      struct tender_error *err)
+				      size_t max_bytes, struct input *out, struct tender_error *err)
 {
 	char real[PATH_MAX], part[NAME_MAX + 1];
 	const char *root = NULL, *rest = NULL;

@@ -51,7 +51,10 @@ struct input_roots {
 	size_t n;
 };
 
-#define INPUT_ROOTS_INIT {NULL, 0}
+#define INPUT_ROOTS_INIT                                                                           \
+	{                                                                                          \
+		NULL, 0                                                                            \
+	}
 
 void input_roots_release(struct input_roots *roots);
 

@@ -210,10 +210,10 @@ static int teardown(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_read_once_and_hash),
-		cmocka_unit_test(test_confined),
-		cmocka_unit_test(test_write_beneath),
-		cmocka_unit_test(test_out_of_memory),
+	    cmocka_unit_test(test_read_once_and_hash),
+	    cmocka_unit_test(test_confined),
+	    cmocka_unit_test(test_write_beneath),
+	    cmocka_unit_test(test_out_of_memory),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
