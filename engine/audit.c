@@ -1071,19 +1071,23 @@ static int parse_utc(const char *text, long long *out)
 /* A stored input path, read as the re-run of an export reads it: parts
  * separated by '/', "" and "." dropped, ".." one folder up. */
 struct walk {
-	int up;    /* the most folders it climbs above the tender's folder */
-	int parts; /* folder parts and ".." before the file name */
+	int up; /* the most folders it climbs above the tender's folder */
 	const char *file;
 };
 
-/* Reads path into w; 0 when it cannot be exported (absolute, or it does
- * not end in a file name). */
+/* The longest stored path export writes (PATH_MAX less the folder's): a
+ * longer one is refused, so a hostile path cannot make export build
+ * folders without end. */
+#define EXPORT_PATH_MAX 2048
+
+/* Reads path into w; 0 when it cannot be exported (absolute, too long, or
+ * it does not end in a file name). */
 static int walk_path(const char *path, struct walk *w)
 {
 	int level = 0;
 
 	memset(w, 0, sizeof(*w));
-	if (path[0] == '/')
+	if (path[0] == '/' || strlen(path) > EXPORT_PATH_MAX)
 		return 0;
 	for (const char *p = path; *p;) {
 		size_t n = strcspn(p, "/");
@@ -1200,8 +1204,8 @@ enum tender_status audit_export(struct store *s, long long id, const char *dir,
 				       tender ? "the stored tender file name '%s' cannot be exported: "
 						"it is not a plain file name"
 					      : "the input path '%s' cannot be exported: it is "
-						"absolute or names no file (the re-run would not read "
-						"the exported file)",
+						"absolute, longer than 2048 bytes or names no file (the "
+						"re-run would not read the exported file)",
 				       path);
 			goto out;
 		}
