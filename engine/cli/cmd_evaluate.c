@@ -17,6 +17,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define CLI_MAX_ALLOW_OUTSIDE 64
 
@@ -315,6 +316,14 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		fprintf(err, "tender evaluate: give exactly one tender description\n"
 			     "see 'tender evaluate --help'\n");
 		return CLI_USAGE;
+	}
+	for (size_t i = 0; i < n_allow; i++) {
+		struct stat st;
+
+		if (stat(allow[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
+			fprintf(err, "tender evaluate: --allow-outside %s: not a folder\n", allow[i]);
+			return CLI_USAGE;
+		}
 	}
 	if (key && (rc = manifest_check_key(key, &error)) != TENDER_OK) {
 		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : key, error.message);
