@@ -330,63 +330,40 @@ static enum tender_status check_chain(struct verifier *v, struct tender_error *e
 /* ---------------------------------------------------------------------- */
 /* Re-running a stored evaluation. */
 
-/* The stored inputs of one evaluation written to a scratch folder. */
-struct scratch {
-	char dir[64];
+/* The stored inputs of one evaluation, in memory: a re-run reads them from
+ * here, and a stored path is only the name an input is looked up by, never
+ * a place in the file system (nothing is written, nothing is opened). */
+struct stored {
 	size_t n;
-	char **hrefs, **files;
-	char *tender_file;
+	char **roles;
+	struct input *inputs; /* name: the stored path */
+	size_t tender;        /* the first input whose role is "tender" */
+	int has_tender;
 	char *created, *engine, *result_sha; /* as stored, whole */
 };
 
-static void scratch_release(struct scratch *sc)
+static void stored_release(struct stored *sd)
 {
-	for (size_t i = 0; i < sc->n; i++) {
-		if (sc->files[i])
-			unlink(sc->files[i]);
-		tender_free(sc->hrefs[i]);
-		tender_free(sc->files[i]);
+	for (size_t i = 0; i < sd->n; i++) {
+		tender_free(sd->roles[i]);
+		input_release(&sd->inputs[i]);
 	}
-	tender_free(sc->hrefs);
-	tender_free(sc->files);
-	if (sc->tender_file) {
-		char *slash = strrchr(sc->tender_file, '/');
-
-		if (slash) {
-			*slash = '\0';
-			rmdir(sc->tender_file);
-		}
-	}
-	tender_free(sc->tender_file);
-	tender_free(sc->created);
-	tender_free(sc->engine);
-	tender_free(sc->result_sha);
-	if (sc->dir[0]) {
-		char tender_dir[80];
-
-		/* made before the tender file's name, which may not be known */
-		snprintf(tender_dir, sizeof(tender_dir), "%s/tender", sc->dir);
-		rmdir(tender_dir);
-		rmdir(sc->dir);
-	}
-	memset(sc, 0, sizeof(*sc));
+	tender_free(sd->roles);
+	tender_free(sd->inputs);
+	tender_free(sd->created);
+	tender_free(sd->engine);
+	tender_free(sd->result_sha);
+	memset(sd, 0, sizeof(*sd));
 }
 
-static enum tender_status write_file(const char *path, const void *data, size_t size,
-				     struct tender_error *err)
-{
-	return file_write_atomic(path, data ? data : "", size, err);
-}
-
-static enum tender_status materialise(struct store *s, long long id, struct scratch *sc,
+static enum tender_status load_stored(struct store *s, long long id, struct stored *sd,
 				      struct tender_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum tender_status rc;
-	struct strbuf path = STRBUF_INIT_WHOLE;
 	int step;
 
-	memset(sc, 0, sizeof(*sc));
+	memset(sd, 0, sizeof(*sd));
 	rc = prepare(s, "SELECT created, engine_version, result_sha256 FROM evaluation WHERE id = ?",
 		     &st, err);
 	if (rc)
@@ -398,19 +375,13 @@ static enum tender_status materialise(struct store *s, long long id, struct scra
 				 "there is no evaluation %lld in the store", id);
 	}
 	/* whole: a stored value is compared as stored, never a prefix of it */
-	sc->created = tender_strdup(col_text(st, 0));
-	sc->engine = tender_strdup(col_text(st, 1));
-	sc->result_sha = tender_strdup(col_text(st, 2));
+	sd->created = tender_strdup(col_text(st, 0));
+	sd->engine = tender_strdup(col_text(st, 1));
+	sd->result_sha = tender_strdup(col_text(st, 2));
 	sqlite3_finalize(st);
-	if (!sc->created || !sc->engine || !sc->result_sha)
+	if (!sd->created || !sd->engine || !sd->result_sha)
 		return TENDER_ERR_NOMEM;
 
-	snprintf(sc->dir, sizeof(sc->dir), "/tmp/tender-audit-XXXXXX");
-	if (!mkdtemp(sc->dir)) {
-		sc->dir[0] = '\0';
-		return error_set(err, TENDER_ERR_IO, "io-write", "/tmp", 0, 0,
-				 "cannot make a scratch folder: %s", strerror(errno));
-	}
 	rc = prepare(s,
 		     "SELECT i.seq, i.role, i.path, b.data, count(*) OVER () FROM input i"
 		     " LEFT JOIN blob b ON b.sha256 = i.sha256 WHERE i.evaluation_id = ?"
@@ -421,69 +392,55 @@ static enum tender_status materialise(struct store *s, long long id, struct scra
 	sqlite3_bind_int64(st, 1, id);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *role = col_text(st, 1);
-		size_t i = sc->n;
+		size_t i = sd->n;
 
 		if (i == 0) {
 			size_t total = (size_t)sqlite3_column_int64(st, 4);
 
-			sc->hrefs = tender_calloc(total, sizeof(char *));
-			sc->files = tender_calloc(total, sizeof(char *));
-			if (!sc->hrefs || !sc->files)
+			sd->roles = tender_calloc(total, sizeof(*sd->roles));
+			sd->inputs = tender_calloc(total, sizeof(*sd->inputs));
+			if (!sd->roles || !sd->inputs)
 				goto nomem;
 		}
-		sc->hrefs[i] = tender_strdup(col_text(st, 2));
-		sc->n++; /* scratch_release frees what there is of entry i */
-		strbuf_release(&path);
-		if (strcmp(role, "tender") == 0) {
-			strbuf_addf(&path, "%s/tender", sc->dir);
-			if (strbuf_status(&path))
-				goto nomem;
-			if (mkdir(strbuf_str(&path), 0700) != 0)
-				goto io;
-			strbuf_addf(&path, "/%s", col_text(st, 2));
-			if (strbuf_status(&path) || !(sc->tender_file = tender_strdup(strbuf_str(&path))))
-				goto nomem;
-		} else {
-			strbuf_addf(&path, "%s/%zu.xml", sc->dir, i);
+		sd->n++; /* stored_release frees what there is of entry i */
+		if (!(sd->roles[i] = tender_strdup(role)) ||
+		    input_from_memory(col_text(st, 2), sqlite3_column_blob(st, 3),
+				      (size_t)sqlite3_column_bytes(st, 3), &sd->inputs[i]))
+			goto nomem;
+		if (!sd->has_tender && strcmp(role, "tender") == 0) {
+			sd->tender = i;
+			sd->has_tender = 1;
 		}
-		if (strbuf_status(&path) || !sc->hrefs[i])
-			goto nomem;
-		if (!(sc->files[i] = tender_strdup(strbuf_str(&path))))
-			goto nomem;
-		if ((rc = write_file(sc->files[i], sqlite3_column_blob(st, 3),
-				     (size_t)sqlite3_column_bytes(st, 3), err)))
-			goto out;
 	}
 	if (step != SQLITE_DONE) {
 		rc = store_error(s, err, "cannot read the stored inputs");
 		goto out;
 	}
-	if (!sc->tender_file)
+	if (!sd->has_tender)
 		rc = error_set(err, TENDER_ERR_DB, "db", NULL, 0, 0,
 			       "evaluation %lld has no stored tender description", id);
-	goto out;
-io:
-	rc = error_set(err, TENDER_ERR_IO, "io-write", strbuf_str(&path), 0, 0,
-		       "cannot write: %s", strerror(errno));
 	goto out;
 nomem:
 	rc = TENDER_ERR_NOMEM;
 out:
 	sqlite3_finalize(st);
-	strbuf_release(&path);
 	return rc;
 }
 
-/* Resolves a tender's href to the scratch file holding that input. */
-static char *resolve_stored(void *ctx, const char *tender_path, const char *href)
+/* The stored input of this role the tender names by href (run_fetch_fn). */
+static enum tender_status fetch_stored(void *ctx, const char *role, const char *href,
+				       struct input *out, struct tender_error *err)
 {
-	const struct scratch *sc = ctx;
+	const struct stored *sd = ctx;
 
-	(void)tender_path;
-	for (size_t i = 0; i < sc->n; i++)
-		if (strcmp(sc->hrefs[i], href) == 0 && sc->files[i] != sc->tender_file)
-			return tender_strdup(sc->files[i]);
-	return tender_strdup("/nonexistent/input-not-in-the-store");
+	for (size_t i = 0; i < sd->n; i++)
+		if (strcmp(sd->roles[i], role) == 0 && strcmp(sd->inputs[i].name, href) == 0)
+			return input_from_memory(href, sd->inputs[i].data, sd->inputs[i].size,
+						 out);
+	/* An input the evaluation could not read was not stored; the re-run
+	 * finds it missing, as a file that is not there. */
+	return error_set(err, TENDER_ERR_IO, "io-open", href, 0, 0, "cannot open: %s",
+			 strerror(ENOENT));
 }
 
 static void fmt_points(double v, char *buf, size_t size)
@@ -1020,22 +977,23 @@ static void ignore_diags(void *ctx, const char *path, const struct diag_list *di
 
 static enum tender_status rerun(struct verifier *v, long long id, struct tender_error *err)
 {
-	struct scratch sc;
+	struct stored sd;
 	struct run r;
 	struct run_options opt = {.max_bytes = (size_t)1 << 31, .report = ignore_diags};
 	char *xml = NULL, hex[65];
 	size_t size = 0;
 	unsigned char digest[32];
 	long long before = v->counts->findings;
-	enum tender_status rc = materialise(v->s, id, &sc, err);
+	enum tender_status rc = load_stored(v->s, id, &sd, err);
 
 	memset(&r, 0, sizeof(r));
 	if (rc)
 		goto out;
-	opt.resolve = resolve_stored;
-	opt.resolve_ctx = &sc;
-	opt.created = sc.created;
-	rc = run_evaluate(&r, sc.tender_file, &opt, err);
+	opt.tender = &sd.inputs[sd.tender];
+	opt.fetch = fetch_stored;
+	opt.fetch_ctx = &sd;
+	opt.created = sd.created;
+	rc = run_evaluate(&r, sd.inputs[sd.tender].name, &opt, err);
 	if (rc == TENDER_ERR_NOMEM)
 		goto out;
 	if (rc) {
@@ -1051,18 +1009,18 @@ static enum tender_status rerun(struct verifier *v, long long id, struct tender_
 		goto out;
 	crypto_hash_sha256(digest, (const unsigned char *)xml, size);
 	sha256_hex(digest, hex);
-	if (strcmp(hex, sc.result_sha) != 0)
+	if (strcmp(hex, sd.result_sha) != 0)
 		finding(v, "evaluation %lld: the re-run's evaluation.xml (sha256 %s) differs from "
 			   "the stored one (%s)",
-			id, hex, sc.result_sha);
-	if (v->counts->findings > before && strcmp(sc.engine, TENDER_VERSION) != 0)
+			id, hex, sd.result_sha);
+	if (v->counts->findings > before && strcmp(sd.engine, TENDER_VERSION) != 0)
 		finding(v, "evaluation %lld was made by tender %s; this is tender %s: the engine "
 			   "changed, and its results differ",
-			id, sc.engine, TENDER_VERSION);
+			id, sd.engine, TENDER_VERSION);
 out:
 	tender_free(xml);
 	run_release(&r);
-	scratch_release(&sc);
+	stored_release(&sd);
 	return rc;
 }
 
@@ -1110,41 +1068,90 @@ static int parse_utc(const char *text, long long *out)
 	return 1;
 }
 
-/* The number of leading "../" of a relative path, or -1 when the path
- * could leave the export folder some other way (absolute, "." or ".."
- * later on, empty parts). */
-static int climbs(const char *path)
+/* A stored input path, read as the re-run of an export reads it: parts
+ * separated by '/', "" and "." dropped, ".." one folder up. */
+struct walk {
+	int up; /* the most folders it climbs above the tender's folder */
+	const char *file;
+};
+
+/* The longest stored path export writes (PATH_MAX less the folder's): a
+ * longer one is refused, so a hostile path cannot make export build
+ * folders without end. */
+#define EXPORT_PATH_MAX 2048
+
+/* Reads path into w; 0 when it cannot be exported (absolute, too long, or
+ * it does not end in a file name). */
+static int walk_path(const char *path, struct walk *w)
 {
-	int up = 0;
-	const char *p = path;
+	int level = 0;
 
-	if (path[0] == '/' || !path[0])
-		return -1;
-	while (strncmp(p, "../", 3) == 0) {
-		up++;
-		p += 3;
-	}
-	for (const char *part = p; *part;) {
-		size_t n = strcspn(part, "/");
+	memset(w, 0, sizeof(*w));
+	if (path[0] == '/' || strlen(path) > EXPORT_PATH_MAX)
+		return 0;
+	for (const char *p = path; *p;) {
+		size_t n = strcspn(p, "/");
+		int last = p[n] == '\0';
 
-		if (n == 0 || (n == 1 && part[0] == '.') || (n == 2 && !strncmp(part, "..", 2)))
-			return -1;
-		part += n;
-		if (*part == '/')
-			part++;
+		if (last && (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && !strncmp(p, "..", 2))))
+			return 0;
+		if (last) {
+			w->file = p;
+			return 1;
+		}
+		if (n == 2 && !strncmp(p, "..", 2)) {
+			if (--level < -w->up)
+				w->up = -level;
+		} else if (n > 0 && !(n == 1 && p[0] == '.')) {
+			level++;
+		}
+		p += n + 1;
 	}
-	return up;
+	return 0; /* ends in '/' */
 }
 
-/* Creates every missing folder on the way to path's file. */
-static enum tender_status make_parents(const char *path, struct tender_error *err)
+/* The folder path (parts of base, then of path) where a stored path's file
+ * goes, into sb; makes each folder on the way beneath dir, so that the
+ * re-run finds every folder its href passes through. */
+static enum tender_status place(const char *dir, const struct strbuf *base, const char *path,
+				struct strbuf *sb, struct tender_error *err)
+{
+	enum tender_status rc = TENDER_OK;
+
+	strbuf_release(sb);
+	strbuf_add(sb, base->buf, base->len);
+	for (const char *p = path; *p && !rc;) {
+		size_t n = strcspn(p, "/");
+
+		if (p[n] == '\0')
+			break; /* the file name */
+		if (n == 2 && !strncmp(p, "..", 2)) {
+			while (sb->len > 0 && sb->buf[--sb->len] != '/')
+				;
+			sb->buf[sb->len] = '\0';
+		} else if (n > 0 && !(n == 1 && p[0] == '.')) {
+			strbuf_addf(sb, "%s%.*s", sb->len ? "/" : "", (int)n, p);
+			if (!(rc = strbuf_status(sb)))
+				rc = dir_make_beneath(dir, strbuf_str(sb), err);
+		}
+		p += n + 1;
+	}
+	if (!rc)
+		rc = strbuf_status(sb);
+	return rc == TENDER_ERR_LIMIT ? TENDER_ERR_NOMEM : rc;
+}
+
+/* Creates the output folder dir and every missing folder on the way to it
+ * (the caller's to name: links on the way to dir are followed). */
+static enum tender_status make_folder(const char *dir, struct tender_error *err)
 {
 	char buf[4096];
-	int n = snprintf(buf, sizeof(buf), "%s", path);
+	int n = snprintf(buf, sizeof(buf), "%s/", dir);
 
 	if (n < 0 || (size_t)n >= sizeof(buf))
 		return error_set(err, TENDER_ERR_IO, "io-path", NULL, 0, 0,
-				 "an exported path is longer than %zu bytes", sizeof(buf) - 1);
+				 "the export folder's path is longer than %zu bytes",
+				 sizeof(buf) - 2);
 	for (char *p = buf + 1; *p; p++) {
 		if (*p != '/')
 			continue;
@@ -1158,14 +1165,18 @@ static enum tender_status make_parents(const char *path, struct tender_error *er
 }
 
 enum tender_status audit_export(struct store *s, long long id, const char *dir,
-				char **tender_path, long long *epoch, struct tender_error *err)
+				char **tender_path, long long *epoch, int *outside,
+				struct tender_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	struct strbuf base = STRBUF_INIT_WHOLE, target = STRBUF_INIT_WHOLE;
+	struct strbuf base = STRBUF_INIT_WHOLE, folder = STRBUF_INIT_WHOLE,
+		      target = STRBUF_INIT_WHOLE;
 	enum tender_status rc;
+	struct walk w;
 	int depth = 0, step;
 
 	*tender_path = NULL;
+	*outside = 0;
 	rc = prepare(s, "SELECT created FROM evaluation WHERE id = ?", &st, err);
 	if (rc)
 		return rc;
@@ -1182,52 +1193,62 @@ enum tender_status audit_export(struct store *s, long long id, const char *dir,
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	/* First pass: how far up do the inputs reach from the tender? */
+	/* First pass: every path is checked before anything is written, and
+	 * the tender goes deep enough that every ".." stays inside dir. */
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		int up = climbs(col_text(st, 1));
+		const char *role = col_text(st, 0), *path = col_text(st, 1);
+		int tender = strcmp(role, "tender") == 0;
 
-		if (up < 0) {
+		if (!walk_path(path, &w) || (tender && (w.up || w.file != path))) {
 			rc = error_set(err, TENDER_ERR_USAGE, "export-path", NULL, 0, 0,
-				       "the input path '%s' cannot be exported safely (absolute, "
-				       "or '..' after a folder name)",
-				       col_text(st, 1));
+				       tender ? "the stored tender file name '%s' cannot be exported: "
+						"it is not a plain file name"
+					      : "the input path '%s' cannot be exported: it is "
+						"absolute, longer than 2048 bytes or names no file (the "
+						"re-run would not read the exported file)",
+				       path);
 			goto out;
 		}
-		if (strcmp(col_text(st, 0), "tender") != 0 && up > depth)
-			depth = up;
+		if (!tender && w.up > depth)
+			depth = w.up;
+		if (w.up && (strcmp(role, "bid") == 0 || strcmp(role, "panel-scores") == 0))
+			*outside = 1;
 	}
-	/* The tender goes deep enough that every "../" stays inside dir. */
-	strbuf_adds(&base, dir);
-	for (int i = 0; i < depth; i++)
-		strbuf_addf(&base, i == 0 ? "/tender" : "/%d", i);
-	if (depth == 0)
-		strbuf_adds(&base, "/tender");
+	if (step != SQLITE_DONE) {
+		rc = store_error(s, err, "cannot read the stored inputs");
+		goto out;
+	}
+	if ((rc = make_folder(dir, err)))
+		goto out;
+	strbuf_adds(&base, "tender");
+	for (int i = 1; i < depth; i++)
+		strbuf_addf(&base, "/%d", i);
+	if ((rc = strbuf_status(&base)))
+		goto out;
 	sqlite3_reset(st);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *path = col_text(st, 1);
-		int up = climbs(path);
-		size_t keep = base.len;
-		const char *p = path + 3 * up;
 
-		/* drop one folder of the tender's path per "../" */
-		for (int i = 0; i < up; i++)
-			while (keep > 0 && base.buf[--keep] != '/')
-				;
+		walk_path(path, &w);
+		if ((rc = place(dir, &base, path, &folder, err)))
+			goto out;
 		strbuf_release(&target);
-		strbuf_add(&target, base.buf, keep);
-		strbuf_addf(&target, "/%s", p);
-		if (strbuf_status(&target) || strbuf_status(&base)) {
+		strbuf_addf(&target, "%s%s%s", strbuf_str(&folder), folder.len ? "/" : "", w.file);
+		if ((rc = strbuf_status(&target))) {
 			rc = TENDER_ERR_NOMEM;
 			goto out;
 		}
-		if ((rc = make_parents(strbuf_str(&target), err)) ||
-		    (rc = write_file(strbuf_str(&target), sqlite3_column_blob(st, 2),
-				     (size_t)sqlite3_column_bytes(st, 2), err)))
+		if ((rc = file_write_beneath(dir, strbuf_str(&target), sqlite3_column_blob(st, 2),
+					     (size_t)sqlite3_column_bytes(st, 2), err)))
 			goto out;
-		if (strcmp(col_text(st, 0), "tender") == 0 &&
-		    !(*tender_path = tender_strdup(strbuf_str(&target)))) {
-			rc = TENDER_ERR_NOMEM;
-			goto out;
+		if (strcmp(col_text(st, 0), "tender") == 0 && !*tender_path) {
+			strbuf_release(&folder);
+			strbuf_addf(&folder, "%s/%s", dir, strbuf_str(&target));
+			if (strbuf_status(&folder) ||
+			    !(*tender_path = tender_strdup(strbuf_str(&folder)))) {
+				rc = TENDER_ERR_NOMEM;
+				goto out;
+			}
 		}
 	}
 	if (step != SQLITE_DONE)
@@ -1235,6 +1256,7 @@ enum tender_status audit_export(struct store *s, long long id, const char *dir,
 out:
 	sqlite3_finalize(st);
 	strbuf_release(&base);
+	strbuf_release(&folder);
 	strbuf_release(&target);
 	if (rc) {
 		tender_free(*tender_path);

@@ -40,10 +40,18 @@ enum tender_status audit_verify(struct store *s, long long only, audit_report_fn
 /* Writes evaluation id's inputs as files under dir, laid out so that
  * `tender evaluate DIR/.../TENDER` finds them and gives the stored
  * evaluation.xml byte for byte (with SOURCE_DATE_EPOCH set to the stored
- * time, printed in *epoch). *tender_path receives the tender file's path
- * (tender_free). */
+ * time, in *epoch). *tender_path receives the tender file's path
+ * (tender_free); *outside is 1 when a bid or the panel's scores lies above
+ * the tender's folder (the re-run then needs --allow-outside dir).
+ *
+ * A stored path is a label, read as the re-run reads the tender's href
+ * ("./x" and "a//b" are x and a/b; ".." goes up): nothing is ever written
+ * outside dir, and no symbolic link beneath dir is followed (one on the way
+ * is an error). An absolute stored path, or a tender file name that is not
+ * a plain name, is refused (TENDER_ERR_USAGE) before anything is written. */
 enum tender_status audit_export(struct store *s, long long id, const char *dir,
-				char **tender_path, long long *epoch, struct tender_error *err);
+				char **tender_path, long long *epoch, int *outside,
+				struct tender_error *err);
 
 /* The newest evaluation (0 when the store has none), or the newest of the
  * tender with this id. */

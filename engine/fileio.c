@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 static void sync_parent(const char *path)
 {
 	char dir[4096];
@@ -92,4 +94,153 @@ enum tender_status dir_ensure(const char *path, struct tender_error *err)
 	return error_set(err, TENDER_ERR_IO, "io-mkdir", path, 0, 0,
 			 "cannot create the output folder: %s",
 			 strerror(errno == EEXIST ? ENOTDIR : errno));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Writing beneath a folder. */
+
+/* Opens the folder for rel's first n_parts parts beneath dirfd (taken:
+ * closed here), creating what is missing, following no symbolic link;
+ * returns its descriptor, or -1 with err set. what names dir in messages. */
+static int open_parts(int dirfd, const char *dir, const char *rel, size_t n_parts,
+		      struct tender_error *err)
+{
+	const char *p = rel;
+
+	for (size_t i = 0; i < n_parts; i++) {
+		char part[256];
+		size_t n = strcspn(p, "/");
+		int next;
+
+		if (n == 0 || n >= sizeof(part) || (n == 1 && p[0] == '.') ||
+		    (n == 2 && p[0] == '.' && p[1] == '.')) {
+			close(dirfd);
+			error_set(err, TENDER_ERR_IO, "io-path", dir, 0, 0,
+				  "'%.200s' is not a plain relative path", rel);
+			return -1;
+		}
+		memcpy(part, p, n);
+		part[n] = '\0';
+		if (mkdirat(dirfd, part, 0755) != 0 && errno != EEXIST) {
+			error_set(err, TENDER_ERR_IO, "io-mkdir", dir, 0, 0,
+				  "cannot create the folder '%.*s': %s", (int)(p - rel + n), rel,
+				  strerror(errno));
+			close(dirfd);
+			return -1;
+		}
+		next = openat(dirfd, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		close(dirfd);
+		if (next < 0) {
+			int saved = errno;
+
+			if (saved == ELOOP || saved == ENOTDIR)
+				error_set(err, TENDER_ERR_IO, "io-symlink", dir, 0, 0,
+					  "'%.*s' is a symbolic link or not a folder: nothing is "
+					  "written through it",
+					  (int)(p - rel + n), rel);
+			else
+				error_set(err, TENDER_ERR_IO, "io-open", dir, 0, 0,
+					  "cannot open the folder '%.*s': %s", (int)(p - rel + n), rel,
+					  strerror(saved));
+			return -1;
+		}
+		dirfd = next;
+		p += n + (p[n] == '/');
+	}
+	return dirfd;
+}
+
+static size_t count_parts(const char *rel)
+{
+	size_t n = 1;
+
+	for (const char *p = rel; *p; p++)
+		n += *p == '/';
+	return n;
+}
+
+enum tender_status dir_make_beneath(const char *dir, const char *rel, struct tender_error *err)
+{
+	int fd;
+
+	if (dir_ensure(dir, err))
+		return TENDER_ERR_IO;
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return error_set(err, TENDER_ERR_IO, "io-open", dir, 0, 0, "cannot open: %s",
+				 strerror(errno));
+	fd = open_parts(fd, dir, rel, count_parts(rel), err);
+	if (fd < 0)
+		return TENDER_ERR_IO;
+	close(fd);
+	return TENDER_OK;
+}
+
+enum tender_status file_write_beneath(const char *dir, const char *rel, const void *data,
+				      size_t size, struct tender_error *err)
+{
+	const char *name = strrchr(rel, '/');
+	const unsigned char *p = data;
+	unsigned char random[8];
+	char tmp[64];
+	struct stat st;
+	int fd, out = -1, saved = 0;
+
+	name = name ? name + 1 : rel;
+	if (!*name || strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || strlen(name) > 255)
+		return error_set(err, TENDER_ERR_IO, "io-path", dir, 0, 0,
+				 "'%.200s' is not a plain relative path", rel);
+	if (dir_ensure(dir, err))
+		return TENDER_ERR_IO;
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return error_set(err, TENDER_ERR_IO, "io-open", dir, 0, 0, "cannot open: %s",
+				 strerror(errno));
+	fd = open_parts(fd, dir, rel, count_parts(rel) - 1, err);
+	if (fd < 0)
+		return TENDER_ERR_IO;
+	/* Renaming over a link, a FIFO or a folder would replace it: only a
+	 * file is replaced. */
+	if (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISREG(st.st_mode)) {
+		close(fd);
+		return error_set(err, TENDER_ERR_IO, S_ISLNK(st.st_mode) ? "io-symlink" : "io-not-file",
+				 dir, 0, 0, "'%.200s' is %s: nothing is written through it", rel,
+				 S_ISLNK(st.st_mode) ? "a symbolic link" : "not a regular file");
+	}
+	randombytes_buf(random, sizeof(random));
+	snprintf(tmp, sizeof(tmp), ".tender.tmp.%02x%02x%02x%02x%02x%02x%02x%02x", random[0],
+		 random[1], random[2], random[3], random[4], random[5], random[6], random[7]);
+	out = openat(fd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (out < 0)
+		goto fail;
+	while (size > 0) {
+		ssize_t n = write(out, p, size);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto fail;
+		p += n;
+		size -= (size_t)n;
+	}
+	if (fsync(out) != 0)
+		goto fail;
+	if (close(out) != 0) {
+		out = -1;
+		goto fail;
+	}
+	out = -1;
+	if (renameat(fd, tmp, fd, name) != 0)
+		goto fail;
+	(void)fsync(fd);
+	close(fd);
+	return TENDER_OK;
+fail:
+	saved = errno;
+	if (out >= 0)
+		close(out);
+	unlinkat(fd, tmp, 0);
+	close(fd);
+	return error_set(err, TENDER_ERR_IO, "io-write", dir, 0, 0, "cannot write '%.200s': %s",
+			 rel, strerror(saved ? saved : EIO));
 }

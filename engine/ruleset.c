@@ -799,8 +799,37 @@ static void read_ruleset(struct loader *l, const xmlNode *root)
 	read_ties(l, root);
 }
 
+/* A file or bytes that could not be read or parsed: a finding at its
+ * place; returns what ruleset_load returns for it. */
+static enum tender_status unreadable(enum tender_status rc, const struct tender_error *err,
+				     struct diag_list *diags)
+{
+	if (rc == TENDER_ERR_NOMEM)
+		return rc;
+	if (diag_add(diags, DIAG_ERROR, err->line, err->column, err->code, "%s", err->message))
+		return TENDER_ERR_NOMEM;
+	return rc == TENDER_ERR_IO ? TENDER_ERR_IO : TENDER_ERR_RULE;
+}
+
 enum tender_status ruleset_load(const char *path, size_t max_bytes, struct ruleset **out,
 				struct diag_list *diags)
+{
+	struct tender_error err;
+	struct input in;
+	enum tender_status rc;
+
+	*out = NULL;
+	error_clear(&err);
+	rc = input_read_file(path, max_bytes, &in, &err);
+	if (rc)
+		return unreadable(rc, &err, diags);
+	rc = ruleset_load_input(&in, out, diags);
+	input_release(&in);
+	return rc;
+}
+
+enum tender_status ruleset_load_input(const struct input *in, struct ruleset **out,
+				      struct diag_list *diags)
 {
 	struct tender_error err;
 	struct xml_doc *doc = NULL;
@@ -815,7 +844,8 @@ enum tender_status ruleset_load(const char *path, size_t max_bytes, struct rules
 	l.rs = tender_calloc(1, sizeof(*l.rs));
 	if (!l.rs)
 		return TENDER_ERR_NOMEM;
-	rc = xml_load_file_hashed(path, max_bytes, &doc, l.rs->sha256, &err);
+	memcpy(l.rs->sha256, in->sha256, 32);
+	rc = xml_load_memory(in->data, in->size, in->name, &doc, &err);
 	if (rc) {
 		tender_free(l.rs);
 		if (rc == TENDER_ERR_NOMEM)

@@ -11,6 +11,7 @@
 #define TENDER_RULESET_H
 
 #include "diag.h"
+#include "input.h"
 #include "panel.h"
 #include "match.h"
 #include "number.h"
@@ -137,6 +138,11 @@ struct ruleset {
  * TENDER_ERR_RULE (diags says why), TENDER_ERR_IO or TENDER_ERR_NOMEM. */
 enum tender_status ruleset_load(const char *path, size_t max_bytes, struct ruleset **out,
 				struct diag_list *diags);
+
+/* As ruleset_load, for an input already read (borrowed: its name is used
+ * in messages only; nothing is opened). */
+enum tender_status ruleset_load_input(const struct input *in, struct ruleset **out,
+				      struct diag_list *diags);
 void ruleset_free(struct ruleset *rs);
 
 const char *severity_str(enum severity s);

@@ -74,21 +74,29 @@ static char *beside(void *unused, const char *base, const char *path)
 	return out;
 }
 
+/* Adds an input of the run; takes in's name and bytes (in is zeroed),
+ * whatever is returned. */
 static enum tender_status add_input(struct run *r, const char *role, const char *path,
-				    const char *file, const unsigned char sha256[32])
+				    struct input *in)
 {
 	struct run_input *inputs = tender_realloc(r->inputs, (r->n_inputs + 1) * sizeof(*inputs));
-	struct run_input *in;
+	struct run_input *ri;
 
-	if (!inputs)
+	if (!inputs) {
+		input_release(in);
 		return TENDER_ERR_NOMEM;
+	}
 	r->inputs = inputs;
-	in = &inputs[r->n_inputs++];
-	in->role = tender_strdup(role);
-	in->path = tender_strdup(path);
-	in->file = tender_strdup(file);
-	memcpy(in->sha256, sha256, 32);
-	if (!in->role || !in->path || !in->file)
+	ri = &inputs[r->n_inputs++];
+	memset(ri, 0, sizeof(*ri));
+	ri->role = tender_strdup(role);
+	ri->path = tender_strdup(path);
+	ri->file = in->name;
+	ri->data = in->data;
+	ri->size = in->size;
+	memcpy(ri->sha256, in->sha256, 32);
+	memset(in, 0, sizeof(*in));
+	if (!ri->role || !ri->path || !ri->file || !ri->data)
 		return TENDER_ERR_NOMEM;
 	return TENDER_OK;
 }
@@ -115,25 +123,60 @@ static char *text_of(const xmlNode *node)
 	return xml_text_dup(node, &text) ? NULL : text;
 }
 
-/* The file a reference of the tender (<rules>, <panel-scores>, <bid>)
- * names: its whole href into *href ("" when absent) and the path to read,
- * both new strings the caller frees with tender_free. Returns NULL (and
- * *href NULL) when out of memory. */
-static char *resolve_ref(struct run *r, const char *tender_path, const xmlNode *ref,
-			 char **href)
+/* Reads the input a reference of the tender (<rules>, <panel-scores>,
+ * <bid>) names, as role: its whole href into *href ("" when absent), the
+ * name its findings are reported under into *path (both new strings,
+ * tender_free, unless out of memory), its bytes into *in (input_release).
+ * Returns TENDER_OK; TENDER_ERR_IO or TENDER_ERR_LIMIT with err when it
+ * cannot be read; TENDER_ERR_INVALID when a panel's scores or bid file lies
+ * outside the folders it may come from (reported here, on the tender at the
+ * reference: the run stops); TENDER_ERR_NOMEM. */
+static enum tender_status fetch_ref(struct run *r, const char *tender_path, const xmlNode *ref,
+				    const char *role, char **href, char **path, struct input *in,
+				    struct tender_error *err, run_report_fn report, void *ctx)
 {
-	char *path;
+	struct diag_list diags;
+	enum tender_status rc;
+	int line, column;
 
+	*path = NULL;
+	memset(in, 0, sizeof(*in));
+	error_clear(err);
 	if (xml_attr_dup(ref, "href", href))
-		return NULL;
+		return TENDER_ERR_NOMEM;
 	if (!*href && !(*href = tender_strdup("")))
-		return NULL;
-	path = r->resolve(r->resolve_ctx, tender_path, *href);
-	if (!path) {
-		tender_free(*href);
-		*href = NULL;
+		return TENDER_ERR_NOMEM;
+	if (r->fetch) {
+		if (!(*path = tender_strdup(*href)))
+			return TENDER_ERR_NOMEM;
+		return r->fetch(r->fetch_ctx, role, *href, in, err);
 	}
-	return path;
+	if (!(*path = beside(NULL, tender_path, *href)))
+		return TENDER_ERR_NOMEM;
+	if (strcmp(role, "rules") == 0)
+		return input_read_file(*path, r->max_bytes, in, err);
+	rc = input_read_beneath(&r->roots, *path, r->max_bytes, in, err);
+	if (rc != TENDER_ERR_INVALID)
+		return rc;
+	xml_node_position(r->validator.tender_doc, ref, &line, &column);
+	diag_list_init(&diags);
+	if (diag_add(&diags, DIAG_ERROR, line, column, "input-outside",
+		     "the %s file '%s' is outside the tender's folder ('..', an absolute path or a "
+		     "symbolic link leads out of it): move it into the folder, or name the folder "
+		     "it is in with <allow-outside folder=\"...\"/> in the tender or "
+		     "--allow-outside DIR",
+		     strcmp(role, "bid") == 0 ? "bid" : "panel's scores", *href))
+		rc = TENDER_ERR_NOMEM;
+	else if (report)
+		report(ctx, tender_path, &diags);
+	diag_list_release(&diags);
+	return rc;
+}
+
+/* A reference that could not be read (err) as a finding in diags. */
+static enum tender_status unreadable(const struct tender_error *err, struct diag_list *diags)
+{
+	return diag_add(diags, DIAG_ERROR, err->line, err->column, err->code, "%s", err->message);
 }
 
 /* The SHA-256 the tender pins for a reference (its sha256 attribute, whole)
@@ -144,21 +187,24 @@ static enum tender_status pin_of(const xmlNode *ref, char **pin)
 }
 
 static enum tender_status load_rules(struct run *r, const char *tender_path, const xmlNode *ref,
-				     size_t max_bytes, run_report_fn report, void *ctx)
+				     run_report_fn report, void *ctx)
 {
-	char *href = NULL, *pin = NULL, hex[65];
+	char *href = NULL, *pin = NULL, *path = NULL, hex[65];
+	struct tender_error err;
 	struct diag_list diags;
+	struct input in;
 	enum tender_status rc;
-	char *path;
 
-	path = resolve_ref(r, tender_path, ref, &href);
-	if (!path)
-		return TENDER_ERR_NOMEM;
 	diag_list_init(&diags);
-	rc = ruleset_load(path, max_bytes, &r->rules, &diags);
+	rc = fetch_ref(r, tender_path, ref, "rules", &href, &path, &in, &err, report, ctx);
+	if (rc == TENDER_ERR_NOMEM || rc == TENDER_ERR_INVALID)
+		goto out;
+	if (rc)
+		rc = unreadable(&err, &diags) ? TENDER_ERR_NOMEM : TENDER_ERR_IO;
+	else
+		rc = ruleset_load_input(&in, &r->rules, &diags);
 	if (report && diags.n)
 		report(ctx, path, &diags);
-	diag_list_release(&diags);
 	if (rc == TENDER_ERR_NOMEM)
 		goto out;
 	if (rc) {
@@ -179,8 +225,10 @@ static enum tender_status load_rules(struct run *r, const char *tender_path, con
 		rc = TENDER_ERR_INVALID;
 		goto out;
 	}
-	rc = add_input(r, "rules", href, path, r->rules->sha256);
+	rc = add_input(r, "rules", href, &in);
 out:
+	diag_list_release(&diags);
+	input_release(&in);
 	tender_free(pin);
 	tender_free(href);
 	tender_free(path);
@@ -263,19 +311,24 @@ static enum tender_status check_panel_values(struct run *r, struct diag_list *di
 static enum tender_status load_panel(struct run *r, const char *tender_path, const xmlNode *ref,
 				     run_report_fn report, void *ctx)
 {
-	char *href = NULL;
+	char *href = NULL, *path = NULL;
 	unsigned char sha[32];
+	struct tender_error err;
 	struct diag_list diags;
 	struct xml_doc *doc = NULL;
-	enum doc_kind kind;
+	struct input in;
+	enum doc_kind kind = DOC_UNKNOWN;
 	enum tender_status rc;
-	char *path;
 
-	path = resolve_ref(r, tender_path, ref, &href);
-	if (!path)
-		return TENDER_ERR_NOMEM;
 	diag_list_init(&diags);
-	rc = validator_load_hashed(&r->validator, path, &kind, &doc, sha, &diags);
+	rc = fetch_ref(r, tender_path, ref, "panel-scores", &href, &path, &in, &err, report, ctx);
+	if (rc == TENDER_ERR_NOMEM || rc == TENDER_ERR_INVALID)
+		goto out;
+	if (rc)
+		rc = unreadable(&err, &diags) ? TENDER_ERR_NOMEM : TENDER_ERR_IO;
+	else
+		rc = validator_load_input(&r->validator, &in, &kind, &doc, &diags);
+	memcpy(sha, in.sha256, 32);
 	if (!rc && doc && kind != DOC_PANEL) {
 		rc = diag_add(&diags, DIAG_ERROR, 0, 0, "not-panel-scores",
 			      "this is a %s file, not the panel's scores (<panel-scores>)",
@@ -302,7 +355,7 @@ static enum tender_status load_panel(struct run *r, const char *tender_path, con
 		if (!rc && diags.n_errors)
 			rc = TENDER_ERR_INVALID;
 		if (!rc)
-			rc = add_input(r, "panel-scores", href, path, sha);
+			rc = add_input(r, "panel-scores", href, &in);
 		if (!rc) {
 			r->panel_doc = doc; /* for check_panel_bids */
 			doc = NULL;
@@ -312,7 +365,9 @@ static enum tender_status load_panel(struct run *r, const char *tender_path, con
 	}
 	if (report && diags.n)
 		report(ctx, path, &diags);
+out:
 	diag_list_release(&diags);
+	input_release(&in);
 	xml_doc_free(doc);
 	tender_free(href);
 	tender_free(path);
@@ -325,24 +380,33 @@ static enum tender_status load_bid(struct run *r, const char *tender_path, const
 {
 	struct bid_result *b = &r->bids[r->n_bids];
 	unsigned char sha[32] = {0};
+	struct tender_error err;
 	struct diag_list diags;
 	struct xml_doc *doc = NULL;
-	enum doc_kind kind;
+	struct input in;
+	enum doc_kind kind = DOC_UNKNOWN;
 	enum tender_status rc;
-	int readable, differs = 0;
+	int readable, hashed, differs = 0;
 	char pin_why[300];
 	struct strbuf why = STRBUF_INIT_WHOLE; /* recorded whole in evaluation.xml */
-	char *href = NULL, *path;
+	char *href = NULL, *path = NULL;
 
-	path = resolve_ref(r, tender_path, ref, &href);
-	if (!path)
-		return TENDER_ERR_NOMEM;
 	diag_list_init(&diags);
-	rc = validator_load_hashed(&r->validator, path, &kind, &doc, sha, &diags);
+	rc = fetch_ref(r, tender_path, ref, "bid", &href, &path, &in, &err, report, ctx);
+	if (rc == TENDER_ERR_NOMEM || rc == TENDER_ERR_INVALID)
+		goto out;
+	/* A file too large was opened but not read: it is "not a valid bid",
+	 * as a file that does not parse, but has no bytes to hash or store. */
+	readable = rc != TENDER_ERR_IO;
+	hashed = rc == TENDER_OK;
+	if (rc)
+		rc = unreadable(&err, &diags) ? TENDER_ERR_NOMEM : TENDER_OK;
+	else
+		rc = validator_load_input(&r->validator, &in, &kind, &doc, &diags);
 	if (rc == TENDER_ERR_NOMEM || rc == TENDER_ERR_INTERNAL)
 		goto out;
-	readable = rc != TENDER_ERR_IO;
-	if (readable && (differs = pin_differs(ref, sha, pin_why, sizeof(pin_why))) != 0) {
+	memcpy(sha, in.sha256, 32);
+	if (hashed && (differs = pin_differs(ref, sha, pin_why, sizeof(pin_why))) != 0) {
 		rc = differs < 0 ? TENDER_ERR_NOMEM
 				 : diag_add(&diags, DIAG_ERROR, 0, 0, "bid-sha256", "%s", pin_why);
 		xml_doc_free(doc);
@@ -390,11 +454,12 @@ static enum tender_status load_bid(struct run *r, const char *tender_path, const
 		r->n_rejected++;
 	}
 	memcpy(b->sha256, sha, 32);
-	b->hashed = readable;
+	b->hashed = hashed;
 	r->n_bids++;
-	if (!rc && readable)
-		rc = add_input(r, "bid", href, path, sha);
+	if (!rc && hashed)
+		rc = add_input(r, "bid", href, &in);
 out:
+	input_release(&in);
 	xml_doc_free(doc);
 	diag_list_release(&diags);
 	strbuf_release(&why);
@@ -710,6 +775,39 @@ static enum tender_status check_panel_bids(struct run *r, run_report_fn report, 
 	return c.status;
 }
 
+/* Where the panel's scores and the bids may be read from: the tender's
+ * folder, each folder the tender names (<allow-outside folder>, relative to
+ * the tender's folder) and each the caller allows. */
+static enum tender_status allow_folders(struct run *r, const char *tender_path,
+					const struct run_options *o)
+{
+	const xmlNode *root = xml_doc_root(r->validator.tender_doc);
+	enum tender_status rc;
+	char *dir;
+
+	if (!(dir = beside(NULL, tender_path, ".")))
+		return TENDER_ERR_NOMEM;
+	rc = input_roots_add(&r->roots, dir);
+	tender_free(dir);
+	for (const xmlNode *a = xml_child(root, BID_NS, "allow-outside"); a && !rc;
+	     a = xml_next_same(a)) {
+		char *folder = NULL;
+
+		if (xml_attr_dup(a, "folder", &folder) || !folder)
+			rc = TENDER_ERR_NOMEM; /* the schema makes folder required */
+		else if (!(dir = beside(NULL, tender_path, folder)))
+			rc = TENDER_ERR_NOMEM;
+		else
+			rc = input_roots_add(&r->roots, dir);
+		tender_free(dir);
+		tender_free(folder);
+		dir = NULL;
+	}
+	for (size_t i = 0; i < o->n_allow_outside && !rc; i++)
+		rc = input_roots_add(&r->roots, o->allow_outside[i]);
+	return rc;
+}
+
 enum tender_status run_evaluate(struct run *r, const char *tender_path,
 				const struct run_options *o, struct tender_error *err)
 {
@@ -718,15 +816,17 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 	void *ctx = o->report_ctx;
 	struct diag_list diags;
 	const xmlNode *root, *bids_el;
-	unsigned char sha[32];
 	struct eval_options opt = {0};
+	struct input tender;
+	enum doc_kind kind;
 	enum tender_status rc;
 	size_t n = 0;
 	const char *slash;
 
 	memset(r, 0, sizeof(*r));
-	r->resolve = o->resolve ? o->resolve : beside;
-	r->resolve_ctx = o->resolve_ctx;
+	r->fetch = o->fetch;
+	r->fetch_ctx = o->fetch_ctx;
+	r->max_bytes = max_bytes;
 	if (o->created)
 		snprintf(r->created, sizeof(r->created), "%s", o->created);
 	else if ((rc = run_timestamp(r->created, err)) != TENDER_OK)
@@ -735,15 +835,30 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 	if (rc)
 		return rc;
 	diag_list_init(&diags);
-	rc = validator_use_tender(&r->validator, tender_path, sha, &diags);
+	if (o->tender) {
+		rc = input_from_memory(tender_path, o->tender->data, o->tender->size, &tender);
+	} else {
+		struct tender_error read_err;
+
+		error_clear(&read_err);
+		rc = input_read_file(tender_path, max_bytes, &tender, &read_err);
+		if (rc && rc != TENDER_ERR_NOMEM)
+			rc = unreadable(&read_err, &diags) ? TENDER_ERR_NOMEM : TENDER_ERR_INVALID;
+	}
+	if (!rc)
+		rc = validator_use_tender_input(&r->validator, &tender, &kind, &diags);
 	if (report && diags.n)
 		report(ctx, tender_path, &diags);
 	diag_list_release(&diags);
-	if (rc)
+	if (rc) {
+		input_release(&tender);
 		return rc == TENDER_ERR_NOMEM ? rc : TENDER_ERR_INVALID;
+	}
 	slash = strrchr(tender_path, '/');
-	rc = add_input(r, "tender", slash ? slash + 1 : tender_path, tender_path, sha);
+	rc = add_input(r, "tender", slash ? slash + 1 : tender_path, &tender);
 	if (rc)
+		return rc;
+	if (!r->fetch && (rc = allow_folders(r, tender_path, o)))
 		return rc;
 
 	root = xml_doc_root(r->validator.tender_doc);
@@ -758,7 +873,7 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 	if (!r->tender_id || !r->tender_title || !r->commissioner || !r->currency)
 		return TENDER_ERR_NOMEM;
 
-	rc = load_rules(r, tender_path, xml_child(root, BID_NS, "rules"), max_bytes, report, ctx);
+	rc = load_rules(r, tender_path, xml_child(root, BID_NS, "rules"), report, ctx);
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < r->rules->n_nodes; i++) {
@@ -821,12 +936,14 @@ void run_release(struct run *r)
 		tender_free(r->inputs[i].role);
 		tender_free(r->inputs[i].path);
 		tender_free(r->inputs[i].file);
+		tender_free(r->inputs[i].data);
 	}
 	tender_free(r->inputs);
 	panel_scores_release(&r->panel);
 	xml_doc_free(r->panel_doc);
 	ruleset_free(r->rules);
 	validator_release(&r->validator);
+	input_roots_release(&r->roots);
 	tender_free(r->tender_id);
 	tender_free(r->tender_title);
 	tender_free(r->commissioner);

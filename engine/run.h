@@ -4,6 +4,15 @@
  * tender file), evaluates every bid (evaluate.h), and keeps what the result
  * document records: each input's SHA-256, the rule set, the results.
  *
+ * Each input is read once (input.h) and its bytes kept: the store records
+ * those bytes, never the file read again. The panel's scores and the bids
+ * must lie in the tender's folder, or in a folder the tender names
+ * (<allow-outside folder="..."/>) or the caller allows; one elsewhere (by
+ * "..", an absolute path or a symbolic link) stops the run with an error at
+ * its reference in the tender. The rule set, the commissioner's published
+ * policy, may be anywhere. A re-run reads no file at all: the tender and
+ * every input come from memory (run_options.tender and fetch).
+ *
  * A bid that cannot be read or is invalid is reported and kept as not
  * evaluated; the others are still evaluated.
  */
@@ -13,28 +22,45 @@
 #include "evaluate.h"
 #include "validate.h"
 
+/* An input of the run: what it is, how the tender names it, and the bytes
+ * that were hashed, parsed and are stored (read once: nothing reads the
+ * file again). */
 struct run_input {
 	char *role; /* tender, rules, panel-scores, bid */
 	char *path; /* as the tender names it (the tender: its file name) */
-	char *file; /* the file that was read */
+	char *file; /* the file that was read, or the stored path: a label */
 	unsigned char sha256[32];
+	char *data; /* the bytes (owned) */
+	size_t size;
 };
 
 /* Receives the findings about one file as they are made. */
 typedef void (*run_report_fn)(void *ctx, const char *path, const struct diag_list *diags);
 
-/* Maps a path named in the tender (href) to the file to read; returns a new
- * string (tender_free) or NULL when out of memory. The default joins href
- * to the tender file's directory. */
-typedef char *(*run_resolve_fn)(void *ctx, const char *tender_path, const char *href);
+/* Supplies the input the tender names by href in the given role ("rules",
+ * "panel-scores", "bid") when a run reads no files (a re-run from stored
+ * bytes): fills *out (the run takes it: input_release) and returns
+ * TENDER_OK, or TENDER_ERR_IO with err when there is no such input, or
+ * TENDER_ERR_NOMEM. */
+typedef enum tender_status (*run_fetch_fn)(void *ctx, const char *role, const char *href,
+					   struct input *out, struct tender_error *err);
 
 struct run_options {
 	size_t max_bytes;
 	run_report_fn report; /* may be NULL */
 	void *report_ctx;
-	run_resolve_fn resolve; /* may be NULL */
-	void *resolve_ctx;
-	const char *created;    /* the time to record; NULL: SOURCE_DATE_EPOCH or now */
+	const char *created; /* the time to record; NULL: SOURCE_DATE_EPOCH or now */
+	/* A re-run: the tender's bytes (borrowed; tender_path is then only its
+	 * name) and where the inputs it names come from. Both NULL: the files
+	 * are read, each href joined to the tender file's folder. */
+	const struct input *tender;
+	run_fetch_fn fetch;
+	void *fetch_ctx;
+	/* Folders the panel's scores and the bids may come from besides the
+	 * tender's own folder and those the tender names (<allow-outside>):
+	 * `tender evaluate --allow-outside DIR`. Borrowed. */
+	const char *const *allow_outside;
+	size_t n_allow_outside;
 };
 
 struct run {
@@ -59,8 +85,10 @@ struct run {
 	 * (`standstill_extended` days were added). */
 	long long standstill_days, standstill_extended, non_working_days;
 	char decision_date[32], standstill_ends[48];
-	run_resolve_fn resolve;
-	void *resolve_ctx;
+	run_fetch_fn fetch;
+	void *fetch_ctx;
+	size_t max_bytes;
+	struct input_roots roots; /* where the panel's scores and bids may be */
 	size_t n_rejected; /* bids that could not be evaluated */
 };
 

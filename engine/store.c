@@ -573,42 +573,20 @@ static int put_blob(struct store *s, const unsigned char sha[32], const void *da
 	       !sqlite3_bind_blob64(st, 3, data ? data : "", size, SQLITE_STATIC) && done(st);
 }
 
-/* Reads an input file again and stores it, refusing bytes that differ from
- * those the evaluation read. */
+/* Stores an input's bytes: those the evaluation read, hashed and parsed
+ * (run.h), never the file read again. */
 static enum tender_status put_input_blob(struct store *s, const struct run_input *in,
 					 struct tender_error *err)
 {
-	FILE *f = fopen(in->file, "rb");
 	unsigned char sha[32];
-	char *data = NULL;
-	long size;
-	enum tender_status rc = TENDER_OK;
 
-	if (!f)
-		return error_set(err, TENDER_ERR_IO, "io-open", in->file, 0, 0,
-				 "cannot read the input again to store it");
-	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-		fclose(f);
-		return error_set(err, TENDER_ERR_IO, "io-read", in->file, 0, 0, "cannot read");
-	}
-	data = tender_malloc((size_t)size + 1);
-	if (!data) {
-		fclose(f);
-		return TENDER_ERR_NOMEM;
-	}
-	if (fread(data, 1, (size_t)size, f) != (size_t)size)
-		rc = error_set(err, TENDER_ERR_IO, "io-read", in->file, 0, 0, "cannot read");
-	fclose(f);
-	if (!rc) {
-		crypto_hash_sha256(sha, (const unsigned char *)data, (unsigned long long)size);
-		if (memcmp(sha, in->sha256, 32) != 0)
-			rc = error_set(err, TENDER_ERR_IO, "io-changed", in->file, 0, 0,
-				       "the file changed during the evaluation; evaluate again");
-		else if (!put_blob(s, sha, data, (size_t)size))
-			rc = store_error(s, err, "cannot store an input");
-	}
-	tender_free(data);
-	return rc;
+	crypto_hash_sha256(sha, (const unsigned char *)in->data, (unsigned long long)in->size);
+	if (memcmp(sha, in->sha256, 32) != 0) /* the bytes are the run's own */
+		return error_set(err, TENDER_ERR_INTERNAL, "internal", in->file, 0, 0,
+				 "the bytes kept of an input no longer match their hash");
+	if (!put_blob(s, sha, in->data, in->size))
+		return store_error(s, err, "cannot store an input");
+	return TENDER_OK;
 }
 
 static const char *state_name(const struct score *sc, enum method m)

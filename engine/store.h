@@ -41,8 +41,8 @@ sqlite3 *store_db(struct store *s);
  * an older store opened read-only (version 1 has no panel tables). */
 int store_version(const struct store *s);
 
-/* Records an evaluation run: its inputs' bytes (read again from the files
- * the run read, and checked against the hashes the run recorded), the
+/* Records an evaluation run: its inputs' bytes (those the run read once
+ * and kept: no file is opened again), the
  * result document, every result row and the audit log entry, in one
  * transaction. *id receives the evaluation's number. */
 enum tender_status store_record(struct store *s, const struct run *r, const char *result,

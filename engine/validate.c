@@ -129,42 +129,72 @@ enum tender_status validator_load(struct validator *v, const char *path, enum do
 	return validator_load_hashed(v, path, kind, out, NULL, diags);
 }
 
-/* validator_load_hashed, keeping a tender description's facts in facts
- * (initialised here; release it whatever is returned). */
-static enum tender_status load_file(struct validator *v, const char *path, enum doc_kind *kind,
-				    struct xml_doc **out, unsigned char sha256[32],
-				    struct competition *facts, struct diag_list *diags)
+/* Loads in (borrowed), keeping a tender description's facts in facts when
+ * it is not NULL (initialised here; release it whatever is returned). */
+static enum tender_status load_input(struct validator *v, const struct input *in,
+				     enum doc_kind *kind, struct xml_doc **out,
+				     struct competition *facts, struct diag_list *diags)
 {
 	struct tender_error err;
 	struct xml_doc *doc = NULL;
 	enum tender_status rc;
 
-	memset(facts, 0, sizeof(*facts));
+	if (facts)
+		memset(facts, 0, sizeof(*facts));
 	*kind = DOC_UNKNOWN;
-	*out = NULL;
+	if (out)
+		*out = NULL;
 	error_clear(&err);
-	rc = xml_load_file_hashed(path, v->max_bytes, &doc, sha256, &err);
+	if (in->size > v->max_bytes)
+		return diag_add(diags, DIAG_ERROR, 0, 0, "file-too-large",
+				"the file is %zu bytes; the limit is %zu bytes", in->size,
+				v->max_bytes);
+	rc = xml_load_memory(in->data, in->size, in->name, &doc, &err);
 	if (rc)
 		return load_failed(rc, &err, diags);
 	return check_doc(v, doc, facts, kind, out, diags);
+}
+
+/* Reads the file at path once into *in; a file that cannot be read is a
+ * finding (TENDER_ERR_IO, or TENDER_OK for one too large). */
+static enum tender_status read_input(struct validator *v, const char *path, struct input *in,
+				     unsigned char sha256[32], struct diag_list *diags)
+{
+	struct tender_error err;
+	enum tender_status rc;
+
+	error_clear(&err);
+	rc = input_read_file(path, v->max_bytes, in, &err);
+	if (rc)
+		return load_failed(rc, &err, diags);
+	if (sha256)
+		memcpy(sha256, in->sha256, 32);
+	return TENDER_OK;
 }
 
 enum tender_status validator_load_hashed(struct validator *v, const char *path,
 					 enum doc_kind *kind, struct xml_doc **out,
 					 unsigned char sha256[32], struct diag_list *diags)
 {
-	struct tender_error err;
-	struct xml_doc *doc = NULL;
+	struct input in = {0};
+	size_t errors_before = diags->n_errors;
 	enum tender_status rc;
 
 	*kind = DOC_UNKNOWN;
 	if (out)
 		*out = NULL;
-	error_clear(&err);
-	rc = xml_load_file_hashed(path, v->max_bytes, &doc, sha256, &err);
-	if (rc)
-		return load_failed(rc, &err, diags);
-	return check_doc(v, doc, NULL, kind, out, diags);
+	rc = read_input(v, path, &in, sha256, diags);
+	if (!rc && diags->n_errors == errors_before)
+		rc = load_input(v, &in, kind, out, NULL, diags);
+	input_release(&in);
+	return rc;
+}
+
+enum tender_status validator_load_input(struct validator *v, const struct input *in,
+					enum doc_kind *kind, struct xml_doc **out,
+					struct diag_list *diags)
+{
+	return load_input(v, in, kind, out, NULL, diags);
 }
 
 enum tender_status validator_load_memory(struct validator *v, const char *data, size_t size,
@@ -198,12 +228,29 @@ enum tender_status validator_use_tender_kind(struct validator *v, const char *pa
 					     unsigned char sha256[32], enum doc_kind *kind,
 					     struct diag_list *diags)
 {
+	struct input in = {0};
+	size_t errors_before = diags->n_errors;
+	enum tender_status rc;
+
+	*kind = DOC_UNKNOWN;
+	rc = read_input(v, path, &in, sha256, diags);
+	if (!rc && diags->n_errors > errors_before)
+		rc = TENDER_ERR_INVALID;
+	if (!rc)
+		rc = validator_use_tender_input(v, &in, kind, diags);
+	input_release(&in);
+	return rc;
+}
+
+enum tender_status validator_use_tender_input(struct validator *v, const struct input *in,
+					      enum doc_kind *kind, struct diag_list *diags)
+{
 	struct xml_doc *doc = NULL;
 	struct competition tender;
 	enum tender_status rc;
 	size_t errors_before = diags->n_errors;
 
-	rc = load_file(v, path, kind, &doc, sha256, &tender, diags);
+	rc = load_input(v, in, kind, &doc, &tender, diags);
 	if (rc) {
 		competition_release(&tender);
 		return rc;

@@ -13,6 +13,7 @@
 
 #include "competition.h"
 #include "diag.h"
+#include "input.h"
 #include "schema.h"
 #include "xml.h"
 
@@ -47,6 +48,13 @@ enum tender_status validator_load_hashed(struct validator *v, const char *path,
 					 enum doc_kind *kind, struct xml_doc **out,
 					 unsigned char sha256[32], struct diag_list *diags);
 
+/* As validator_load, for an input already read (borrowed: its name is
+ * used in messages only, nothing is opened). An input larger than the
+ * validator's cap is a finding. */
+enum tender_status validator_load_input(struct validator *v, const struct input *in,
+					enum doc_kind *kind, struct xml_doc **out,
+					struct diag_list *diags);
+
 /* As validator_load, for bytes in memory (borrowed); name is used in
  * messages. For fuzzers and embedders. */
 enum tender_status validator_load_memory(struct validator *v, const char *data, size_t size,
@@ -66,5 +74,9 @@ enum tender_status validator_use_tender(struct validator *v, const char *path,
 enum tender_status validator_use_tender_kind(struct validator *v, const char *path,
 					     unsigned char sha256[32], enum doc_kind *kind,
 					     struct diag_list *diags);
+
+/* As validator_use_tender_kind, for an input already read (borrowed). */
+enum tender_status validator_use_tender_input(struct validator *v, const struct input *in,
+					      enum doc_kind *kind, struct diag_list *diags);
 
 #endif

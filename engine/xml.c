@@ -14,6 +14,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "input.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -648,62 +649,17 @@ enum tender_status xml_load_file_hashed(const char *path, size_t max_bytes,
 					struct xml_doc **out, unsigned char sha256[32],
 					struct tender_error *err)
 {
-	struct stat st;
-	char *data = NULL;
-	size_t size = 0, expected;
-	ssize_t got;
+	struct input in;
 	enum tender_status rc;
-	int fd;
 
 	*out = NULL;
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0)
-		return error_set(err, TENDER_ERR_IO, "io-open", path, 0, 0, "cannot open: %s",
-				 strerror(errno));
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return error_set(err, TENDER_ERR_IO, "io-not-file", path, 0, 0,
-				 S_ISDIR(st.st_mode) ? "this is a folder, not a file"
-						     : "not a regular file");
-	}
-	if ((uintmax_t)st.st_size > max_bytes) {
-		close(fd);
-		return error_set(err, TENDER_ERR_LIMIT, "file-too-large", path, 0, 0,
-				 "the file is %jd bytes; the limit is %zu bytes", (intmax_t)st.st_size,
-				 max_bytes);
-	}
-	/* Read one byte more than stat promised, to notice a file that grows
-	 * while we read it. */
-	expected = (size_t)st.st_size;
-	data = tender_malloc(expected + 1);
-	if (!data) {
-		close(fd);
-		return error_set(err, TENDER_ERR_NOMEM, "nomem", path, 0, 0, "out of memory");
-	}
-	while (size <= expected) {
-		got = read(fd, data + size, expected + 1 - size);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			rc = error_set(err, TENDER_ERR_IO, "io-read", path, 0, 0, "cannot read: %s",
-				       strerror(errno));
-			goto out;
-		}
-		if (got == 0)
-			break;
-		size += (size_t)got;
-	}
-	if (size > expected) {
-		rc = error_set(err, TENDER_ERR_IO, "io-changed", path, 0, 0,
-			       "the file changed while it was being read");
-		goto out;
-	}
+	rc = input_read_file(path, max_bytes, &in, err);
+	if (rc)
+		return rc;
 	if (sha256)
-		crypto_hash_sha256(sha256, (const unsigned char *)data, size);
-	rc = xml_load_memory(data, size, path, out, err);
-out:
-	tender_free(data);
-	close(fd);
+		memcpy(sha256, in.sha256, 32);
+	rc = xml_load_memory(in.data, in.size, path, out, err);
+	input_release(&in);
 	return rc;
 }
 

@@ -628,6 +628,7 @@ static int export(int argc, char **argv, FILE *out, FILE *err)
 	int status = parse(argc, argv, out, err, &a);
 	long long id, epoch;
 	char *tender = NULL;
+	int outside = 0;
 
 	if (status >= 0)
 		return status;
@@ -637,12 +638,14 @@ static int export(int argc, char **argv, FILE *out, FILE *err)
 	}
 	if ((rc = store_open(a.db, 1, &s, &e)))
 		return store_failure(err, &e, rc);
-	rc = audit_export(s, id, a.output, &tender, &epoch, &e);
+	rc = audit_export(s, id, a.output, &tender, &epoch, &outside, &e);
 	store_close(s);
 	if (rc)
 		return store_failure(err, &e, rc);
 	fprintf(out, "exported evaluation %lld to %s\n", id, a.output);
-	fprintf(out, "re-run: SOURCE_DATE_EPOCH=%lld tender evaluate -o OUT %s\n", epoch, tender);
+	fprintf(out, "re-run: SOURCE_DATE_EPOCH=%lld tender evaluate -o OUT %s%s%s%s\n", epoch,
+		outside ? "--allow-outside " : "", outside ? a.output : "", outside ? " " : "",
+		tender);
 	free(tender);
 	return CLI_OK;
 }

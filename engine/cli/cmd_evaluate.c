@@ -17,6 +17,9 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#define CLI_MAX_ALLOW_OUTSIDE 64
 
 static void help(FILE *f)
 {
@@ -44,6 +47,10 @@ static void help(FILE *f)
 		"                       'tender keygen')\n"
 		"  -f, --format FORMAT  text (default: a ranking table) or json\n"
 		"      --max-size SIZE  refuse files larger than SIZE (default 16M)\n"
+		"      --allow-outside DIR\n"
+		"                       let bids and the panel's scores come from DIR too, not\n"
+		"                       only from the tender's folder (and those it names with\n"
+		"                       <allow-outside folder=\"...\"/>); may be repeated\n"
 		"  -h, --help           show this help\n"
 		"      --version        show the version\n\n"
 		"SOURCE_DATE_EPOCH, when set, fixes the time recorded in the outputs, so that\n"
@@ -257,6 +264,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		{"sign", required_argument, NULL, 's'},
 		{"format", required_argument, NULL, 'f'},
 		{"max-size", required_argument, NULL, 'm'},
+		{"allow-outside", required_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -272,6 +280,8 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 	struct tender_error error = {0};
 	struct run r;
 	enum tender_status rc;
+	const char *allow[CLI_MAX_ALLOW_OUTSIDE];
+	size_t n_allow = 0;
 
 	opterr = 0;
 	optind = 0;
@@ -280,6 +290,14 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		case 'o': output = optarg; break;
 		case 'd': db = optarg; break;
 		case 's': key = optarg; break;
+		case 'a':
+			if (n_allow == CLI_MAX_ALLOW_OUTSIDE) {
+				fprintf(err, "tender evaluate: at most %d --allow-outside folders\n",
+					CLI_MAX_ALLOW_OUTSIDE);
+				return CLI_USAGE;
+			}
+			allow[n_allow++] = optarg;
+			break;
 		case 'f':
 			if (cli_option_format(err, "tender evaluate", optarg, &json) >= 0)
 				return CLI_USAGE;
@@ -299,13 +317,22 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 			     "see 'tender evaluate --help'\n");
 		return CLI_USAGE;
 	}
+	for (size_t i = 0; i < n_allow; i++) {
+		struct stat st;
+
+		if (stat(allow[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
+			fprintf(err, "tender evaluate: --allow-outside %s: not a folder\n", allow[i]);
+			return CLI_USAGE;
+		}
+	}
 	if (key && (rc = manifest_check_key(key, &error)) != TENDER_OK) {
 		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : key, error.message);
 		return rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
 	}
 	{
 		struct run_options ro = {.max_bytes = max_bytes, .report = print_diags,
-					 .report_ctx = err};
+					 .report_ctx = err, .allow_outside = allow,
+					 .n_allow_outside = n_allow};
 
 		rc = run_evaluate(&r, argv[optind], &ro, &error);
 	}

@@ -28,7 +28,7 @@
 static char dir[64];
 
 /* Writes the sample tender into dir, pointing at dir/rules.xml and at the
- * sample bids and panel by absolute path. */
+ * sample bids and panel by absolute path (allowed: evaluate_with). */
 static void write_tender(void)
 {
 	FILE *in = fopen(SAMPLE "tender.xml", "r"), *out;
@@ -75,7 +75,11 @@ static enum tender_status evaluate_with(struct run *r, const char *body)
 	snprintf(path, sizeof(path), "%s/tender.xml", dir);
 	setenv("SOURCE_DATE_EPOCH", "1800000000", 1);
 	{
-		struct run_options opt = {.max_bytes = XML_DEFAULT_MAX_BYTES};
+		/* the bids and panel are read where they are, outside dir */
+		static const char *const sample[] = {SAMPLE};
+		struct run_options opt = {.max_bytes = XML_DEFAULT_MAX_BYTES,
+					  .allow_outside = sample,
+					  .n_allow_outside = 1};
 
 		return run_evaluate(r, path, &opt, &err);
 	}
