@@ -8,15 +8,19 @@
 #include "../alloc.h"
 #include "../fileio.h"
 #include "../manifest.h"
+#include "../outdir.h"
 #include "../result.h"
 #include "../run.h"
 #include "../store.h"
 #include "../strbuf.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void help(FILE *f)
 {
@@ -249,6 +253,85 @@ static char *default_output(const char *tender)
 	return out;
 }
 
+/* Removes a store that this run created and did not record into: a failed
+ * run leaves no new file. */
+static void remove_new_store(const char *db)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+	char path[4200];
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
+		if (snprintf(path, sizeof(path), "%s%s", db, suffixes[i]) < (int)sizeof(path))
+			unlink(path);
+}
+
+/* The output phase, as one unit: the outputs are written into a new folder
+ * beside the output folder while the evaluation is recorded in the store
+ * but not yet committed (so that the signed manifest can name its id and the
+ * chain head after it), the new folder takes the output folder's place, and
+ * only then is the evaluation committed; when the commit fails the old
+ * folder is put back. A failure anywhere leaves no evaluation in the store
+ * and no new file (outdir.h). db is NULL for the default store, db_default,
+ * in the output folder. */
+static enum tender_status record_and_write(const struct run *r, const char *xml, size_t size,
+					   const struct cli_reports *reports, const char *output,
+					   const char *db, const char *db_default, const char *key,
+					   long long *id, struct tender_error *error)
+{
+	struct manifest_output files[1 + CLI_N_DEFAULT_REPORTS];
+	const char *names[2 + CLI_N_DEFAULT_REPORTS] = {"evaluation.xml"};
+	const size_t n_files = 1 + CLI_N_DEFAULT_REPORTS;
+	struct manifest_anchor anchor;
+	struct outdir *o = NULL;
+	struct store *store = NULL;
+	char chain_head[65], *manifest = NULL;
+	size_t manifest_size = 0;
+	int new_store = 0;
+	struct stat st;
+	enum tender_status rc;
+
+	files[0] = (struct manifest_output){"evaluation.xml", xml, size};
+	for (size_t i = 0; i < CLI_N_DEFAULT_REPORTS; i++) {
+		names[i + 1] = cli_default_reports[i];
+		files[i + 1] = (struct manifest_output){cli_default_reports[i], reports->text[i],
+							reports->size[i]};
+	}
+	names[n_files] = "manifest.json";
+	if ((rc = outdir_begin(output, names, n_files + 1, &o, error)))
+		return rc;
+	if (!db) {
+		db = db_default;
+		new_store = lstat(db, &st) != 0 && errno == ENOENT;
+	}
+	if ((rc = store_open(db, 0, &store, error)) ||
+	    (rc = store_record_pending(store, r, xml, size, id, chain_head, error)))
+		goto fail;
+	anchor = (struct manifest_anchor){*id, chain_head};
+	if ((rc = manifest_make(r, &anchor, files, n_files, key, &manifest, &manifest_size, error)))
+		goto fail;
+	for (size_t i = 0; i < n_files && !rc; i++)
+		rc = outdir_put(o, files[i].name, files[i].data, files[i].size, error);
+	if (rc || (rc = outdir_put(o, "manifest.json", manifest, manifest_size, error)) ||
+	    (rc = outdir_commit(o, error)))
+		goto fail;
+	if ((rc = store_commit(store, error))) {
+		outdir_undo(o, error);
+		goto fail;
+	}
+	store_close(store);
+	outdir_free(o);
+	tender_free(manifest);
+	return TENDER_OK;
+fail:
+	store_rollback(store);
+	store_close(store);
+	if (new_store)
+		remove_new_store(db);
+	outdir_free(o);
+	tender_free(manifest);
+	return rc;
+}
+
 int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 {
 	static const struct option options[] = {
@@ -262,10 +345,8 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		{NULL, 0, NULL, 0},
 	};
 	const char *output = NULL, *db = getenv("TENDER_DB"), *key = NULL;
-	const char *outputs[1 + CLI_N_DEFAULT_REPORTS] = {"evaluation.xml"};
 	char *output_owned = NULL, *xml = NULL, path[4096], db_default[4096];
 	struct cli_reports reports = {{NULL}, {0}};
-	struct store *store = NULL;
 	long long evaluation_id = 0;
 	size_t max_bytes = XML_DEFAULT_MAX_BYTES, size = 0, *order = NULL;
 	int json = 0, opt, status = CLI_OK, printed = 0;
@@ -342,31 +423,15 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		goto out;
 	}
 	if (cli_join_path(path, sizeof(path), output, "evaluation.xml", &error) ||
-	    cli_join_path(db_default, sizeof(db_default), output, "tender.db", &error) ||
-	    dir_ensure(output, &error)) {
+	    cli_join_path(db_default, sizeof(db_default), output, "tender.db", &error)) {
 		fprintf(err, "%s: error: %s\n", error.file, error.message);
 		status = CLI_BAD_INPUT;
 		goto out;
 	}
-	/* The store first: if it fails, no output claims a recorded decision. */
-	rc = store_open(db && *db ? db : db_default, 0, &store, &error);
-	if (!rc)
-		rc = store_record(store, &r, xml, size, &evaluation_id, &error);
-	store_close(store);
-	if (rc) {
+	if ((rc = record_and_write(&r, xml, size, &reports, output, db && *db ? db : NULL,
+				   db_default, key, &evaluation_id, &error))) {
 		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender evaluate",
-			error.message);
-		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
-		goto out;
-	}
-	for (size_t i = 0; i < CLI_N_DEFAULT_REPORTS; i++)
-		outputs[i + 1] = cli_default_reports[i];
-	if (file_write_atomic(path, xml, size, &error) ||
-	    (rc = cli_write_default_reports(&reports, output, &error)) != TENDER_OK ||
-	    (rc = manifest_write(output, &r, outputs, 1 + CLI_N_DEFAULT_REPORTS, key, &error)) !=
-		    TENDER_OK) {
-		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender evaluate",
-			error.message);
+			rc == TENDER_ERR_NOMEM ? "out of memory" : error.message);
 		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
 		goto out;
 	}
