@@ -286,7 +286,7 @@ static enum tender_status record_and_write(const struct run *r, const char *xml,
 	struct store *store = NULL;
 	char chain_head[65], *manifest = NULL;
 	size_t manifest_size = 0;
-	int new_store = 0;
+	int new_store = 0, created;
 	struct stat st;
 	enum tender_status rc;
 
@@ -325,9 +325,13 @@ static enum tender_status record_and_write(const struct run *r, const char *xml,
 fail:
 	store_rollback(store);
 	store_close(store);
-	if (new_store)
-		remove_new_store(db);
+	created = outdir_created(o);
 	outdir_free(o);
+	if (new_store) {
+		remove_new_store(db);
+		if (created)
+			rmdir(output); /* only when empty */
+	}
 	tender_free(manifest);
 	return rc;
 }
