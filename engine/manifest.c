@@ -527,12 +527,13 @@ enum tender_status manifest_make(const struct run *r, const struct manifest_anch
 	if (rc)
 		goto out;
 	text = json_dumps(root, JSON_INDENT(2) | JSON_SORT_KEYS);
-	if (!text || !(file = tender_malloc((len = strlen(text)) + 1))) {
+	if (!text || !(file = tender_malloc((len = strlen(text)) + 2))) {
 		rc = error_set(err, TENDER_ERR_NOMEM, "nomem", NULL, 0, 0, "out of memory");
 		goto out;
 	}
 	memcpy(file, text, len);
 	file[len] = '\n';
+	file[len + 1] = '\0';
 	*text_out = file;
 	*size_out = len + 1;
 	file = NULL;

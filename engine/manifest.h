@@ -29,7 +29,8 @@ struct manifest_anchor {
  * SHA-256 (as the run read them), every output's SHA-256 from the bytes
  * given (never re-read from disk), the anchor (may be NULL: then none), and
  * with key_path an Ed25519 signature by the secret key in that file (written
- * by manifest_keygen). *text (tender_free) and *size receive it. Returns
+ * by manifest_keygen). *text (NUL-terminated; tender_free) and *size
+ * receive it. Returns
  * TENDER_OK, TENDER_ERR_IO (the key cannot be read), TENDER_ERR_USAGE (the
  * key file is not a tender secret key, or an output name cannot be listed)
  * or TENDER_ERR_NOMEM; *text is NULL on failure. */
