@@ -26,6 +26,7 @@ struct outdir {
 	char base[NAME_MAX + 1];
 	char fresh[PATH_MAX];   /* DIR.tmp-XXXXXX: the new outputs */
 	char old[PATH_MAX];     /* DIR.old-XXXXXX: the old folder, once swapped */
+	char lock[PATH_MAX];    /* DIR.lock, once locked */
 	const char *const *names;
 	size_t n_names;
 	int lock_fd, created, swapped, fresh_made;
@@ -208,10 +209,63 @@ static enum tender_status check_existing(const struct outdir *o, const char *sho
 		if (!fits(snprintf(path, sizeof(path), "%s/%s", o->dir, o->names[i]), sizeof(path)))
 			return error_set(err, TENDER_ERR_IO, "io-path", shown, 0, 0,
 					 "the path is too long");
-		if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+			size_t n = strlen(shown);
+
+			while (n > 1 && shown[n - 1] == '/')
+				n--;
+			snprintf(path, sizeof(path), "%.*s/%s", (int)n, shown, o->names[i]);
 			return error_set(err, TENDER_ERR_IO, "io-not-file", path, 0, 0,
 					 "this is not a regular file; tender only replaces files");
+		}
 	}
+	return TENDER_OK;
+}
+
+/* Takes the exclusive flock on the lock file beside the output folder,
+ * waiting for a run that holds it. The run that holds it removes the file
+ * when it is done (outdir_free), so a lock taken on a file that is no
+ * longer at its path is worthless: then try again. */
+static enum tender_status take_lock(struct outdir *o, const char *lock, struct tender_error *err)
+{
+	for (;;) {
+		struct stat held, now;
+
+		o->lock_fd = open(lock, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+		if (o->lock_fd < 0)
+			return error_set(err, TENDER_ERR_IO, "io-write", lock, 0, 0,
+					 "cannot create the output folder's lock file: %s",
+					 strerror(errno));
+		while (flock(o->lock_fd, LOCK_EX) != 0)
+			if (errno != EINTR)
+				return error_set(err, TENDER_ERR_IO, "io-lock", lock, 0, 0,
+						 "cannot lock the output folder: %s",
+						 strerror(errno));
+		if (fstat(o->lock_fd, &held) == 0 && stat(lock, &now) == 0 &&
+		    held.st_dev == now.st_dev && held.st_ino == now.st_ino) {
+			snprintf(o->lock, sizeof(o->lock), "%s", lock);
+			return TENDER_OK;
+		}
+		close(o->lock_fd);
+		o->lock_fd = -1;
+	}
+}
+
+/* Refuses an output folder that is the current folder or holds it: the
+ * swap would leave this process, and the shell that started it, in a
+ * folder that is then removed. */
+static enum tender_status check_not_cwd(const struct outdir *o, const char *shown,
+					struct tender_error *err)
+{
+	char cwd[PATH_MAX];
+	size_t n = strlen(o->dir);
+
+	if (!getcwd(cwd, sizeof(cwd)))
+		return TENDER_OK;
+	if (strncmp(cwd, o->dir, n) == 0 && (cwd[n] == '\0' || cwd[n] == '/'))
+		return error_set(err, TENDER_ERR_IO, "io-output-cwd", shown, 0, 0,
+				 "the output folder cannot be the current folder or hold it "
+				 "(its contents are replaced as a whole): give another -o");
 	return TENDER_OK;
 }
 
@@ -220,6 +274,7 @@ enum tender_status outdir_begin(const char *dir, const char *const *names, size_
 {
 	struct outdir *o = tender_calloc(1, sizeof(*o));
 	char lock[PATH_MAX];
+	struct stat st;
 	enum tender_status rc;
 
 	*out = NULL;
@@ -229,26 +284,15 @@ enum tender_status outdir_begin(const char *dir, const char *const *names, size_
 	o->names = names;
 	o->n_names = n_names;
 	errno = 0;
-	if ((rc = resolve(o, dir, err)))
+	if ((rc = resolve(o, dir, err)) || (rc = check_not_cwd(o, dir, err)))
 		goto fail;
 	if (!fits(snprintf(lock, sizeof(lock), "%s.lock", o->dir), sizeof(lock)) ||
 	    !fits(snprintf(o->fresh, sizeof(o->fresh), "%s.tmp-XXXXXX", o->dir), sizeof(o->fresh))) {
 		rc = error_set(err, TENDER_ERR_IO, "io-path", dir, 0, 0, "the path is too long");
 		goto fail;
 	}
-	o->lock_fd = open(lock, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
-	if (o->lock_fd < 0) {
-		rc = error_set(err, TENDER_ERR_IO, "io-write", lock, 0, 0,
-			       "cannot create the output folder's lock file: %s", strerror(errno));
+	if ((rc = take_lock(o, lock, err)))
 		goto fail;
-	}
-	while (flock(o->lock_fd, LOCK_EX) != 0) {
-		if (errno != EINTR) {
-			rc = error_set(err, TENDER_ERR_IO, "io-lock", lock, 0, 0,
-				       "cannot lock the output folder: %s", strerror(errno));
-			goto fail;
-		}
-	}
 	clean_leftovers(o);
 	if (mkdir(o->dir, 0755) == 0) {
 		o->created = 1;
@@ -266,6 +310,13 @@ enum tender_status outdir_begin(const char *dir, const char *const *names, size_
 		goto fail;
 	}
 	o->fresh_made = 1;
+	/* mkdtemp made it 0700; it becomes the output folder, whose mode
+	 * stays what it was (or what mkdir gave it just now). */
+	if (stat(o->dir, &st) != 0 || chmod(o->fresh, st.st_mode & 07777) != 0) {
+		rc = error_set(err, TENDER_ERR_IO, "io-mkdir", o->fresh, 0, 0,
+			       "cannot set the mode of the new output folder: %s", strerror(errno));
+		goto fail;
+	}
 	*out = o;
 	return TENDER_OK;
 fail:
@@ -358,15 +409,31 @@ enum tender_status outdir_commit(struct outdir *o, struct tender_error *err)
 
 	sync_folder(o->fresh);
 	link_others(o);
-	if (renameat2(AT_FDCWD, o->fresh, AT_FDCWD, o->dir, RENAME_EXCHANGE) != 0)
+	snprintf(o->old, sizeof(o->old), "%s.old-%s", o->dir, o->fresh + n + 5);
+	if (renameat2(AT_FDCWD, o->fresh, AT_FDCWD, o->dir, RENAME_EXCHANGE) == 0) {
+		o->swapped = 1;
+		/* The old folder is at the new one's name: give it its own, so
+		 * that a run killed now leaves DIR.old-XXXXXX. */
+		if (rename(o->fresh, o->old) != 0)
+			snprintf(o->old, sizeof(o->old), "%s", o->fresh);
+	} else if (errno == EINVAL || errno == ENOSYS || errno == ENOTSUP) {
+		/* No RENAME_EXCHANGE here: two renames. Between them the output
+		 * folder is missing for an instant, never mixed. */
+		if (rename(o->dir, o->old) != 0)
+			return error_set(err, TENDER_ERR_IO, "io-write", o->dir, 0, 0,
+					 "cannot put the new outputs in place: %s", strerror(errno));
+		if (rename(o->fresh, o->dir) != 0) {
+			int saved = errno;
+
+			rename(o->old, o->dir);
+			return error_set(err, TENDER_ERR_IO, "io-write", o->dir, 0, 0,
+					 "cannot put the new outputs in place: %s", strerror(saved));
+		}
+		o->swapped = 1;
+	} else {
 		return error_set(err, TENDER_ERR_IO, "io-write", o->dir, 0, 0,
 				 "cannot put the new outputs in place: %s", strerror(errno));
-	o->swapped = 1;
-	/* The old folder is at the new one's name: give it its own, so that a
-	 * run killed now leaves DIR.old-XXXXXX, and the next one knows. */
-	snprintf(o->old, sizeof(o->old), "%s.old-%s", o->dir, o->fresh + n + 5);
-	if (rename(o->fresh, o->old) != 0)
-		snprintf(o->old, sizeof(o->old), "%s", o->fresh);
+	}
 	sync_folder(o->parent);
 	return TENDER_OK;
 }
@@ -375,11 +442,14 @@ enum tender_status outdir_undo(struct outdir *o, struct tender_error *err)
 {
 	if (!o->swapped)
 		return TENDER_OK;
-	if (renameat2(AT_FDCWD, o->old, AT_FDCWD, o->dir, RENAME_EXCHANGE) != 0)
+	if (renameat2(AT_FDCWD, o->old, AT_FDCWD, o->dir, RENAME_EXCHANGE) == 0) {
+		/* the new outputs are at the old folder's name now */
+		snprintf(o->fresh, sizeof(o->fresh), "%s", o->old);
+	} else if (rename(o->dir, o->fresh) != 0 || rename(o->old, o->dir) != 0) {
 		return error_set(err, TENDER_ERR_IO, "io-write", o->dir, 0, 0,
 				 "cannot put the old outputs back: %s", strerror(errno));
+	}
 	o->swapped = 0;
-	snprintf(o->fresh, sizeof(o->fresh), "%s", o->old);
 	sync_folder(o->parent);
 	return TENDER_OK;
 }
@@ -395,6 +465,8 @@ void outdir_free(struct outdir *o)
 	if (!o->swapped && o->created)
 		rmdir(o->dir); /* only when empty */
 	if (o->lock_fd >= 0) {
+		if (o->lock[0])
+			unlink(o->lock); /* still held: see take_lock */
 		sync_folder(o->parent);
 		close(o->lock_fd); /* releases the lock */
 	}

@@ -11,10 +11,12 @@
  * it. The swap is renameat2(RENAME_EXCHANGE) of DIR and the new folder
  * (Linux 3.15, glibc 2.28); the old folder is then emptied and removed.
  *
- * Beside DIR live, while a run is at work, DIR.tmp-XXXXXX (the new folder)
- * and DIR.old-XXXXXX (the old one), and always DIR.lock, on which runs take
- * an exclusive flock: runs on one output folder follow one another, and the
- * next run cleans what a killed one left.
+ * Beside DIR live, while a run is at work, DIR.tmp-XXXXXX (the new folder),
+ * DIR.old-XXXXXX (the old one) and DIR.lock, on which runs take an
+ * exclusive flock (removed by the run that holds it when it is done, so a
+ * run that took it checks it is still the file at that path): runs on one
+ * output folder follow one another, and the next run cleans what a killed
+ * one left (a killed run's DIR.lock stays, and is reused).
  */
 #ifndef TENDER_OUTDIR_H
 #define TENDER_OUTDIR_H
@@ -32,8 +34,7 @@ struct outdir;
  * but a regular file (a symbolic link, a folder), creates dir when missing
  * (one level; its parent must exist) and the new folder beside it. *out
  * receives the unit (outdir_free). Returns TENDER_OK, TENDER_ERR_IO (err
- * names the path) or TENDER_ERR_NOMEM; on failure nothing is left but the
- * lock file. */
+ * names the path) or TENDER_ERR_NOMEM; on failure nothing is left. */
 enum tender_status outdir_begin(const char *dir, const char *const *names, size_t n_names,
 				struct outdir **out, struct tender_error *err);
 
