@@ -168,6 +168,11 @@ enum tender_status anchor_check(struct store *s, const struct manifest_claims *c
 		return store_error(s, err, "cannot read the store");
 	if (step == SQLITE_ROW && (rc = check_inputs(&c, s, id, cl, err)))
 		return rc;
+	if ((rc = store_signer(s, a, err)))
+		return rc;
+	if (a[0] && strcmp(a, cl->public_key) != 0)
+		finding(&c, "the store is bound to the signer key %s, not to the key given (%s)", a,
+			cl->public_key);
 	if ((rc = store_high_water(s, &mark, err)))
 		return rc;
 	if (mark >= 0 && mark < id)

@@ -358,6 +358,20 @@ enum tender_status manifest_check_key(const char *key_path, struct tender_error 
 	return rc;
 }
 
+enum tender_status manifest_public_key(const char *key_path, char hex[65],
+				       struct tender_error *err)
+{
+	unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
+	enum tender_status rc = read_key(key_path, SECRET_KEY_KIND, sk, sizeof(sk), err);
+
+	if (!rc) {
+		crypto_sign_ed25519_sk_to_pk(pk, sk);
+		sodium_bin2hex(hex, 65, pk, sizeof(pk));
+	}
+	sodium_memzero(sk, sizeof(sk));
+	return rc;
+}
+
 enum tender_status manifest_keygen(const char *key_path, struct tender_error *err)
 {
 	unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
@@ -958,6 +972,7 @@ enum tender_status manifest_check(const char *dir, const char *pubkey_path, cons
 		goto out;
 	if (claims) {
 		claims->signature_ok = *findings == before;
+		sodium_bin2hex(claims->public_key, sizeof(claims->public_key), pk, sizeof(pk));
 		if ((rc = read_claims(root, claims, err))) {
 			manifest_claims_release(claims);
 			goto out;

@@ -51,6 +51,11 @@ enum tender_status manifest_write(const char *dir, const struct run *r,
  * is done with it (so that a bad key leaves no partial output). */
 enum tender_status manifest_check_key(const char *key_path, struct tender_error *err);
 
+/* The public key (lower-case hex) of the tender secret key in key_path.
+ * Errors as manifest_check_key. */
+enum tender_status manifest_public_key(const char *key_path, char hex[65],
+				       struct tender_error *err);
+
 /* Creates a new Ed25519 key pair: the secret key in key_path (mode 0600,
  * refused when the file exists) and the public key in key_path + ".pub". */
 enum tender_status manifest_keygen(const char *key_path, struct tender_error *err);
@@ -74,6 +79,7 @@ struct manifest_counts {
  * is the manifest's (unchecked: print it escaped). */
 struct manifest_claims {
 	int signature_ok;         /* valid for the public key given */
+	char public_key[65];      /* the public key given, hex */
 	long long evaluation_id;  /* 0: the manifest names none (an older tender's) */
 	char chain_head[65];      /* "" when the manifest has none */
 	char result_sha256[65];   /* evaluation.xml's; "" when not listed */

@@ -230,7 +230,21 @@ static const char *const migrations[] = {
 	"  WHEN new.id <= (SELECT value FROM high_water WHERE name = 'evaluation')"
 	"  BEGIN SELECT RAISE(ABORT, 'evaluation ids are never reused'); END;"
 	"CREATE TRIGGER evaluation_high_water AFTER INSERT ON evaluation"
-	"  BEGIN UPDATE high_water SET value = new.id WHERE name = 'evaluation'; END;",
+	"  BEGIN UPDATE high_water SET value = new.id WHERE name = 'evaluation'; END;"
+	/* The signer's public key, once a store is bound to it: evaluations
+	 * are then recorded only when signed by it (evaluate
+	 * --require-signature). */
+	"CREATE TABLE signer ("
+	"  public_key TEXT PRIMARY KEY CHECK (length(public_key) = 64),"
+	"  since_evaluation INTEGER NOT NULL REFERENCES evaluation(id)"
+	") STRICT;"
+	"CREATE TRIGGER signer_no_update BEFORE UPDATE ON signer"
+	"  BEGIN SELECT RAISE(ABORT, 'the signer cannot be changed'); END;"
+	"CREATE TRIGGER signer_no_delete BEFORE DELETE ON signer"
+	"  BEGIN SELECT RAISE(ABORT, 'the signer cannot be changed'); END;"
+	"CREATE TRIGGER signer_only_one BEFORE INSERT ON signer"
+	"  WHEN (SELECT count(*) FROM signer) > 0"
+	"  BEGIN SELECT RAISE(ABORT, 'the store has a signer already'); END;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_SCHEMA_VERSION,
@@ -930,6 +944,65 @@ db_error:
 rollback:
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
+}
+
+enum tender_status store_check_signer(struct store *s, long long id, const char *public_key,
+				      int bind, struct tender_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char bound[65] = "";
+	int step;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT public_key FROM signer LIMIT 1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return store_error(s, err, "cannot read the store's signer");
+	if ((step = sqlite3_step(st)) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(bound, sizeof(bound), "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return store_error(s, err, "cannot read the store's signer");
+	if (bound[0] && !public_key)
+		return error_set(err, TENDER_ERR_USAGE, "db-unsigned", s->path, 0, 0,
+				 "this store records only evaluations signed by the key %s: give "
+				 "--sign with its secret key",
+				 bound);
+	if (bound[0] && strcmp(bound, public_key) != 0)
+		return error_set(err, TENDER_ERR_USAGE, "db-signer", s->path, 0, 0,
+				 "this store records only evaluations signed by the key %s, not %s",
+				 bound, public_key);
+	if (bound[0] || !bind)
+		return TENDER_OK;
+	if (!public_key)
+		return error_set(err, TENDER_ERR_USAGE, "db-unsigned", s->path, 0, 0,
+				 "--require-signature needs --sign");
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO signer (public_key, since_evaluation) VALUES (?, ?)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return store_error(s, err, "cannot record the store's signer");
+	sqlite3_bind_text(st, 1, public_key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	step = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? TENDER_OK
+				   : store_error(s, err, "cannot record the store's signer");
+}
+
+enum tender_status store_signer(struct store *s, char public_key[65], struct tender_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int step;
+
+	public_key[0] = '\0';
+	if (s->version < 3)
+		return TENDER_OK;
+	if (sqlite3_prepare_v2(s->db, "SELECT public_key FROM signer LIMIT 1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return store_error(s, err, "cannot read the store's signer");
+	if ((step = sqlite3_step(st)) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(public_key, 65, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return step == SQLITE_ROW || step == SQLITE_DONE
+		       ? TENDER_OK
+		       : store_error(s, err, "cannot read the store's signer");
 }
 
 enum tender_status store_commit(struct store *s, struct tender_error *err)

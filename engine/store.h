@@ -59,6 +59,18 @@ enum tender_status store_record_pending(struct store *s, const struct run *r, co
 					size_t result_size, long long *id, char chain_head[65],
 					struct tender_error *err);
 
+/* Inside a pending evaluation id: when the store is bound to a signer,
+ * refuses (TENDER_ERR_USAGE) an evaluation not signed by it (public_key:
+ * the hex of the key that signs this one's manifest, NULL when unsigned);
+ * with bind, binds an unbound store to public_key from this evaluation on.
+ * The caller rolls back on failure. */
+enum tender_status store_check_signer(struct store *s, long long id, const char *public_key,
+				      int bind, struct tender_error *err);
+
+/* The hex public key the store is bound to, or "" (none, or a store older
+ * than version 3). */
+enum tender_status store_signer(struct store *s, char public_key[65], struct tender_error *err);
+
 /* Commits the pending evaluation (rolling it back when that fails), then
  * copies it from the -wal file into the store file where it can. */
 enum tender_status store_commit(struct store *s, struct tender_error *err);

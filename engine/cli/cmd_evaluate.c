@@ -49,6 +49,8 @@ static void help(FILE *f)
 		"                       else tender.db in the output folder)\n"
 		"      --sign KEYFILE   sign manifest.json with this Ed25519 secret key (made by\n"
 		"                       'tender keygen')\n"
+		"      --require-signature  bind the store to the --sign key: from this\n"
+		"                       evaluation on it records only evaluations signed by it\n"
 		"  -f, --format FORMAT  text (default: a ranking table) or json\n"
 		"      --max-size SIZE  refuse files larger than SIZE (default 16M)\n"
 		"  -h, --help           show this help\n"
@@ -279,7 +281,7 @@ static void remove_new_store(const char *db)
 static enum tender_status record_and_write(const struct run *r, const char *xml, size_t size,
 					   const struct cli_reports *reports, const char *output,
 					   const char *db, const char *db_default, const char *key,
-					   long long *id, struct tender_error *error)
+					   int bind, long long *id, struct tender_error *error)
 {
 	struct manifest_output files[1 + CLI_N_DEFAULT_REPORTS];
 	const char *names[2 + CLI_N_DEFAULT_REPORTS] = {"evaluation.xml"};
@@ -287,7 +289,7 @@ static enum tender_status record_and_write(const struct run *r, const char *xml,
 	struct manifest_anchor anchor;
 	struct outdir *o = NULL;
 	struct store *store = NULL;
-	char chain_head[65], *manifest = NULL;
+	char chain_head[65], signer[65], *manifest = NULL;
 	size_t manifest_size = 0;
 	int new_store = 0, created;
 	struct stat st;
@@ -306,8 +308,11 @@ static enum tender_status record_and_write(const struct run *r, const char *xml,
 		db = db_default;
 		new_store = lstat(db, &st) != 0 && errno == ENOENT;
 	}
+	if (key && (rc = manifest_public_key(key, signer, error)))
+		goto fail;
 	if ((rc = store_open(db, 0, &store, error)) ||
-	    (rc = store_record_pending(store, r, xml, size, id, chain_head, error)))
+	    (rc = store_record_pending(store, r, xml, size, id, chain_head, error)) ||
+	    (rc = store_check_signer(store, *id, key ? signer : NULL, bind, error)))
 		goto fail;
 	anchor = (struct manifest_anchor){*id, chain_head};
 	if ((rc = manifest_make(r, &anchor, files, n_files, key, &manifest, &manifest_size, error)))
@@ -345,6 +350,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		{"output", required_argument, NULL, 'o'},
 		{"db", required_argument, NULL, 'd'},
 		{"sign", required_argument, NULL, 's'},
+		{"require-signature", no_argument, NULL, 'r'},
 		{"format", required_argument, NULL, 'f'},
 		{"max-size", required_argument, NULL, 'm'},
 		{"help", no_argument, NULL, 'h'},
@@ -356,7 +362,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 	struct cli_reports reports = {{NULL}, {0}};
 	long long evaluation_id = 0;
 	size_t max_bytes = XML_DEFAULT_MAX_BYTES, size = 0, *order = NULL;
-	int json = 0, opt, status = CLI_OK, printed = 0;
+	int json = 0, opt, status = CLI_OK, printed = 0, bind = 0;
 	struct tender_error error = {0};
 	struct run r;
 	enum tender_status rc;
@@ -368,6 +374,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		case 'o': output = optarg; break;
 		case 'd': db = optarg; break;
 		case 's': key = optarg; break;
+		case 'r': bind = 1; break;
 		case 'f':
 			if (cli_option_format(err, "tender evaluate", optarg, &json) >= 0)
 				return CLI_USAGE;
@@ -385,6 +392,10 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 	if (optind != argc - 1) {
 		fprintf(err, "tender evaluate: give exactly one tender description\n"
 			     "see 'tender evaluate --help'\n");
+		return CLI_USAGE;
+	}
+	if (bind && !key) {
+		fprintf(err, "tender evaluate: --require-signature needs --sign KEYFILE\n");
 		return CLI_USAGE;
 	}
 	if (key && (rc = manifest_check_key(key, &error)) != TENDER_OK) {
@@ -436,7 +447,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		goto out;
 	}
 	if ((rc = record_and_write(&r, xml, size, &reports, output, db && *db ? db : NULL,
-				   db_default, key, &evaluation_id, &error))) {
+				   db_default, key, bind, &evaluation_id, &error))) {
 		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender evaluate",
 			rc == TENDER_ERR_NOMEM ? "out of memory" : error.message);
 		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
