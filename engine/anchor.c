@@ -16,7 +16,8 @@ struct anchor_checker {
 	long long *findings;
 };
 
-static void finding(struct anchor_checker *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void finding(struct anchor_checker *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* Reports one finding; never allocates (a long one is cut). */
 static void finding(struct anchor_checker *c, const char *fmt, ...)
@@ -80,27 +81,31 @@ static enum tender_status check_inputs(struct anchor_checker *c, struct store *s
 		const struct manifest_claim_input *in = n < cl->n_inputs ? &cl->inputs[n] : NULL;
 
 		if (!in)
-			finding(c, "evaluation %lld: the stored input %s '%s' is not in the signed "
-				   "manifest",
+			finding(c,
+				"evaluation %lld: the stored input %s '%s' is not in the signed "
+				"manifest",
 				id, shown(col(st, 0), a), shown(col(st, 1), b));
 		else if (!same(col(st, 0), in->role) || !same(col(st, 1), in->path))
-			finding(c, "evaluation %lld: stored input %zu is %s '%s'; the signed manifest "
-				   "records %s '%s'",
+			finding(c,
+				"evaluation %lld: stored input %zu is %s '%s'; the signed manifest "
+				"records %s '%s'",
 				id, n + 1, shown(col(st, 0), a), shown(col(st, 1), b),
 				shown(in->role, r), shown(in->path, q));
 		else if (!same(col(st, 2), in->sha256))
-			finding(c, "evaluation %lld: the stored %s '%s' has sha256 %s; the signed "
-				   "manifest records %s",
-				id, shown(col(st, 0), a), shown(col(st, 1), b), shown(col(st, 2), r),
-				shown(in->sha256, q));
+			finding(c,
+				"evaluation %lld: the stored %s '%s' has sha256 %s; the signed "
+				"manifest records %s",
+				id, shown(col(st, 0), a), shown(col(st, 1), b),
+				shown(col(st, 2), r), shown(in->sha256, q));
 		n++;
 	}
 	sqlite3_finalize(st);
 	if (step != SQLITE_DONE)
 		return store_error(s, err, "cannot read the store");
 	for (size_t i = n; i < cl->n_inputs; i++)
-		finding(c, "evaluation %lld: the signed manifest records the input %s '%s', which is "
-			   "not stored",
+		finding(c,
+			"evaluation %lld: the signed manifest records the input %s '%s', which is "
+			"not stored",
 			id, shown(cl->inputs[i].role, a), shown(cl->inputs[i].path, b));
 	return TENDER_OK;
 }
@@ -133,35 +138,43 @@ enum tender_status anchor_check(struct store *s, const struct manifest_claims *c
 	sqlite3_bind_int64(st, 1, id);
 	step = sqlite3_step(st);
 	if (step == SQLITE_DONE) {
-		finding(&c, "the signed evaluation %lld is not in the store: it was deleted, or the "
-			    "store was cut back or replaced",
+		finding(&c,
+			"the signed evaluation %lld is not in the store: it was deleted, or the "
+			"store was cut back or replaced",
 			id);
 	} else if (step == SQLITE_ROW) {
 		if (sqlite3_column_type(st, 4) == SQLITE_NULL)
-			finding(&c, "evaluation %lld has no audit row, so no chain head: the signed "
-				    "manifest records %s",
+			finding(&c,
+				"evaluation %lld has no audit row, so no chain head: the signed "
+				"manifest records %s",
 				id, cl->chain_head);
 		else if (!same(col(st, 4), cl->chain_head))
-			finding(&c, "evaluation %lld: the chain head after it is %s; the signed "
-				    "manifest records %s: the chain was rebuilt or the evaluation "
-				    "replaced, or this is another store",
+			finding(&c,
+				"evaluation %lld: the chain head after it is %s; the signed "
+				"manifest records %s: the chain was rebuilt or the evaluation "
+				"replaced, or this is another store",
 				id, shown(col(st, 4), a), cl->chain_head);
 		if (!same(col(st, 0), cl->tender_id))
-			finding(&c, "evaluation %lld: the stored tender is '%s'; the signed manifest "
-				    "records '%s'",
+			finding(&c,
+				"evaluation %lld: the stored tender is '%s'; the signed manifest "
+				"records '%s'",
 				id, shown(col(st, 0), a), shown(cl->tender_id, b));
 		if (!same(col(st, 1), cl->created))
-			finding(&c, "evaluation %lld: stored as made at %s; the signed manifest "
-				    "records %s",
+			finding(&c,
+				"evaluation %lld: stored as made at %s; the signed manifest "
+				"records %s",
 				id, shown(col(st, 1), a), shown(cl->created, b));
 		if (!same(col(st, 2), cl->engine))
-			finding(&c, "evaluation %lld: stored as made by tender %s; the signed "
-				    "manifest records %s",
+			finding(&c,
+				"evaluation %lld: stored as made by tender %s; the signed "
+				"manifest records %s",
 				id, shown(col(st, 2), a), shown(cl->engine, b));
 		if (!same(col(st, 3), cl->result_sha256))
-			finding(&c, "evaluation %lld: the stored evaluation.xml has sha256 %s; the "
-				    "signed manifest records %s",
-				id, shown(col(st, 3), a), cl->result_sha256[0] ? cl->result_sha256 : "none");
+			finding(&c,
+				"evaluation %lld: the stored evaluation.xml has sha256 %s; the "
+				"signed manifest records %s",
+				id, shown(col(st, 3), a),
+				cl->result_sha256[0] ? cl->result_sha256 : "none");
 	}
 	sqlite3_finalize(st);
 	if (step != SQLITE_DONE && step != SQLITE_ROW)
@@ -176,8 +189,9 @@ enum tender_status anchor_check(struct store *s, const struct manifest_claims *c
 	if ((rc = store_high_water(s, &mark, err)))
 		return rc;
 	if (mark >= 0 && mark < id)
-		finding(&c, "the store's high-water mark is %lld, below the signed evaluation %lld: "
-			    "the store was cut back or rebuilt",
+		finding(&c,
+			"the store's high-water mark is %lld, below the signed evaluation %lld: "
+			"the store was cut back or rebuilt",
 			mark, id);
 	return TENDER_OK;
 }

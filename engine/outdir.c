@@ -21,12 +21,12 @@
 #define SUFFIX_LEN 6 /* mkdtemp's XXXXXX */
 
 struct outdir {
-	char dir[PATH_MAX];     /* the output folder, its parent resolved */
-	char parent[PATH_MAX];  /* the folder that holds it */
+	char dir[PATH_MAX];    /* the output folder, its parent resolved */
+	char parent[PATH_MAX]; /* the folder that holds it */
 	char base[NAME_MAX + 1];
-	char fresh[PATH_MAX];   /* DIR.tmp-XXXXXX: the new outputs */
-	char old[PATH_MAX];     /* DIR.old-XXXXXX: the old folder, once swapped */
-	char lock[PATH_MAX];    /* DIR.lock, once locked */
+	char fresh[PATH_MAX]; /* DIR.tmp-XXXXXX: the new outputs */
+	char old[PATH_MAX];   /* DIR.old-XXXXXX: the old folder, once swapped */
+	char lock[PATH_MAX];  /* DIR.lock, once locked */
 	const char *const *names;
 	size_t n_names;
 	int lock_fd, created, swapped, fresh_made;
@@ -287,7 +287,8 @@ enum tender_status outdir_begin(const char *dir, const char *const *names, size_
 	if ((rc = resolve(o, dir, err)) || (rc = check_not_cwd(o, dir, err)))
 		goto fail;
 	if (!fits(snprintf(lock, sizeof(lock), "%s.lock", o->dir), sizeof(lock)) ||
-	    !fits(snprintf(o->fresh, sizeof(o->fresh), "%s.tmp-XXXXXX", o->dir), sizeof(o->fresh))) {
+	    !fits(snprintf(o->fresh, sizeof(o->fresh), "%s.tmp-XXXXXX", o->dir),
+		  sizeof(o->fresh))) {
 		rc = error_set(err, TENDER_ERR_IO, "io-path", dir, 0, 0, "the path is too long");
 		goto fail;
 	}
@@ -390,7 +391,8 @@ static void link_others(const struct outdir *o)
 		struct stat st;
 
 		if (is_output(o, e->d_name) ||
-		    fstatat(dir_fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+		    fstatat(dir_fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !S_ISREG(st.st_mode))
 			continue;
 		linkat(dir_fd, e->d_name, fresh_fd, e->d_name, 0);
 	}
@@ -421,13 +423,15 @@ enum tender_status outdir_commit(struct outdir *o, struct tender_error *err)
 		 * folder is missing for an instant, never mixed. */
 		if (rename(o->dir, o->old) != 0)
 			return error_set(err, TENDER_ERR_IO, "io-write", o->dir, 0, 0,
-					 "cannot put the new outputs in place: %s", strerror(errno));
+					 "cannot put the new outputs in place: %s",
+					 strerror(errno));
 		if (rename(o->fresh, o->dir) != 0) {
 			int saved = errno;
 
 			rename(o->old, o->dir);
 			return error_set(err, TENDER_ERR_IO, "io-write", o->dir, 0, 0,
-					 "cannot put the new outputs in place: %s", strerror(saved));
+					 "cannot put the new outputs in place: %s",
+					 strerror(saved));
 		}
 		o->swapped = 1;
 	} else {
