@@ -113,7 +113,8 @@ static void chain_hash(const char *prev, const char *entry, char out[65])
 	sha256_hex(digest, out);
 }
 
-enum tender_status audit_append(struct store *s, long long id, struct tender_error *err)
+enum tender_status audit_append(struct store *s, long long id, char chain_head[65],
+				struct tender_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	char prev[65], hash[65], *entry = NULL;
@@ -144,6 +145,8 @@ enum tender_status audit_append(struct store *s, long long id, struct tender_err
 		sqlite3_finalize(st);
 	}
 	free(entry);
+	if (!rc && chain_head)
+		memcpy(chain_head, hash, sizeof(hash));
 	return rc;
 }
 
@@ -262,6 +265,36 @@ static enum tender_status check_blobs(struct verifier *v, struct tender_error *e
 	return step == SQLITE_DONE ? TENDER_OK : store_error(v->s, err, "cannot read the blobs");
 }
 
+/* Ids are never reused (schema version 3): evaluations above the newest
+ * stored one were given and are gone. Catches the newest evaluations
+ * deleted with their audit rows, unless the mark was forged too (which the
+ * signed manifest catches: README, "Auditing a decision"). */
+static enum tender_status check_high_water(struct verifier *v, struct tender_error *err)
+{
+	long long mark, newest = 0;
+	sqlite3_stmt *st = NULL;
+	enum tender_status rc = store_high_water(v->s, &mark, err);
+
+	if (rc || mark < 0)
+		return rc;
+	if ((rc = prepare(v->s, "SELECT coalesce(max(id), 0) FROM evaluation", &st, err)))
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		newest = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (newest < mark)
+		finding(v, "evaluation%s %lld%s%.0lld %s given and %s no longer stored: the newest "
+			   "evaluations were deleted",
+			mark - newest > 1 ? "s" : "", newest + 1, mark - newest > 1 ? " to " : "",
+			mark - newest > 1 ? mark : 0, mark - newest > 1 ? "were" : "was",
+			mark - newest > 1 ? "are" : "is");
+	else if (newest > mark)
+		finding(v, "evaluation %lld is above the store's high-water mark %lld: it was not "
+			   "recorded by tender",
+			newest, mark);
+	return TENDER_OK;
+}
+
 static enum tender_status check_chain(struct verifier *v, struct tender_error *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -324,7 +357,9 @@ static enum tender_status check_chain(struct verifier *v, struct tender_error *e
 		finding(v, "evaluation %lld has no audit row: its row was deleted",
 			sqlite3_column_int64(st, 0));
 	sqlite3_finalize(st);
-	return step == SQLITE_DONE ? TENDER_OK : store_error(v->s, err, "cannot read the store");
+	if (step != SQLITE_DONE)
+		return store_error(v->s, err, "cannot read the store");
+	return check_high_water(v, err);
 }
 
 /* ---------------------------------------------------------------------- */

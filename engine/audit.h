@@ -15,8 +15,11 @@
 
 #include "store.h"
 
-/* Appends the audit row of evaluation id, inside the caller's transaction. */
-enum tender_status audit_append(struct store *s, long long id, struct tender_error *err);
+/* Appends the audit row of evaluation id, inside the caller's transaction.
+ * chain_head (may be NULL) receives the row's hash: the head of the chain
+ * after this evaluation, which the signed manifest records. */
+enum tender_status audit_append(struct store *s, long long id, char chain_head[65],
+				struct tender_error *err);
 
 /* Receives one finding of a verification, in words for an auditor. */
 typedef void (*audit_report_fn)(void *ctx, const char *finding);

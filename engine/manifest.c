@@ -358,6 +358,20 @@ enum tender_status manifest_check_key(const char *key_path, struct tender_error 
 	return rc;
 }
 
+enum tender_status manifest_public_key(const char *key_path, char hex[65],
+				       struct tender_error *err)
+{
+	unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
+	enum tender_status rc = read_key(key_path, SECRET_KEY_KIND, sk, sizeof(sk), err);
+
+	if (!rc) {
+		crypto_sign_ed25519_sk_to_pk(pk, sk);
+		sodium_bin2hex(hex, 65, pk, sizeof(pk));
+	}
+	sodium_memzero(sk, sizeof(sk));
+	return rc;
+}
+
 enum tender_status manifest_keygen(const char *key_path, struct tender_error *err)
 {
 	unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
@@ -418,14 +432,15 @@ static int put(json_t *obj, const char *key, json_t *value)
 }
 
 /* The manifest without its signature: a new object (json_decref) in *out.
- * Hashes every output in dir now. TENDER_ERR_IO (err names the output),
+ * Every output is hashed from the bytes given, which are those its run
+ * wrote: never re-read from disk, where another run may have put others.
  * TENDER_ERR_NOMEM. */
-static enum tender_status build(const char *dir, const struct run *r, const char *const *outputs,
-				size_t n_outputs, json_t **out, struct tender_error *err)
+static enum tender_status build(const struct run *r, const struct manifest_anchor *anchor,
+				const struct manifest_output *outputs, size_t n_outputs,
+				json_t **out, struct tender_error *err)
 {
-	json_t *root = json_object(), *inputs = NULL, *files = NULL;
-	char path[4096];
-	enum tender_status rc = TENDER_OK;
+	json_t *root = json_object(), *inputs = NULL, *files = NULL, *evaluation;
+	char id[32];
 
 	*out = NULL;
 	if (!root || put(root, "inputs", inputs = json_array()) ||
@@ -435,6 +450,14 @@ static enum tender_status build(const char *dir, const struct run *r, const char
 	    put(root, "tender", r->tender_id ? json_string(r->tender_id) : json_null()) ||
 	    put(root, "created", json_string(r->created)))
 		goto nomem;
+	if (anchor) {
+		/* A string, like every value here (see the top of this file). */
+		snprintf(id, sizeof(id), "%lld", anchor->evaluation_id);
+		if (put(root, "evaluation", evaluation = json_object()) ||
+		    put(evaluation, "id", json_string(id)) ||
+		    put(evaluation, "chain_head", json_string(anchor->chain_head)))
+			goto nomem;
+	}
 	for (size_t i = 0; i < r->n_inputs; i++) {
 		const struct run_input *in = &r->inputs[i];
 		json_t *entry = json_object();
@@ -449,24 +472,19 @@ static enum tender_status build(const char *dir, const struct run *r, const char
 		unsigned char sha[32];
 		json_t *entry;
 
-		rc = join_path(path, sizeof(path), dir, outputs[i], err);
-		if (!rc)
-			rc = hash_file(path, sha, err);
-		if (rc)
-			goto fail;
+		crypto_hash_sha256(sha, outputs[i].data ? outputs[i].data : (const void *)"",
+				   (unsigned long long)outputs[i].size);
 		entry = json_object();
 		if (json_array_append_new(files, entry) ||
-		    put(entry, "path", json_string(outputs[i])) ||
+		    put(entry, "path", json_string(outputs[i].name)) ||
 		    put(entry, "sha256", json_hex(sha, 32)))
 			goto nomem;
 	}
 	*out = root;
 	return TENDER_OK;
 nomem:
-	rc = error_set(err, TENDER_ERR_NOMEM, "nomem", NULL, 0, 0, "out of memory");
-fail:
 	json_decref(root);
-	return rc;
+	return error_set(err, TENDER_ERR_NOMEM, "nomem", NULL, 0, 0, "out of memory");
 }
 
 /* Signs root (which has no "signature" yet) with sk and adds the member. */
@@ -490,14 +508,64 @@ static enum tender_status sign(json_t *root, const unsigned char *sk, struct ten
 	return TENDER_OK;
 }
 
-enum tender_status manifest_write(const char *dir, const struct run *r, const char *const *outputs,
-				  size_t n_outputs, const char *key_path, struct tender_error *err)
+enum tender_status manifest_make(const struct run *r, const struct manifest_anchor *anchor,
+				 const struct manifest_output *outputs, size_t n_outputs,
+				 const char *key_path, char **text_out, size_t *size_out,
+				 struct tender_error *err)
 {
 	unsigned char sk[crypto_sign_SECRETKEYBYTES];
-	char path[4096], *text = NULL, *file = NULL;
+	char *text = NULL, *file = NULL;
 	json_t *root = NULL;
 	enum tender_status rc;
 	size_t len;
+
+	*text_out = NULL;
+	*size_out = 0;
+	for (size_t i = 0; i < n_outputs; i++)
+		if (!output_name_ok(outputs[i].name) || strcmp(outputs[i].name, MANIFEST_NAME) == 0)
+			return error_set(err, TENDER_ERR_USAGE, "manifest-output", NULL, 0, 0,
+					 "'%.200s' cannot be listed in a manifest: outputs are "
+					 "relative paths of letters, digits, '.', '_', '-' and '/'",
+					 outputs[i].name);
+	if (anchor && (!anchor->chain_head || strlen(anchor->chain_head) != 64))
+		return error_set(err, TENDER_ERR_INTERNAL, "manifest-anchor", NULL, 0, 0,
+				 "the chain head to record is not 64 hex digits");
+	if (key_path) {
+		rc = read_key(key_path, SECRET_KEY_KIND, sk, sizeof(sk), err);
+		if (rc)
+			goto out;
+	}
+	rc = build(r, anchor, outputs, n_outputs, &root, err);
+	if (!rc && key_path)
+		rc = sign(root, sk, err);
+	if (rc)
+		goto out;
+	text = json_dumps(root, JSON_INDENT(2) | JSON_SORT_KEYS);
+	if (!text || !(file = tender_malloc((len = strlen(text)) + 2))) {
+		rc = error_set(err, TENDER_ERR_NOMEM, "nomem", NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	memcpy(file, text, len);
+	file[len] = '\n';
+	file[len + 1] = '\0';
+	*text_out = file;
+	*size_out = len + 1;
+	file = NULL;
+out:
+	sodium_memzero(sk, sizeof(sk));
+	tender_free(file);
+	free(text);
+	json_decref(root);
+	return rc;
+}
+
+enum tender_status manifest_write(const char *dir, const struct run *r, const char *const *outputs,
+				  size_t n_outputs, const char *key_path, struct tender_error *err)
+{
+	struct manifest_output *files = NULL;
+	char path[4096], *text = NULL;
+	size_t size = 0, n_read = 0;
+	enum tender_status rc;
 
 	for (size_t i = 0; i < n_outputs; i++)
 		if (!output_name_ok(outputs[i]) || strcmp(outputs[i], MANIFEST_NAME) == 0)
@@ -505,32 +573,29 @@ enum tender_status manifest_write(const char *dir, const struct run *r, const ch
 					 "'%.200s' cannot be listed in a manifest: outputs are "
 					 "relative paths of letters, digits, '.', '_', '-' and '/'",
 					 outputs[i]);
-	rc = join_path(path, sizeof(path), dir, MANIFEST_NAME, err);
-	if (rc)
+	if ((rc = join_path(path, sizeof(path), dir, MANIFEST_NAME, err)))
 		return rc;
-	if (key_path) {
-		rc = read_key(key_path, SECRET_KEY_KIND, sk, sizeof(sk), err);
-		if (rc)
+	if (key_path && (rc = manifest_check_key(key_path, err)))
+		return rc;
+	if (n_outputs && !(files = tender_calloc(n_outputs, sizeof(*files))))
+		return error_set(err, TENDER_ERR_NOMEM, "nomem", NULL, 0, 0, "out of memory");
+	for (; n_read < n_outputs; n_read++) {
+		char file[4096], *data;
+
+		files[n_read].name = outputs[n_read];
+		if ((rc = join_path(file, sizeof(file), dir, outputs[n_read], err)) ||
+		    (rc = read_capped(file, (size_t)1 << 31, &data, &files[n_read].size, err)))
 			goto out;
+		files[n_read].data = data;
 	}
-	rc = build(dir, r, outputs, n_outputs, &root, err);
-	if (!rc && key_path)
-		rc = sign(root, sk, err);
-	if (rc)
-		goto out;
-	text = json_dumps(root, JSON_INDENT(2) | JSON_SORT_KEYS);
-	if (!text || !(file = tender_malloc((len = strlen(text)) + 1))) {
-		rc = error_set(err, TENDER_ERR_NOMEM, "nomem", NULL, 0, 0, "out of memory");
-		goto out;
-	}
-	memcpy(file, text, len);
-	file[len] = '\n';
-	rc = file_write_atomic(path, file, len + 1, err);
+	rc = manifest_make(r, NULL, files, n_outputs, key_path, &text, &size, err);
+	if (!rc)
+		rc = file_write_atomic(path, text, size, err);
 out:
-	sodium_memzero(sk, sizeof(sk));
-	tender_free(file);
-	free(text);
-	json_decref(root);
+	for (size_t i = 0; i < n_read; i++)
+		tender_free((void *)files[i].data);
+	tender_free(files);
+	tender_free(text);
 	return rc;
 }
 
@@ -542,6 +607,7 @@ struct verification {
 	void *ctx;
 	long long *findings;
 	const char *pubkey_path;
+	struct manifest_counts *counts; /* may be NULL */
 };
 
 static void finding(struct verification *c, const char *fmt, ...)
@@ -713,12 +779,151 @@ static void check_outputs(struct verification *c, const json_t *root, const char
 	}
 }
 
+/* Re-hashes every input the manifest lists that is at hand: its recorded
+ * path (relative to the tender's folder, the tender itself by its file
+ * name) under tender_dir. An input that is not there is counted as not at
+ * hand, never a finding: the manifest vouches for the bytes, and an
+ * auditor may have the outputs alone. Only regular files are read, and
+ * only read (hashed). */
+static void check_inputs(struct verification *c, const json_t *root, const char *tender_dir)
+{
+	const json_t *inputs = json_object_get(root, "inputs");
+	struct tender_error file_err;
+	char path[4096], shown[96], shown_hex[96], actual_hex[65];
+
+	if (!json_is_array(inputs)) {
+		finding(c, "it has no list of inputs");
+		return;
+	}
+	for (size_t i = 0; i < json_array_size(inputs); i++) {
+		const json_t *entry = json_array_get(inputs, i);
+		const char *name = member_text(entry, "path"), *hex = member_text(entry, "sha256");
+		unsigned char want[32], actual[32];
+
+		if (!name || !name[0]) {
+			finding(c, "inputs[%zu] has no path", i);
+			continue;
+		}
+		if (!hex || !hex_decode(hex, strlen(hex), want, sizeof(want))) {
+			finding(c, "input %s: the manifest's sha256 is not 64 hex digits",
+				printable(name, shown));
+			continue;
+		}
+		if (name[0] == '/' || join_path(path, sizeof(path), tender_dir, name, &file_err) ||
+		    hash_file(path, actual, &file_err)) {
+			if (c->counts)
+				c->counts->inputs_absent++;
+			continue;
+		}
+		if (sodium_memcmp(actual, want, sizeof(want)) != 0) {
+			sodium_bin2hex(actual_hex, sizeof(actual_hex), actual, sizeof(actual));
+			finding(c,
+				"input %s: differs from the one evaluated (its sha256 is %s; the "
+				"manifest records %s)",
+				printable(name, shown), actual_hex, printable(hex, shown_hex));
+			continue;
+		}
+		if (c->counts)
+			c->counts->inputs_matched++;
+	}
+}
+
+/* A copy of text (NULL when absent) into *out; 0 when out of memory. */
+static int claim_text(const char *text, char **out)
+{
+	*out = text ? tender_strdup(text) : NULL;
+	return !text || *out;
+}
+
+/* Whether text is 64 lower-case hex digits (a SHA-256 as tender writes it). */
+static int is_sha256_hex(const char *text)
+{
+	size_t i;
+
+	for (i = 0; text && text[i]; i++)
+		if (!((text[i] >= '0' && text[i] <= '9') || (text[i] >= 'a' && text[i] <= 'f')))
+			return 0;
+	return text && i == 64;
+}
+
+/* What the manifest claims, for a check against a store (anchor.h). */
+static enum tender_status read_claims(const json_t *root, struct manifest_claims *cl,
+				      struct tender_error *err)
+{
+	const json_t *evaluation = json_object_get(root, "evaluation");
+	const json_t *inputs = json_object_get(root, "inputs");
+	const json_t *outputs = json_object_get(root, "outputs");
+	const char *id = member_text(evaluation, "id"), *head = member_text(evaluation, "chain_head");
+	char *end;
+
+	if (id && id[0] >= '1' && id[0] <= '9' && strlen(id) < 19) {
+		cl->evaluation_id = strtoll(id, &end, 10);
+		if (*end)
+			cl->evaluation_id = 0;
+	}
+	if (is_sha256_hex(head))
+		memcpy(cl->chain_head, head, 65);
+	if (!claim_text(member_text(root, "tender"), &cl->tender_id) ||
+	    !claim_text(member_text(root, "created"), &cl->created) ||
+	    !claim_text(member_text(root, "engine_version"), &cl->engine))
+		goto nomem;
+	for (size_t i = 0; i < json_array_size(outputs); i++) {
+		const json_t *o = json_array_get(outputs, i);
+		const char *hex = member_text(o, "sha256");
+
+		if (strcmp(member_text(o, "path") ? member_text(o, "path") : "", "evaluation.xml") == 0 &&
+		    is_sha256_hex(hex))
+			memcpy(cl->result_sha256, hex, 65);
+	}
+	cl->n_inputs = json_array_size(inputs);
+	if (cl->n_inputs && !(cl->inputs = tender_calloc(cl->n_inputs, sizeof(*cl->inputs))))
+		goto nomem;
+	for (size_t i = 0; i < cl->n_inputs; i++) {
+		const json_t *in = json_array_get(inputs, i);
+		const char *role = member_text(in, "role"), *path = member_text(in, "path");
+		const char *hex = member_text(in, "sha256");
+
+		if (!claim_text(role ? role : "", &cl->inputs[i].role) ||
+		    !claim_text(path ? path : "", &cl->inputs[i].path) ||
+		    !claim_text(hex ? hex : "", &cl->inputs[i].sha256))
+			goto nomem;
+	}
+	return TENDER_OK;
+nomem:
+	return error_set(err, TENDER_ERR_NOMEM, "nomem", NULL, 0, 0, "out of memory");
+}
+
+void manifest_claims_release(struct manifest_claims *cl)
+{
+	if (!cl)
+		return;
+	for (size_t i = 0; cl->inputs && i < cl->n_inputs; i++) {
+		tender_free(cl->inputs[i].role);
+		tender_free(cl->inputs[i].path);
+		tender_free(cl->inputs[i].sha256);
+	}
+	tender_free(cl->inputs);
+	tender_free(cl->tender_id);
+	tender_free(cl->created);
+	tender_free(cl->engine);
+	memset(cl, 0, sizeof(*cl));
+}
+
 enum tender_status manifest_verify(const char *dir, const char *pubkey_path,
 				   manifest_report_fn report, void *ctx, long long *findings,
 				   struct tender_error *err)
 {
+	return manifest_check(dir, pubkey_path, NULL, report, ctx, findings, NULL, NULL, err);
+}
+
+enum tender_status manifest_check(const char *dir, const char *pubkey_path, const char *tender_dir,
+				  manifest_report_fn report, void *ctx, long long *findings,
+				  struct manifest_counts *counts, struct manifest_claims *claims,
+				  struct tender_error *err)
+{
 	unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-	struct verification c = {report, ctx, findings, pubkey_path};
+	struct verification c = {report, ctx, findings, pubkey_path, counts};
+	long long before;
 	char path[4096], *text = NULL, shown[96];
 	const char *format;
 	json_t *root = NULL;
@@ -727,6 +932,10 @@ enum tender_status manifest_verify(const char *dir, const char *pubkey_path,
 	enum tender_status rc;
 
 	*findings = 0;
+	if (counts)
+		memset(counts, 0, sizeof(*counts));
+	if (claims)
+		memset(claims, 0, sizeof(*claims));
 	rc = join_path(path, sizeof(path), dir, MANIFEST_NAME, err);
 	if (rc)
 		return rc;
@@ -757,10 +966,21 @@ enum tender_status manifest_verify(const char *dir, const char *pubkey_path,
 			       printable(format, shown), MANIFEST_FORMAT);
 		goto out;
 	}
+	before = *findings;
 	rc = check_signature(&c, root, pk, err);
 	if (rc)
 		goto out;
+	if (claims) {
+		claims->signature_ok = *findings == before;
+		sodium_bin2hex(claims->public_key, sizeof(claims->public_key), pk, sizeof(pk));
+		if ((rc = read_claims(root, claims, err))) {
+			manifest_claims_release(claims);
+			goto out;
+		}
+	}
 	check_outputs(&c, root, dir);
+	if (tender_dir)
+		check_inputs(&c, root, tender_dir);
 out:
 	json_decref(root);
 	tender_free(text);

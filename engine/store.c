@@ -208,6 +208,43 @@ static const char *const migrations[] = {
 	"  FOREIGN KEY (evaluation_id, evaluator_id)"
 	"    REFERENCES panel_member(evaluation_id, evaluator_id)"
 	") STRICT;",
+
+	/* 2 -> 3: evaluation ids are never reused (GitHub issue 11). The
+	 * high-water mark is the largest id ever given; a new evaluation takes
+	 * the next one, even when the newest was deleted, and verify reports
+	 * evaluations above the newest stored one as deleted. */
+	"CREATE TABLE high_water ("
+	"  name TEXT PRIMARY KEY CHECK (name = 'evaluation'),"
+	"  value INTEGER NOT NULL"
+	") STRICT;"
+	"INSERT INTO high_water (name, value)"
+	"  VALUES ('evaluation', (SELECT coalesce(max(id), 0) FROM evaluation));"
+	"INSERT INTO schema_history (version, first_evaluation)"
+	"  VALUES (3, (SELECT coalesce(max(id), 0) + 1 FROM evaluation));"
+	"CREATE TRIGGER high_water_only_rises BEFORE UPDATE ON high_water"
+	"  WHEN new.value < old.value OR new.name IS NOT old.name"
+	"  BEGIN SELECT RAISE(ABORT, 'the high-water mark only rises'); END;"
+	"CREATE TRIGGER high_water_no_delete BEFORE DELETE ON high_water"
+	"  BEGIN SELECT RAISE(ABORT, 'the high-water mark only rises'); END;"
+	"CREATE TRIGGER evaluation_id_fresh BEFORE INSERT ON evaluation"
+	"  WHEN new.id <= (SELECT value FROM high_water WHERE name = 'evaluation')"
+	"  BEGIN SELECT RAISE(ABORT, 'evaluation ids are never reused'); END;"
+	"CREATE TRIGGER evaluation_high_water AFTER INSERT ON evaluation"
+	"  BEGIN UPDATE high_water SET value = new.id WHERE name = 'evaluation'; END;"
+	/* The signer's public key, once a store is bound to it: evaluations
+	 * are then recorded only when signed by it (evaluate
+	 * --require-signature). */
+	"CREATE TABLE signer ("
+	"  public_key TEXT PRIMARY KEY CHECK (length(public_key) = 64),"
+	"  since_evaluation INTEGER NOT NULL REFERENCES evaluation(id)"
+	") STRICT;"
+	"CREATE TRIGGER signer_no_update BEFORE UPDATE ON signer"
+	"  BEGIN SELECT RAISE(ABORT, 'the signer cannot be changed'); END;"
+	"CREATE TRIGGER signer_no_delete BEFORE DELETE ON signer"
+	"  BEGIN SELECT RAISE(ABORT, 'the signer cannot be changed'); END;"
+	"CREATE TRIGGER signer_only_one BEFORE INSERT ON signer"
+	"  WHEN (SELECT count(*) FROM signer) > 0"
+	"  BEGIN SELECT RAISE(ABORT, 'the store has a signer already'); END;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_SCHEMA_VERSION,
@@ -224,9 +261,10 @@ static const char *const statements[ST_COUNT] = {
 	[ST_TENDER] = "INSERT INTO tender (id, title, commissioner, currency) VALUES (?, ?, ?, ?)"
 		      " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
 		      " commissioner = excluded.commissioner, currency = excluded.currency",
-	[ST_EVALUATION] = "INSERT INTO evaluation (tender_id, created, engine_version, ruleset_id,"
-			  " ruleset_version, ruleset_sha256, result_sha256)"
-			  " VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[ST_EVALUATION] = "INSERT INTO evaluation (id, tender_id, created, engine_version,"
+			  " ruleset_id, ruleset_version, ruleset_sha256, result_sha256)"
+			  " VALUES ((SELECT value + 1 FROM high_water WHERE name = 'evaluation'),"
+			  " ?, ?, ?, ?, ?, ?, ?)",
 	[ST_INPUT] = "INSERT INTO input (evaluation_id, seq, role, path, sha256)"
 		     " VALUES (?, ?, ?, ?, ?)",
 	[ST_BID] = "INSERT INTO bid (evaluation_id, seq, bid_id, bidder, file, evaluated, compliant,"
@@ -827,8 +865,9 @@ enum tender_status store_panel_since(struct store *s, long long *id, struct tend
 			  id, err);
 }
 
-enum tender_status store_record(struct store *s, const struct run *r, const char *result,
-				size_t result_size, long long *id, struct tender_error *err)
+enum tender_status store_record_pending(struct store *s, const struct run *r, const char *result,
+					size_t result_size, long long *id, char chain_head[65],
+					struct tender_error *err)
 {
 	unsigned char result_sha[32];
 	char result_hex[65], rules_hex[65];
@@ -875,9 +914,7 @@ enum tender_status store_record(struct store *s, const struct run *r, const char
 		if (!store_panel_rows(r, put_panel_row, &w))
 			goto db_error;
 	}
-	if ((rc = audit_append(s, *id, err)))
-		goto rollback;
-	if ((rc = exec(s, "COMMIT", err, "cannot commit the evaluation")))
+	if ((rc = audit_append(s, *id, chain_head, err)))
 		goto rollback;
 	return TENDER_OK;
 db_error:
@@ -885,4 +922,105 @@ db_error:
 rollback:
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
+}
+
+enum tender_status store_check_signer(struct store *s, long long id, const char *public_key,
+				      int bind, struct tender_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char bound[65] = "";
+	int step;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT public_key FROM signer LIMIT 1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return store_error(s, err, "cannot read the store's signer");
+	if ((step = sqlite3_step(st)) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(bound, sizeof(bound), "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return store_error(s, err, "cannot read the store's signer");
+	if (bound[0] && !public_key)
+		return error_set(err, TENDER_ERR_USAGE, "db-unsigned", s->path, 0, 0,
+				 "this store records only evaluations signed by the key %s: give "
+				 "--sign with its secret key",
+				 bound);
+	if (bound[0] && strcmp(bound, public_key) != 0)
+		return error_set(err, TENDER_ERR_USAGE, "db-signer", s->path, 0, 0,
+				 "this store records only evaluations signed by the key %s, not %s",
+				 bound, public_key);
+	if (bound[0] || !bind)
+		return TENDER_OK;
+	if (!public_key)
+		return error_set(err, TENDER_ERR_USAGE, "db-unsigned", s->path, 0, 0,
+				 "--require-signature needs --sign");
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO signer (public_key, since_evaluation) VALUES (?, ?)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return store_error(s, err, "cannot record the store's signer");
+	sqlite3_bind_text(st, 1, public_key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	step = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? TENDER_OK
+				   : store_error(s, err, "cannot record the store's signer");
+}
+
+enum tender_status store_signer(struct store *s, char public_key[65], struct tender_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int step;
+
+	public_key[0] = '\0';
+	if (s->version < 3)
+		return TENDER_OK;
+	if (sqlite3_prepare_v2(s->db, "SELECT public_key FROM signer LIMIT 1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return store_error(s, err, "cannot read the store's signer");
+	if ((step = sqlite3_step(st)) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(public_key, 65, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return step == SQLITE_ROW || step == SQLITE_DONE
+		       ? TENDER_OK
+		       : store_error(s, err, "cannot read the store's signer");
+}
+
+enum tender_status store_commit(struct store *s, struct tender_error *err)
+{
+	enum tender_status rc = exec(s, "COMMIT", err, "cannot commit the evaluation");
+
+	if (rc) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	/* Copy the committed evaluation from the -wal into the store file
+	 * itself, so that a -wal lost later (copied without it, deleted while
+	 * another process held the store open) does not lose it. PASSIVE never
+	 * waits: a reader on an older snapshot may leave frames for the next
+	 * checkpoint. */
+	sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	return TENDER_OK;
+}
+
+void store_rollback(struct store *s)
+{
+	if (s && !sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+enum tender_status store_record(struct store *s, const struct run *r, const char *result,
+				size_t result_size, long long *id, struct tender_error *err)
+{
+	char chain_head[65];
+	enum tender_status rc = store_record_pending(s, r, result, result_size, id, chain_head, err);
+
+	return rc ? rc : store_commit(s, err);
+}
+
+enum tender_status store_high_water(struct store *s, long long *value, struct tender_error *err)
+{
+	*value = -1;
+	if (s->version < 3)
+		return TENDER_OK;
+	return pragma_int(s, "SELECT coalesce(max(value), -1) FROM high_water"
+			     " WHERE name = 'evaluation'",
+			  value, err);
 }

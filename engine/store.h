@@ -19,7 +19,7 @@
 typedef struct sqlite3 sqlite3;
 
 #define STORE_APPLICATION_ID 0x54454E44 /* "TEND" */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 struct store;
 
@@ -47,6 +47,40 @@ int store_version(const struct store *s);
  * transaction. *id receives the evaluation's number. */
 enum tender_status store_record(struct store *s, const struct run *r, const char *result,
 				size_t result_size, long long *id, struct tender_error *err);
+
+/* The same, but the transaction stays open: the evaluation is visible to
+ * no one until store_commit, and store_rollback (or a crash) leaves no
+ * trace of it. chain_head receives the audit log's hash after the
+ * evaluation's row (lower-case hex), which the signed manifest records. On
+ * failure the transaction is rolled back. Between the two calls the store
+ * is locked for writing: do only what must happen before the commit (write
+ * the outputs). */
+enum tender_status store_record_pending(struct store *s, const struct run *r, const char *result,
+					size_t result_size, long long *id, char chain_head[65],
+					struct tender_error *err);
+
+/* Inside a pending evaluation id: when the store is bound to a signer,
+ * refuses (TENDER_ERR_USAGE) an evaluation not signed by it (public_key:
+ * the hex of the key that signs this one's manifest, NULL when unsigned);
+ * with bind, binds an unbound store to public_key from this evaluation on.
+ * The caller rolls back on failure. */
+enum tender_status store_check_signer(struct store *s, long long id, const char *public_key,
+				      int bind, struct tender_error *err);
+
+/* The hex public key the store is bound to, or "" (none, or a store older
+ * than version 3). */
+enum tender_status store_signer(struct store *s, char public_key[65], struct tender_error *err);
+
+/* Commits the pending evaluation (rolling it back when that fails), then
+ * copies it from the -wal file into the store file where it can. */
+enum tender_status store_commit(struct store *s, struct tender_error *err);
+
+/* Rolls a pending evaluation back; nothing when none is pending. */
+void store_rollback(struct store *s);
+
+/* The largest evaluation id the store ever gave (schema version 3: ids are
+ * never reused), or -1 for an older store, which keeps no mark. */
+enum tender_status store_high_water(struct store *s, long long *value, struct tender_error *err);
 
 /* ---------------------------------------------------------------------- */
 /* The panel record's rows (schema version 2): what store_record writes and

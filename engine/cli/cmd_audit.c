@@ -9,6 +9,7 @@
 #include "number.h"
 
 #include "../alloc.h"
+#include "../anchor.h"
 #include "../audit.h"
 #include "../panel.h"
 #include "../store.h"
@@ -25,6 +26,7 @@ static void help(FILE *f)
 {
 	fprintf(f,
 		"usage: tender audit verify --db FILE [EVALUATION]\n"
+		"       tender audit verify --db FILE --manifest DIR --pubkey FILE\n"
 		"       tender audit explain --db FILE [--evaluation N] [--format text|json] BID\n"
 		"       tender audit export --db FILE EVALUATION -o DIR\n"
 		"       tender audit verify-manifest DIR --pubkey FILE\n\n"
@@ -32,7 +34,11 @@ static void help(FILE *f)
 		"         this engine and compares every gate, score, flag, total and rank, the\n"
 		"         panel record row by row and the evaluation.xml bytes; re-hashes every\n"
 		"         stored file; walks the hash-chained audit log; runs SQLite's integrity\n"
-		"         check. Prints each difference; exit 1 when there is any.\n"
+		"         check. Prints each difference; exit 1 when there is any. With\n"
+		"         --manifest DIR --pubkey FILE, also checks DIR/manifest.json's\n"
+		"         signature and that the store still holds exactly the evaluation it\n"
+		"         signed (its id, the chain head after it, its inputs and\n"
+		"         evaluation.xml), and re-runs that evaluation.\n"
 		"explain  every gate, score and flag of one bid, with its explanation, and its\n"
 		"         panel record (conflicts, each evaluator's score and justification, the\n"
 		"         moderated score, the decision makers), from the newest evaluation that\n"
@@ -61,7 +67,7 @@ static int store_failure(FILE *err, const struct tender_error *e, enum tender_st
 /* Parses the common options; returns -1 when the caller continues, else an
  * exit code. */
 struct audit_args {
-	const char *db, *output, *pubkey;
+	const char *db, *output, *pubkey, *manifest;
 	long long evaluation;
 	int json;
 };
@@ -73,6 +79,8 @@ static int parse(int argc, char **argv, FILE *out, FILE *err, struct audit_args 
 		{"output", required_argument, NULL, 'o'},
 		{"evaluation", required_argument, NULL, 'e'},
 		{"format", required_argument, NULL, 'f'},
+		{"manifest", required_argument, NULL, 'm'},
+		{"pubkey", required_argument, NULL, 'k'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -87,6 +95,8 @@ static int parse(int argc, char **argv, FILE *out, FILE *err, struct audit_args 
 		switch (opt) {
 		case 'd': a->db = optarg; break;
 		case 'o': a->output = optarg; break;
+		case 'm': a->manifest = optarg; break;
+		case 'k': a->pubkey = optarg; break;
 		case 'e':
 			errno = 0;
 			a->evaluation = strtoll(optarg, &end, 10);
@@ -130,12 +140,57 @@ static void print_finding(void *ctx, const char *finding)
 	fprintf(ctx, "DIFFERENCE: %s\n", finding);
 }
 
+static void print_manifest_finding(void *ctx, const char *finding)
+{
+	fprintf(ctx, "DIFFERENCE: manifest: %s\n", finding);
+}
+
+/* Checks the signed manifest in a->manifest and the store against it;
+ * sets a->evaluation to the evaluation it names when none was given. An
+ * exit code when it cannot, else -1. */
+static int verify_anchor(struct store *s, struct audit_args *a, FILE *out, FILE *err,
+			 long long *findings)
+{
+	struct manifest_claims claims;
+	struct tender_error e = {0};
+	long long n = 0;
+	enum tender_status rc;
+
+	rc = manifest_check(a->manifest, a->pubkey, NULL, print_manifest_finding, out, &n, NULL,
+			    &claims, &e);
+	if (rc)
+		return store_failure(err, &e, rc);
+	*findings += n;
+	n = 0;
+	rc = anchor_check(s, &claims, print_manifest_finding, out, &n, &e);
+	*findings += n;
+	if (!a->evaluation) {
+		sqlite3_stmt *st = NULL;
+
+		/* The signed evaluation is re-run; when it is gone (reported
+		 * above), every evaluation is. */
+		if (sqlite3_prepare_v2(store_db(s), "SELECT 1 FROM evaluation WHERE id = ?", -1, &st,
+				       NULL) == SQLITE_OK) {
+			sqlite3_bind_int64(st, 1, claims.evaluation_id);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				a->evaluation = claims.evaluation_id;
+		}
+		sqlite3_finalize(st);
+	} else if (claims.evaluation_id && a->evaluation != claims.evaluation_id)
+		fprintf(out, "note: the manifest signs evaluation %lld; re-running evaluation %lld "
+			     "as asked\n",
+			claims.evaluation_id, a->evaluation);
+	manifest_claims_release(&claims);
+	return rc ? store_failure(err, &e, rc) : -1;
+}
+
 static int verify(int argc, char **argv, FILE *out, FILE *err)
 {
 	struct audit_args a;
 	struct store *s = NULL;
 	struct tender_error e = {0};
 	struct audit_counts counts;
+	long long anchor_findings = 0;
 	enum tender_status rc;
 	int status = parse(argc, argv, out, err, &a);
 
@@ -145,17 +200,26 @@ static int verify(int argc, char **argv, FILE *out, FILE *err)
 		fprintf(err, "tender audit verify: expected at most one evaluation number\n");
 		return CLI_USAGE;
 	}
+	if (!a.manifest != !a.pubkey) {
+		fprintf(err, "tender audit verify: --manifest DIR and --pubkey FILE go together\n");
+		return CLI_USAGE;
+	}
 	if ((rc = store_open(a.db, 1, &s, &e)))
 		return store_failure(err, &e, rc);
+	if (a.manifest && (status = verify_anchor(s, &a, out, err, &anchor_findings)) >= 0) {
+		store_close(s);
+		return status;
+	}
 	rc = audit_verify(s, a.evaluation, print_finding, out, &counts, &e);
 	store_close(s);
 	if (rc)
 		return store_failure(err, &e, rc);
+	counts.findings += anchor_findings;
 	fprintf(out,
 		"%s: %lld evaluation%s re-run, %lld stored files re-hashed, %lld audit rows "
-		"walked, integrity check run: %s\n",
+		"walked, integrity check run%s: %s\n",
 		a.db, counts.evaluations, counts.evaluations == 1 ? "" : "s", counts.blobs,
-		counts.audit_rows,
+		counts.audit_rows, a.manifest ? ", signed manifest checked against the store" : "",
 		counts.findings ? "DIFFERENCES FOUND" : "no differences");
 	if (counts.findings)
 		fprintf(out, "%lld difference%s\n", counts.findings, counts.findings == 1 ? "" : "s");

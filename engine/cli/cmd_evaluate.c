@@ -8,16 +8,19 @@
 #include "../alloc.h"
 #include "../fileio.h"
 #include "../manifest.h"
+#include "../outdir.h"
 #include "../result.h"
 #include "../run.h"
 #include "../store.h"
 #include "../strbuf.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define CLI_MAX_ALLOW_OUTSIDE 64
 
@@ -31,7 +34,10 @@ static void help(FILE *f)
 		"explanation, flag, total and rank, the tie-break that decided equal totals,\n"
 		"and every input's SHA-256) into the output folder with report.html,\n"
 		"scores.csv, evaluation.json and manifest.json (the SHA-256 of every input and\n"
-		"output); records everything in the evaluation store; prints the ranking.\n\n"
+		"output, the evaluation's id in the store and the chain head after it);\n"
+		"records everything in the evaluation store; prints the ranking. The outputs\n"
+		"replace the folder's previous ones as a whole, and the evaluation is committed\n"
+		"only once they are in place: a failed run records nothing and writes nothing.\n\n"
 		"With the panel's scores, evaluation.xml also holds the panel's record: the\n"
 		"decision makers and their declared interests, each conflict with a bid and\n"
 		"how it was managed, every evaluator's score and justification, moderated\n"
@@ -45,6 +51,8 @@ static void help(FILE *f)
 		"                       else tender.db in the output folder)\n"
 		"      --sign KEYFILE   sign manifest.json with this Ed25519 secret key (made by\n"
 		"                       'tender keygen')\n"
+		"      --require-signature  bind the store to the --sign key: from this\n"
+		"                       evaluation on it records only evaluations signed by it\n"
 		"  -f, --format FORMAT  text (default: a ranking table) or json\n"
 		"      --max-size SIZE  refuse files larger than SIZE (default 16M)\n"
 		"      --allow-outside DIR\n"
@@ -256,12 +264,99 @@ static char *default_output(const char *tender)
 	return out;
 }
 
+/* Removes a store that this run created and did not record into: a failed
+ * run leaves no new file. */
+static void remove_new_store(const char *db)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+	char path[4200];
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
+		if (snprintf(path, sizeof(path), "%s%s", db, suffixes[i]) < (int)sizeof(path))
+			unlink(path);
+}
+
+/* The output phase, as one unit: the outputs are written into a new folder
+ * beside the output folder while the evaluation is recorded in the store
+ * but not yet committed (so that the signed manifest can name its id and the
+ * chain head after it), the new folder takes the output folder's place, and
+ * only then is the evaluation committed; when the commit fails the old
+ * folder is put back. A failure anywhere leaves no evaluation in the store
+ * and no new file (outdir.h). db is NULL for the default store, db_default,
+ * in the output folder. */
+static enum tender_status record_and_write(const struct run *r, const char *xml, size_t size,
+					   const struct cli_reports *reports, const char *output,
+					   const char *db, const char *db_default, const char *key,
+					   int bind, long long *id, struct tender_error *error)
+{
+	struct manifest_output files[1 + CLI_N_DEFAULT_REPORTS];
+	const char *names[2 + CLI_N_DEFAULT_REPORTS] = {"evaluation.xml"};
+	const size_t n_files = 1 + CLI_N_DEFAULT_REPORTS;
+	struct manifest_anchor anchor;
+	struct outdir *o = NULL;
+	struct store *store = NULL;
+	char chain_head[65], signer[65], *manifest = NULL;
+	size_t manifest_size = 0;
+	int new_store = 0, created;
+	struct stat st;
+	enum tender_status rc;
+
+	files[0] = (struct manifest_output){"evaluation.xml", xml, size};
+	for (size_t i = 0; i < CLI_N_DEFAULT_REPORTS; i++) {
+		names[i + 1] = cli_default_reports[i];
+		files[i + 1] = (struct manifest_output){cli_default_reports[i], reports->text[i],
+							reports->size[i]};
+	}
+	names[n_files] = "manifest.json";
+	if ((rc = outdir_begin(output, names, n_files + 1, &o, error)))
+		return rc;
+	if (!db) {
+		db = db_default;
+		new_store = lstat(db, &st) != 0 && errno == ENOENT;
+	}
+	if (key && (rc = manifest_public_key(key, signer, error)))
+		goto fail;
+	if ((rc = store_open(db, 0, &store, error)) ||
+	    (rc = store_record_pending(store, r, xml, size, id, chain_head, error)) ||
+	    (rc = store_check_signer(store, *id, key ? signer : NULL, bind, error)))
+		goto fail;
+	anchor = (struct manifest_anchor){*id, chain_head};
+	if ((rc = manifest_make(r, &anchor, files, n_files, key, &manifest, &manifest_size, error)))
+		goto fail;
+	for (size_t i = 0; i < n_files && !rc; i++)
+		rc = outdir_put(o, files[i].name, files[i].data, files[i].size, error);
+	if (rc || (rc = outdir_put(o, "manifest.json", manifest, manifest_size, error)) ||
+	    (rc = outdir_commit(o, error)))
+		goto fail;
+	if ((rc = store_commit(store, error))) {
+		outdir_undo(o, error);
+		goto fail;
+	}
+	store_close(store);
+	outdir_free(o);
+	tender_free(manifest);
+	return TENDER_OK;
+fail:
+	store_rollback(store);
+	store_close(store);
+	created = outdir_created(o);
+	outdir_free(o);
+	if (new_store) {
+		remove_new_store(db);
+		if (created)
+			rmdir(output); /* only when empty */
+	}
+	tender_free(manifest);
+	return rc;
+}
+
 int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 {
 	static const struct option options[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"db", required_argument, NULL, 'd'},
 		{"sign", required_argument, NULL, 's'},
+		{"require-signature", no_argument, NULL, 'r'},
 		{"format", required_argument, NULL, 'f'},
 		{"max-size", required_argument, NULL, 'm'},
 		{"allow-outside", required_argument, NULL, 'a'},
@@ -270,13 +365,11 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		{NULL, 0, NULL, 0},
 	};
 	const char *output = NULL, *db = getenv("TENDER_DB"), *key = NULL;
-	const char *outputs[1 + CLI_N_DEFAULT_REPORTS] = {"evaluation.xml"};
 	char *output_owned = NULL, *xml = NULL, path[4096], db_default[4096];
 	struct cli_reports reports = {{NULL}, {0}};
-	struct store *store = NULL;
 	long long evaluation_id = 0;
 	size_t max_bytes = XML_DEFAULT_MAX_BYTES, size = 0, *order = NULL;
-	int json = 0, opt, status = CLI_OK, printed = 0;
+	int json = 0, opt, status = CLI_OK, printed = 0, bind = 0;
 	struct tender_error error = {0};
 	struct run r;
 	enum tender_status rc;
@@ -298,6 +391,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 			}
 			allow[n_allow++] = optarg;
 			break;
+		case 'r': bind = 1; break;
 		case 'f':
 			if (cli_option_format(err, "tender evaluate", optarg, &json) >= 0)
 				return CLI_USAGE;
@@ -324,6 +418,10 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 			fprintf(err, "tender evaluate: --allow-outside %s: not a folder\n", allow[i]);
 			return CLI_USAGE;
 		}
+	}
+	if (bind && !key) {
+		fprintf(err, "tender evaluate: --require-signature needs --sign KEYFILE\n");
+		return CLI_USAGE;
 	}
 	if (key && (rc = manifest_check_key(key, &error)) != TENDER_OK) {
 		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : key, error.message);
@@ -369,31 +467,15 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		goto out;
 	}
 	if (cli_join_path(path, sizeof(path), output, "evaluation.xml", &error) ||
-	    cli_join_path(db_default, sizeof(db_default), output, "tender.db", &error) ||
-	    dir_ensure(output, &error)) {
+	    cli_join_path(db_default, sizeof(db_default), output, "tender.db", &error)) {
 		fprintf(err, "%s: error: %s\n", error.file, error.message);
 		status = CLI_BAD_INPUT;
 		goto out;
 	}
-	/* The store first: if it fails, no output claims a recorded decision. */
-	rc = store_open(db && *db ? db : db_default, 0, &store, &error);
-	if (!rc)
-		rc = store_record(store, &r, xml, size, &evaluation_id, &error);
-	store_close(store);
-	if (rc) {
+	if ((rc = record_and_write(&r, xml, size, &reports, output, db && *db ? db : NULL,
+				   db_default, key, bind, &evaluation_id, &error))) {
 		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender evaluate",
-			error.message);
-		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
-		goto out;
-	}
-	for (size_t i = 0; i < CLI_N_DEFAULT_REPORTS; i++)
-		outputs[i + 1] = cli_default_reports[i];
-	if (file_write_atomic(path, xml, size, &error) ||
-	    (rc = cli_write_default_reports(&reports, output, &error)) != TENDER_OK ||
-	    (rc = manifest_write(output, &r, outputs, 1 + CLI_N_DEFAULT_REPORTS, key, &error)) !=
-		    TENDER_OK) {
-		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender evaluate",
-			error.message);
+			rc == TENDER_ERR_NOMEM ? "out of memory" : error.message);
 		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
 		goto out;
 	}

@@ -17,16 +17,21 @@
 static void help(FILE *f)
 {
 	fprintf(f,
-		"usage: " COMMAND " DIR --pubkey FILE\n\n"
+		"usage: " COMMAND " DIR --pubkey FILE [--inputs TENDER_DIR]\n\n"
 		"Checks DIR/manifest.json, the manifest of an evaluation's output folder:\n"
 		"that its Ed25519 signature is valid for the public key in FILE (made by\n"
 		"'tender keygen'), and that every output it lists is in DIR with the SHA-256\n"
-		"it records. Files in DIR that the manifest does not list are not checked.\n\n"
+		"it records. Files in DIR that the manifest does not list are not checked.\n"
+		"Each input it lists is re-hashed too when it is at hand: its path as the\n"
+		"tender names it, under TENDER_DIR (the tender file's folder; default: the\n"
+		"folder that holds DIR). An input not at hand is counted, never a problem.\n\n"
 		"Each problem goes to standard output as DIR/manifest.json: PROBLEM, then a\n"
 		"summary line.\n\n"
 		"Options:\n"
 		"  -k, --pubkey FILE  the public key to check the signature with\n"
 		"                     (KEYFILE.pub from tender keygen)\n"
+		"  -i, --inputs DIR   the folder of the tender file the inputs' paths are\n"
+		"                     relative to (default: DIR/..)\n"
 		"  -h, --help         show this help\n"
 		"      --version      show the version\n\n"
 		"Exit status: 0 the signature is valid and every output matches; 1 problems\n"
@@ -73,12 +78,14 @@ int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err)
 {
 	static const struct option options[] = {
 		{"pubkey", required_argument, NULL, 'k'},
+		{"inputs", required_argument, NULL, 'i'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *pubkey = NULL, *dir;
-	char label[4200];
+	const char *pubkey = NULL, *dir, *inputs = NULL;
+	char label[4200], parent[4200];
+	struct manifest_counts counts;
 	struct tender_error error = {0};
 	struct printer printer = {out, label};
 	long long findings = 0, n_outputs;
@@ -88,9 +95,10 @@ int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err)
 
 	opterr = 0;
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "k:h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "k:i:h", options, NULL)) != -1) {
 		switch (opt) {
 		case 'k': pubkey = optarg; break;
+		case 'i': inputs = optarg; break;
 		case 'h': help(out); return CLI_OK;
 		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
 		default:
@@ -122,7 +130,13 @@ int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err)
 	snprintf(label, sizeof(label), "%.*s/manifest.json", (int)(dir_len < 4096 ? dir_len : 4096),
 		 dir);
 
-	rc = manifest_verify(dir, pubkey, print_finding, &printer, &findings, &error);
+	if (!inputs) {
+		snprintf(parent, sizeof(parent), "%.*s/..", (int)(dir_len < 4096 ? dir_len : 4096),
+			 dir_len ? dir : "/");
+		inputs = parent;
+	}
+	rc = manifest_check(dir, pubkey, inputs, print_finding, &printer, &findings, &counts, NULL,
+			    &error);
 	if (rc == TENDER_ERR_NOMEM || rc == TENDER_ERR_INTERNAL) {
 		fprintf(err, COMMAND ": %s\n", error.message);
 		return CLI_INTERNAL;
@@ -145,9 +159,11 @@ int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err)
 	}
 	n_outputs = count_outputs(label);
 	if (n_outputs >= 0)
-		fprintf(out, "%s: signature valid; %lld output%s match%s\n", label, n_outputs,
+		fprintf(out, "%s: signature valid; %lld output%s match%s", label, n_outputs,
 			n_outputs == 1 ? "" : "s", n_outputs == 1 ? "es" : "");
 	else
-		fprintf(out, "%s: signature valid; every output matches\n", label);
+		fprintf(out, "%s: signature valid; every output matches", label);
+	fprintf(out, "; %lld input%s re-hashed, %lld not at hand\n", counts.inputs_matched,
+		counts.inputs_matched == 1 ? "" : "s", counts.inputs_absent);
 	return CLI_OK;
 }

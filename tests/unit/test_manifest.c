@@ -638,6 +638,48 @@ static void test_out_of_memory(void **state)
 	assert_true(completed);
 }
 
+/* manifest_make hashes the bytes it is given, not what is on disk (another
+ * run may have written there), records the anchor, and its signature holds;
+ * manifest_check hands back what it claims. */
+static void test_make_hashes_bytes_given_and_anchors(void **state)
+{
+	struct fixture *f = *state;
+	static const char head[] =
+		"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+	const struct manifest_output files[] = {{"evaluation.xml", "<ours/>", 7},
+						{"reports/summary.txt", "", 0}};
+	const struct manifest_anchor anchor = {42, head};
+	struct manifest_claims claims;
+	struct tender_error err = {0};
+	struct findings fs;
+	char path[160], *text = NULL;
+	size_t size = 0;
+	long long n = -1;
+
+	assert_int_equal(manifest_make(&f->run, &anchor, files, 2, f->key, &text, &size, &err),
+			 TENDER_OK);
+	assert_int_equal(size, strlen(text));
+	path_in(f, "manifest.json", path, sizeof(path));
+	write_text(path, text);
+	tender_free(text);
+	path_in(f, "evaluation.xml", path, sizeof(path));
+	write_text(path, "<theirs/>"); /* on disk: another run's bytes */
+	path_in(f, "reports/summary.txt", path, sizeof(path));
+	write_text(path, "");
+	memset(&fs, 0, sizeof(fs));
+	assert_int_equal(manifest_check(f->dir, f->pub, NULL, collect, &fs, &n, NULL, &claims,
+					&err),
+			 TENDER_OK);
+	assert_int_equal(fs.n, 1);
+	assert_non_null(strstr(fs.text[0], "evaluation.xml: changed since the manifest was made"));
+	assert_true(claims.signature_ok);
+	assert_int_equal(claims.evaluation_id, 42);
+	assert_string_equal(claims.chain_head, head);
+	assert_int_equal(claims.n_inputs, f->run.n_inputs);
+	assert_string_equal(claims.tender_id, "WV-ICB-2027-OPIC");
+	manifest_claims_release(&claims);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -659,6 +701,7 @@ int main(void)
 		T(test_key_file_modes),
 		T(test_damaged_secret_key),
 		T(test_out_of_memory),
+		T(test_make_hashes_bytes_given_and_anchors),
 #undef T
 	};
 	int failed;
