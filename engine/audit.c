@@ -697,19 +697,19 @@ static void row_words(const struct run *r, const struct store_table *tab, const 
 										  : c->names);
 		switch (c->kind) {
 		case SC_BID:
-			if ((k = cell_index(v, r->n_bids)) >= 0)
+			if (r && (k = cell_index(v, r->n_bids)) >= 0)
 				strbuf_adds(sb, r->bids[k].id);
 			else
 				strbuf_addf(sb, "at position %s", text);
 			break;
 		case SC_MEMBER:
-			if ((k = cell_index(v, r->panel.n_members)) >= 0)
+			if (r && (k = cell_index(v, r->panel.n_members)) >= 0)
 				strbuf_adds(sb, r->panel.members[k].id);
 			else
 				strbuf_addf(sb, "at position %s", text);
 			break;
 		case SC_QUESTION:
-			node = v->text ? ruleset_find(r->rules, v->text) : -1;
+			node = r && v->text ? ruleset_find(r->rules, v->text) : -1;
 			strbuf_adds(sb, node >= 0 && r->rules->nodes[node].question
 						? r->rules->nodes[node].question
 						: text);
@@ -775,7 +775,7 @@ static void value_words(const struct store_column *c, const struct cell *v, stru
 /* Reports the differences between a stored row and the re-run's. */
 static void compare_row(struct verifier *v, long long id, const struct run *r,
 			const struct store_table *tab, const struct row *stored,
-			const struct row *now, struct strbuf *sb)
+			const struct row *now, const char *source, struct strbuf *sb)
 {
 	for (size_t i = tab->n_keys; i < tab->n_columns; i++) {
 		if (same_cell(&stored->cells[i], &now->cells[i]))
@@ -784,7 +784,7 @@ static void compare_row(struct verifier *v, long long id, const struct run *r,
 		row_words(r, tab, now, sb);
 		strbuf_addf(sb, ": stored %s ", tab->columns[i].words);
 		value_words(&tab->columns[i], &stored->cells[i], sb);
-		strbuf_adds(sb, ", recomputed ");
+		strbuf_addf(sb, ", %s ", source);
 		value_words(&tab->columns[i], &now->cells[i], sb);
 		row_where(id, tab, now, tab->columns[i].name, sb);
 		finding(v, "evaluation %lld, %s", id, strbuf_str(sb));
@@ -818,7 +818,7 @@ static enum tender_status table_exists(struct verifier *v, const char *name, int
  * the re-run not stored. */
 static enum tender_status compare_table(struct verifier *v, long long id, const struct run *r,
 					enum store_table_id t, struct row *now, size_t n_now,
-					struct tender_error *err)
+					const char *source, struct tender_error *err)
 {
 	const struct store_table *tab = store_table(t);
 	struct row **sorted = NULL, stored, *key = &stored, **hit;
@@ -852,7 +852,7 @@ static enum tender_status compare_table(struct verifier *v, long long id, const 
 	if (tab->scope)
 		sqlite3_bind_int64(st, 1, id);
 	else
-		sqlite3_bind_text(st, 1, r->tender_id ? r->tender_id : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, r && r->tender_id ? r->tender_id : "", -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		row_release(&stored);
 		for (size_t i = 0; i < tab->n_columns; i++)
@@ -867,20 +867,22 @@ static enum tender_status compare_table(struct verifier *v, long long id, const 
 		hit = n_now ? bsearch(&key, sorted, n_now, sizeof(*sorted), by_key) : NULL;
 		if (hit && !(*hit)->seen) {
 			(*hit)->seen = 1;
-			compare_row(v, id, r, tab, &stored, *hit, &sb);
+			compare_row(v, id, r, tab, &stored, *hit, source, &sb);
 			continue;
 		}
 		if (++n_extra > ROW_FINDINGS_MAX)
 			continue;
 		strbuf_release(&sb);
 		row_words(r, tab, &stored, &sb);
-		strbuf_addf(&sb, ": this stored %s is not in the re-run", tab->noun);
+		strbuf_addf(&sb, ": this stored %s is not in the %s", tab->noun,
+			    strcmp(source, "audited") ? "re-run" : "audit row");
 		row_where(id, tab, &stored, NULL, &sb);
 		finding(v, "evaluation %lld, %s", id, strbuf_str(&sb));
 	}
 	if (n_extra > ROW_FINDINGS_MAX)
-		finding(v, "evaluation %lld: %zu more stored rows of %s are not in the re-run", id,
-			n_extra - ROW_FINDINGS_MAX, tab->name);
+		finding(v, "evaluation %lld: %zu more stored rows of %s are not in the %s", id,
+			n_extra - ROW_FINDINGS_MAX, tab->name,
+			strcmp(source, "audited") ? "re-run" : "audit row");
 	if (step != SQLITE_DONE) {
 		rc = store_error(v->s, err, "cannot read the stored rows");
 		goto out;
@@ -890,13 +892,15 @@ static enum tender_status compare_table(struct verifier *v, long long id, const 
 			continue;
 		strbuf_release(&sb);
 		row_words(r, tab, &now[i], &sb);
-		strbuf_addf(&sb, ": the re-run has this %s, which is not stored", tab->noun);
+		strbuf_addf(&sb, ": the %s has this %s, which is not stored",
+			    strcmp(source, "audited") ? "re-run" : "audit row", tab->noun);
 		row_where(id, tab, &now[i], NULL, &sb);
 		finding(v, "evaluation %lld, %s", id, strbuf_str(&sb));
 	}
 	if (n_missing > ROW_FINDINGS_MAX)
-		finding(v, "evaluation %lld: %zu more rows of %s in the re-run are not stored", id,
-			n_missing - ROW_FINDINGS_MAX, tab->name);
+		finding(v, "evaluation %lld: %zu more rows of %s in the %s are not stored", id,
+			n_missing - ROW_FINDINGS_MAX, tab->name,
+			strcmp(source, "audited") ? "re-run" : "audit row");
 out:
 	row_release(&stored);
 	sqlite3_finalize(st);
@@ -985,8 +989,76 @@ static enum tender_status compare_run(struct verifier *v, long long id, const st
 		if ((rc = table_exists(v, store_table((enum store_table_id)t)->name, &exists, err)) ||
 		    !exists)
 			continue;
-		rc = compare_table(v, id, r, (enum store_table_id)t, now.rows[t], now.n[t], err);
+		rc = compare_table(v, id, r, (enum store_table_id)t, now.rows[t], now.n[t],
+				   "recomputed", err);
 	}
+	rows_release(&now);
+	return rc;
+}
+
+/* Compares the stored evaluation and input rows of evaluation id with what
+ * its audit row recorded of them (the canonical entry), so that a changed
+ * input path or role is named even when it keeps the re-run from running.
+ * Nothing when the evaluation has no audit row (check_chain says so). */
+static enum tender_status compare_audited(struct verifier *v, long long id,
+					  struct tender_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	json_t *entry = NULL, *inputs, *item;
+	struct rows now;
+	struct store_value row[STORE_MAX_COLUMNS];
+	size_t i;
+	enum tender_status rc = prepare(v->s, "SELECT entry FROM audit_log WHERE evaluation_id = ?",
+					&st, err);
+
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		entry = json_loads(col_text(st, 0), 0, NULL);
+	sqlite3_finalize(st);
+	if (!entry)
+		return TENDER_OK; /* no row, or one check_chain finds altered */
+	memset(&now, 0, sizeof(now));
+#define S(v) json_string_value(v)
+	row[0] = (struct store_value){SV_TEXT, 0, 0, S(json_object_get(entry, "tender"))};
+	row[1] = (struct store_value){SV_TEXT, 0, 0, S(json_object_get(entry, "created"))};
+	row[2] = (struct store_value){SV_TEXT, 0, 0, S(json_object_get(entry, "engine"))};
+	row[3] = (struct store_value){SV_TEXT, 0, 0,
+				      S(json_object_get(json_object_get(entry, "ruleset"), "id"))};
+	row[4] = (struct store_value){SV_TEXT, 0, 0,
+				      S(json_object_get(json_object_get(entry, "ruleset"), "version"))};
+	row[5] = (struct store_value){SV_TEXT, 0, 0,
+				      S(json_object_get(json_object_get(entry, "ruleset"), "sha256"))};
+	row[6] = (struct store_value){SV_TEXT, 0, 0, S(json_object_get(entry, "result_sha256"))};
+	for (int k = 0; k < 7; k++)
+		if (!row[k].text)
+			row[k].type = SV_NULL;
+	collect_row(&now, SR_EVALUATION, row);
+	inputs = json_object_get(entry, "inputs");
+	json_array_foreach(inputs, i, item)
+	{
+		row[0] = (struct store_value){SV_INT, json_integer_value(json_array_get(item, 0)), 0,
+					      NULL};
+		for (int k = 1; k < 4; k++) {
+			const char *text = S(json_array_get(item, (size_t)k));
+
+			row[k] = (struct store_value){text ? SV_TEXT : SV_NULL, 0, 0, text};
+		}
+		if (now.nomem || !collect_row(&now, SR_INPUT, row))
+			break;
+	}
+#undef S
+	json_decref(entry);
+	if (now.nomem) {
+		rows_release(&now);
+		return TENDER_ERR_NOMEM;
+	}
+	rc = compare_table(v, id, NULL, SR_EVALUATION, now.rows[SR_EVALUATION],
+			   now.n[SR_EVALUATION], "audited", err);
+	if (!rc)
+		rc = compare_table(v, id, NULL, SR_INPUT, now.rows[SR_INPUT], now.n[SR_INPUT],
+				   "audited", err);
 	rows_release(&now);
 	return rc;
 }
@@ -1218,9 +1290,12 @@ enum tender_status audit_verify(struct store *s, long long only, audit_report_fn
 		long long id = sqlite3_column_int64(st, 0);
 
 		counts->evaluations++;
+		if ((rc = compare_audited(&v, id, err)))
+			break;
 		rc = rerun(&v, id, err);
-		if (rc == TENDER_ERR_DB || rc == TENDER_ERR_USAGE) {
-			/* rows missing or unreadable (no tender among the inputs) */
+		if (rc && rc != TENDER_ERR_NOMEM) {
+			/* its rows cannot make a re-run (no tender among the inputs,
+			 * two of them): it is not verified */
 			finding(&v, "evaluation %lld cannot be re-run: %s", id, err->message);
 			error_clear(err);
 			rc = TENDER_OK;
