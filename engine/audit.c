@@ -1122,17 +1122,33 @@ static void rowid_words(struct verifier *v, const char *table, long long rowid,
 }
 
 /* PRAGMA foreign_key_check: every row that names a parent row which is not
- * there (a score of no bid, a bid of no evaluation). */
+ * there (a score of no bid, a bid of no evaluation); past ROW_FINDINGS_MAX
+ * of one table, the rest are counted. */
 static enum tender_status check_references(struct verifier *v, struct tender_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	struct strbuf sb = STRBUF_INIT;
+	char table[128] = "";
+	size_t n = 0;
 	enum tender_status rc = prepare(v->s, "PRAGMA foreign_key_check", &st, err);
 	int step;
 
 	if (rc)
 		return rc;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+	for (;;) {
+		step = sqlite3_step(st);
+		if (n > ROW_FINDINGS_MAX &&
+		    (step != SQLITE_ROW || strcmp(table, col_text(st, 0)) != 0))
+			finding(v, "%zu more rows of %s refer to rows that do not exist (foreign key)",
+				n - ROW_FINDINGS_MAX, table);
+		if (step != SQLITE_ROW)
+			break;
+		if (strcmp(table, col_text(st, 0)) != 0) {
+			snprintf(table, sizeof(table), "%s", col_text(st, 0));
+			n = 0;
+		}
+		if (++n > ROW_FINDINGS_MAX)
+			continue;
 		strbuf_release(&sb);
 		rowid_words(v, col_text(st, 0), sqlite3_column_int64(st, 1), &sb);
 		finding(v, "%s where %s: it refers to a row of %s that does not exist (foreign key)",

@@ -488,6 +488,10 @@ static enum tender_status check_schema(struct store *s, int read_only, struct te
 		 * tables of later versions. */
 		if (version >= 1)
 			return TENDER_OK;
+		if (n_tables > 0)
+			return error_set(err, TENDER_ERR_DB, "db-altered", s->path, 0, 0,
+					 "this store has tables but says it has no schema "
+					 "(user_version 0): it was altered");
 		return error_set(err, TENDER_ERR_DB, "db-old", s->path, 0, 0,
 				 "this store has no schema (version %lld); open it once "
 				 "writable to create it",
