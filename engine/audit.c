@@ -911,11 +911,10 @@ out:
 }
 
 /* What the chain recorded of evaluation id: its time and engine (from its
- * audit row's entry when it has one, else as stored), copied into the
- * buffers. */
-static enum tender_status audited(struct verifier *v, long long id, char *created,
-				  size_t created_size, char *engine, size_t engine_size,
-				  struct tender_error *err)
+ * audit row's entry when it has one, else as stored), whole, in *created
+ * and *engine (tender_free; NULL when there is no such evaluation). */
+static enum tender_status audited(struct verifier *v, long long id, char **created,
+				  char **engine, struct tender_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum tender_status rc = prepare(v->s,
@@ -924,16 +923,20 @@ static enum tender_status audited(struct verifier *v, long long id, char *create
 					" WHERE e.id = ?",
 					&st, err);
 	json_t *entry = NULL;
+	json_error_t jerr;
 
+	*created = *engine = NULL;
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	created[0] = engine[0] = '\0';
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		const char *c = col_text(st, 0), *e = col_text(st, 1);
 
 		if (sqlite3_column_type(st, 2) == SQLITE_TEXT &&
-		    (entry = json_loads(col_text(st, 2), 0, NULL))) {
+		    !(entry = json_loads(col_text(st, 2), 0, &jerr)) &&
+		    json_error_code(&jerr) == json_error_out_of_memory)
+			rc = TENDER_ERR_NOMEM;
+		if (entry) {
 			json_t *jc = json_object_get(entry, "created"),
 			       *je = json_object_get(entry, "engine");
 
@@ -942,12 +945,12 @@ static enum tender_status audited(struct verifier *v, long long id, char *create
 			if (json_is_string(je))
 				e = json_string_value(je);
 		}
-		snprintf(created, created_size, "%s", c);
-		snprintf(engine, engine_size, "%s", e);
+		if (!rc && (!(*created = tender_strdup(c)) || !(*engine = tender_strdup(e))))
+			rc = TENDER_ERR_NOMEM;
 	}
 	json_decref(entry);
 	sqlite3_finalize(st);
-	return TENDER_OK;
+	return rc;
 }
 
 /* Compares every stored row of evaluation id with the rows its re-run r
@@ -959,26 +962,28 @@ static enum tender_status compare_run(struct verifier *v, long long id, const st
 				      const char *result_sha256, struct tender_error *err)
 {
 	struct rows now;
-	char created[128], engine[128];
-	struct store_given given = {created, engine, result_sha256};
+	char *created = NULL, *engine = NULL;
+	struct store_given given = {NULL, NULL, result_sha256};
 	long long since, newest = 0;
 	enum tender_status rc;
 	sqlite3_stmt *st = NULL;
 
 	memset(&now, 0, sizeof(now));
 	if ((rc = store_panel_since(v->s, &since, err)) ||
-	    (rc = audited(v, id, created, sizeof(created), engine, sizeof(engine), err)))
-		return rc;
-	if ((rc = prepare(v->s, "SELECT max(id) FROM evaluation WHERE tender_id = ?", &st, err)))
+	    (rc = prepare(v->s, "SELECT max(id) FROM evaluation WHERE tender_id = ?", &st, err)))
 		return rc;
 	sqlite3_bind_text(st, 1, r->tender_id ? r->tender_id : "", -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		newest = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	if ((rc = audited(v, id, &created, &engine, err)))
+		goto out;
+	given.created = created;
+	given.engine_version = engine;
 	now.skip_panel = id < since;
 	if (!store_rows(r, &given, collect_row, &now) && now.nomem) {
-		rows_release(&now);
-		return TENDER_ERR_NOMEM;
+		rc = TENDER_ERR_NOMEM;
+		goto out;
 	}
 	for (int t = 0; t < SR_COUNT && !rc; t++) {
 		int exists;
@@ -992,7 +997,10 @@ static enum tender_status compare_run(struct verifier *v, long long id, const st
 		rc = compare_table(v, id, r, (enum store_table_id)t, now.rows[t], now.n[t],
 				   "recomputed", err);
 	}
+out:
 	rows_release(&now);
+	tender_free(created);
+	tender_free(engine);
 	return rc;
 }
 
@@ -1005,6 +1013,7 @@ static enum tender_status compare_audited(struct verifier *v, long long id,
 {
 	sqlite3_stmt *st = NULL;
 	json_t *entry = NULL, *inputs, *item;
+	json_error_t jerr;
 	struct rows now;
 	struct store_value row[STORE_MAX_COLUMNS];
 	size_t i;
@@ -1014,8 +1023,12 @@ static enum tender_status compare_audited(struct verifier *v, long long id,
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		entry = json_loads(col_text(st, 0), 0, NULL);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    !(entry = json_loads(col_text(st, 0), 0, &jerr)) &&
+	    json_error_code(&jerr) == json_error_out_of_memory) {
+		sqlite3_finalize(st);
+		return TENDER_ERR_NOMEM;
+	}
 	sqlite3_finalize(st);
 	if (!entry)
 		return TENDER_OK; /* no row, or one check_chain finds altered */
