@@ -360,29 +360,28 @@ static const struct store_column mark_columns[] = {
 #undef TEXT
 #undef NAMES
 
-#define TABLE(name, noun, whole, scope, columns, n_keys, since) \
-	{name, noun, whole, scope, columns, sizeof(columns) / sizeof(columns[0]), n_keys, since}
+#define TABLE(name, noun, whole, scope, columns, n_keys) \
+	{name, noun, whole, scope, columns, sizeof(columns) / sizeof(columns[0]), n_keys}
 static const struct store_table tables[SR_COUNT] = {
-	[SR_TENDER] = TABLE("tender", "tender", NULL, NULL, tender_columns, 1, 1),
+	[SR_TENDER] = TABLE("tender", "tender", NULL, NULL, tender_columns, 1),
 	[SR_EVALUATION] = TABLE("evaluation", "evaluation record", "the evaluation's record",
-				"id", evaluation_columns, 0, 1),
-	[SR_INPUT] = TABLE("input", "input", NULL, "evaluation_id", input_columns, 1, 1),
-	[SR_BID] = TABLE("bid", "bid", NULL, "evaluation_id", bid_columns, 1, 1),
-	[SR_PROBLEM] = TABLE("problem", "problem", NULL, "evaluation_id", problem_columns, 2, 1),
-	[SR_GATE] = TABLE("gate_result", "gate result", NULL, "evaluation_id", gate_columns, 2, 1),
-	[SR_SCORE] = TABLE("score", "score", NULL, "evaluation_id", score_columns, 2, 1),
-	[SR_FLAG] = TABLE("flag", "flag", NULL, "evaluation_id", flag_columns, 2, 1),
+				"id", evaluation_columns, 0),
+	[SR_INPUT] = TABLE("input", "input", NULL, "evaluation_id", input_columns, 1),
+	[SR_BID] = TABLE("bid", "bid", NULL, "evaluation_id", bid_columns, 1),
+	[SR_PROBLEM] = TABLE("problem", "problem", NULL, "evaluation_id", problem_columns, 2),
+	[SR_GATE] = TABLE("gate_result", "gate result", NULL, "evaluation_id", gate_columns, 2),
+	[SR_SCORE] = TABLE("score", "score", NULL, "evaluation_id", score_columns, 2),
+	[SR_FLAG] = TABLE("flag", "flag", NULL, "evaluation_id", flag_columns, 2),
 	[SR_POLICY] = TABLE("panel_policy", "moderation policy", "the panel's moderation policy",
-			    "evaluation_id", policy_columns, 0, 2),
+			    "evaluation_id", policy_columns, 0),
 	[SR_MEMBER] = TABLE("panel_member", "decision maker", NULL, "evaluation_id",
-			    member_columns, 1, 2),
+			    member_columns, 1),
 	[SR_INTEREST] = TABLE("panel_interest", "interest", NULL, "evaluation_id",
-			      interest_columns, 2, 2),
+			      interest_columns, 2),
 	[SR_CONFLICT] = TABLE("panel_conflict", "conflict", NULL, "evaluation_id",
-			      conflict_columns, 2, 2),
-	[SR_RECORD] = TABLE("panel_record", "panel record", NULL, "evaluation_id", record_columns,
-			    2, 2),
-	[SR_MARK] = TABLE("panel_mark", "mark", NULL, "evaluation_id", mark_columns, 3, 2),
+			      conflict_columns, 2),
+	[SR_RECORD] = TABLE("panel_record", "panel record", NULL, "evaluation_id", record_columns, 2),
+	[SR_MARK] = TABLE("panel_mark", "mark", NULL, "evaluation_id", mark_columns, 3),
 };
 #undef TABLE
 

@@ -103,7 +103,6 @@ struct store_table {
 	const char *scope;
 	const struct store_column *columns;
 	size_t n_columns, n_keys;
-	int since; /* the schema version that created it */
 };
 
 /* The description of table t; static. */
