@@ -14,7 +14,6 @@
 
 #include <errno.h>
 #include <jansson.h>
-#include <math.h>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <stdio.h>
