@@ -28,15 +28,20 @@ struct audit_counts {
 	long long evaluations, blobs, audit_rows, findings;
 };
 
-/* Runs every check on the store (integrity_check, every blob re-hashed,
- * the chain walked, every evaluation's audit row present) and re-runs
- * evaluation `only` (0: every evaluation) from its stored inputs with the
- * current engine, comparing every gate, score, flag, total and rank, every
- * row of the panel record (store_panel_rows; none is expected of an
- * evaluation recorded before the store had panel tables) and the result
- * document's bytes. Each difference goes to report. Returns
- * TENDER_OK when the checks ran (look at counts->findings), or
- * TENDER_ERR_DB / TENDER_ERR_NOMEM / TENDER_ERR_USAGE (no such evaluation). */
+/* Runs every check on the store: integrity_check; its schema against the
+ * one tender creates at its user_version (store_check_shape); PRAGMA
+ * foreign_key_check; every blob re-hashed, and blobs and tenders no
+ * evaluation owns; schema_history; the chain walked, every evaluation's
+ * audit row present. Then re-runs evaluation `only` (0: every evaluation)
+ * from its stored inputs with the current engine and compares every column
+ * of every row of every table store_table describes with what the re-run
+ * would store (store_rows), both ways (rows on one side only are named);
+ * the evaluation and input rows also with what its audit row recorded.
+ * No panel rows are expected of an evaluation recorded before the store
+ * had panel tables. Each difference goes to report, made safe to print
+ * (diag_escape). Returns TENDER_OK when the checks ran (look at
+ * counts->findings), or TENDER_ERR_DB / TENDER_ERR_NOMEM /
+ * TENDER_ERR_USAGE (no such evaluation). */
 enum tender_status audit_verify(struct store *s, long long only, audit_report_fn report,
 				void *ctx, struct audit_counts *counts, struct tender_error *err);
 

@@ -11,6 +11,7 @@
 #include "audit.h"
 #include "error.h"
 #include "evaluate.h"
+#include "strbuf.h"
 #include "xml.h"
 
 #include <sodium.h>
@@ -251,12 +252,12 @@ _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_SCHEMA_VERSIO
 	       "one migration per schema version");
 
 enum stmt {
-	ST_BLOB, ST_TENDER, ST_EVALUATION, ST_INPUT, ST_BID, ST_PROBLEM, ST_GATE, ST_SCORE,
-	ST_FLAG, ST_PANEL, /* + enum store_panel_table: built from panel_tables */
-	ST_COUNT = ST_PANEL + SP_COUNT
+	ST_BLOB, ST_TENDER, ST_EVALUATION, ST_INPUT,
+	ST_ROWS, /* + enum store_table_id: built from tables */
+	ST_COUNT = ST_ROWS + SR_COUNT
 };
 
-static const char *const statements[ST_COUNT] = {
+static const char *const statements[ST_ROWS] = {
 	[ST_BLOB] = "INSERT OR IGNORE INTO blob (sha256, size, data) VALUES (?, ?, ?)",
 	[ST_TENDER] = "INSERT INTO tender (id, title, commissioner, currency) VALUES (?, ?, ?, ?)"
 		      " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
@@ -267,93 +268,172 @@ static const char *const statements[ST_COUNT] = {
 			  " ?, ?, ?, ?, ?, ?, ?)",
 	[ST_INPUT] = "INSERT INTO input (evaluation_id, seq, role, path, sha256)"
 		     " VALUES (?, ?, ?, ?, ?)",
-	[ST_BID] = "INSERT INTO bid (evaluation_id, seq, bid_id, bidder, file, evaluated, compliant,"
-		   " total, rank, tied, exclusion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[ST_PROBLEM] = "INSERT INTO problem (evaluation_id, bid_seq, seq, message)"
-		       " VALUES (?, ?, ?, ?)",
-	[ST_GATE] = "INSERT INTO gate_result (evaluation_id, bid_seq, gate_id, passed, message)"
-		    " VALUES (?, ?, ?, ?, ?)",
-	[ST_SCORE] = "INSERT INTO score (evaluation_id, bid_seq, rule_id, state, points,"
-		     " max_points, price_minor, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	[ST_FLAG] = "INSERT INTO flag (evaluation_id, bid_seq, seq, flag_id, severity, cite,"
-		    " excludes, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 };
 
-/* The panel tables of migration 1 -> 2, column by column after
- * evaluation_id; the order is that of store_panel_rows' values. */
+/* The tables of an evaluation, column by column after the scope column,
+ * in the order of the migrations above and of store_rows' values. A column
+ * added by a migration and not described here is reported by
+ * store_check_shape (and fails every verification), so it cannot be
+ * forgotten. */
+#define COL(name, words) {name, words, 0, NULL, SC_PLAIN}
+#define TEXT(name, words) {name, words, 1, NULL, SC_PLAIN}
+#define NAMES(name, words, names, kind) {name, words, 0, names, kind}
+static const struct store_column tender_columns[] = {
+	NAMES("id", "tender", ", tender ", SC_PLAIN),
+	TEXT("title", "title"),
+	TEXT("commissioner", "commissioner"),
+	COL("currency", "currency"),
+};
+static const struct store_column evaluation_columns[] = {
+	COL("tender_id", "tender"),
+	COL("created", "time"),
+	COL("engine_version", "engine version"),
+	COL("ruleset_id", "rule set"),
+	COL("ruleset_version", "rule set version"),
+	COL("ruleset_sha256", "rule set sha256"),
+	COL("result_sha256", "evaluation.xml sha256"),
+};
+static const struct store_column input_columns[] = {
+	NAMES("seq", "position", ", input ", SC_PLAIN),
+	COL("role", "role"),
+	TEXT("path", "path"),
+	COL("sha256", "sha256"),
+};
+static const struct store_column bid_columns[] = {
+	NAMES("seq", "position", ", bid ", SC_BID),
+	COL("bid_id", "id"),
+	TEXT("bidder", "bidder"),
+	TEXT("file", "file"),
+	COL("evaluated", "evaluated"),
+	COL("compliant", "compliant"),
+	COL("total", "total"),
+	COL("rank", "rank"),
+	COL("tied", "tied"),
+	TEXT("exclusion", "exclusion reason"),
+};
+static const struct store_column problem_columns[] = {
+	NAMES("bid_seq", "bid", ", bid ", SC_BID),
+	NAMES("seq", "position", ", problem ", SC_PLAIN),
+	TEXT("message", "message"),
+};
+static const struct store_column gate_columns[] = {
+	NAMES("bid_seq", "bid", ", bid ", SC_BID),
+	NAMES("gate_id", "gate", ", gate ", SC_PLAIN),
+	COL("passed", "passed"),
+	TEXT("message", "message"),
+};
+static const struct store_column score_columns[] = {
+	NAMES("bid_seq", "bid", ", bid ", SC_BID),
+	NAMES("rule_id", "criterion", ", criterion ", SC_PLAIN),
+	COL("state", "state"),
+	COL("points", "points"),
+	COL("max_points", "maximum"),
+	COL("price_minor", "price (minor units)"),
+	TEXT("explanation", "explanation"),
+};
+static const struct store_column flag_columns[] = {
+	NAMES("bid_seq", "bid", ", bid ", SC_BID),
+	NAMES("seq", "position", ", flag ", SC_PLAIN),
+	NAMES("flag_id", "flag", " ", SC_PLAIN),
+	COL("severity", "severity"),
+	TEXT("cite", "cite"),
+	COL("excludes", "excludes"),
+	TEXT("message", "message"),
+};
 static const struct store_column policy_columns[] = {
-	{"method", "method", 0},
-	{"min_evaluators", "minimum of evaluators", 0},
-	{"missing", "missing scores", 0},
-	{"conflicts", "conflicts", 0},
-	{"cite", "cite", 1},
+	COL("method", "method"),
+	COL("min_evaluators", "minimum of evaluators"),
+	COL("missing", "missing scores"),
+	COL("conflicts", "conflicts"),
+	TEXT("cite", "cite"),
 };
 static const struct store_column member_columns[] = {
-	{"seq", "position", 0},
-	{"evaluator_id", "evaluator", 0},
-	{"name", "name", 1},
-	{"role", "role", 1},
+	COL("seq", "position"),
+	NAMES("evaluator_id", "evaluator", ", decision maker ", SC_PLAIN),
+	TEXT("name", "name"),
+	TEXT("role", "role"),
 };
 static const struct store_column interest_columns[] = {
-	{"member_seq", "member", 0},
-	{"seq", "position", 0},
-	{"organisation", "organisation", 1},
-	{"nature", "nature", 1},
+	NAMES("member_seq", "member", ", decision maker ", SC_MEMBER),
+	COL("seq", "position"),
+	{"organisation", "organisation", 1, ", interest in ", SC_PLAIN},
+	TEXT("nature", "nature"),
 };
 static const struct store_column conflict_columns[] = {
-	{"bid_seq", "bid", 0},
-	{"seq", "position", 0},
-	{"evaluator_id", "evaluator", 0},
-	{"organisation", "organisation", 1},
-	{"party", "party", 1},
-	{"relation", "relation", 0},
-	{"managed", "managed", 0},
-	{"nature", "nature", 1},
+	NAMES("bid_seq", "bid", ", bid ", SC_BID),
+	COL("seq", "position"),
+	NAMES("evaluator_id", "evaluator", ", conflict of evaluator ", SC_PLAIN),
+	{"organisation", "organisation", 1, " with ", SC_PLAIN},
+	TEXT("party", "party"),
+	COL("relation", "relation"),
+	COL("managed", "managed"),
+	TEXT("nature", "nature"),
 };
 static const struct store_column record_columns[] = {
-	{"bid_seq", "bid", 0},
-	{"rule_id", "criterion", 0},
-	{"question", "question", 0},
-	{"basis", "basis", 0},
-	{"value", "value", 0},
-	{"counted", "counted", 0},
-	{"excluded", "excluded", 0},
-	{"missing", "missing", 0},
-	{"low", "low", 0},
-	{"high", "high", 0},
-	{"moderated_value", "moderated value", 0},
-	{"agreed_by", "agreed by", 0},
-	{"moderation_note", "moderation note", 1},
-	{"why", "reason for no score", 1},
+	NAMES("bid_seq", "bid", ", bid ", SC_BID),
+	NAMES("rule_id", "criterion", ", question ", SC_QUESTION),
+	COL("question", "question"),
+	COL("basis", "basis"),
+	COL("value", "value"),
+	COL("counted", "counted"),
+	COL("excluded", "excluded"),
+	COL("missing", "missing"),
+	COL("low", "low"),
+	COL("high", "high"),
+	COL("moderated_value", "moderated value"),
+	COL("agreed_by", "agreed by"),
+	TEXT("moderation_note", "moderation note"),
+	TEXT("why", "reason for no score"),
 };
 static const struct store_column mark_columns[] = {
-	{"bid_seq", "bid", 0},
-	{"rule_id", "criterion", 0},
-	{"seq", "position", 0},
-	{"evaluator_id", "evaluator", 0},
-	{"state", "state", 0},
-	{"value", "value", 0},
-	{"justification", "justification", 1},
+	NAMES("bid_seq", "bid", ", bid ", SC_BID),
+	NAMES("rule_id", "criterion", ", question ", SC_QUESTION),
+	COL("seq", "position"),
+	NAMES("evaluator_id", "evaluator", ", evaluator ", SC_PLAIN),
+	COL("state", "state"),
+	COL("value", "value"),
+	TEXT("justification", "justification"),
 };
+#undef COL
+#undef TEXT
+#undef NAMES
 
-#define TABLE(name, noun, columns, n_keys) \
-	{name, noun, columns, sizeof(columns) / sizeof(columns[0]), n_keys}
-static const struct store_table panel_tables[SP_COUNT] = {
-	[SP_POLICY] = TABLE("panel_policy", "moderation policy", policy_columns, 0),
-	[SP_MEMBER] = TABLE("panel_member", "decision maker", member_columns, 1),
-	[SP_INTEREST] = TABLE("panel_interest", "interest", interest_columns, 2),
-	[SP_CONFLICT] = TABLE("panel_conflict", "conflict", conflict_columns, 2),
-	[SP_RECORD] = TABLE("panel_record", "panel record", record_columns, 2),
-	[SP_MARK] = TABLE("panel_mark", "mark", mark_columns, 3),
+#define TABLE(name, noun, whole, scope, columns, n_keys) \
+	{name, noun, whole, scope, columns, sizeof(columns) / sizeof(columns[0]), n_keys}
+static const struct store_table tables[SR_COUNT] = {
+	[SR_TENDER] = TABLE("tender", "tender", NULL, NULL, tender_columns, 1),
+	[SR_EVALUATION] = TABLE("evaluation", "evaluation record", "the evaluation's record",
+				"id", evaluation_columns, 0),
+	[SR_INPUT] = TABLE("input", "input", NULL, "evaluation_id", input_columns, 1),
+	[SR_BID] = TABLE("bid", "bid", NULL, "evaluation_id", bid_columns, 1),
+	[SR_PROBLEM] = TABLE("problem", "problem", NULL, "evaluation_id", problem_columns, 2),
+	[SR_GATE] = TABLE("gate_result", "gate result", NULL, "evaluation_id", gate_columns, 2),
+	[SR_SCORE] = TABLE("score", "score", NULL, "evaluation_id", score_columns, 2),
+	[SR_FLAG] = TABLE("flag", "flag", NULL, "evaluation_id", flag_columns, 2),
+	[SR_POLICY] = TABLE("panel_policy", "moderation policy", "the panel's moderation policy",
+			    "evaluation_id", policy_columns, 0),
+	[SR_MEMBER] = TABLE("panel_member", "decision maker", NULL, "evaluation_id",
+			    member_columns, 1),
+	[SR_INTEREST] = TABLE("panel_interest", "interest", NULL, "evaluation_id",
+			      interest_columns, 2),
+	[SR_CONFLICT] = TABLE("panel_conflict", "conflict", NULL, "evaluation_id",
+			      conflict_columns, 2),
+	[SR_RECORD] = TABLE("panel_record", "panel record", NULL, "evaluation_id", record_columns, 2),
+	[SR_MARK] = TABLE("panel_mark", "mark", NULL, "evaluation_id", mark_columns, 3),
 };
 #undef TABLE
 
-_Static_assert(sizeof(record_columns) / sizeof(record_columns[0]) == STORE_PANEL_MAX_COLUMNS,
+_Static_assert(sizeof(record_columns) / sizeof(record_columns[0]) == STORE_MAX_COLUMNS,
 	       "panel_record has the most columns");
 
-const struct store_table *store_panel_table(enum store_panel_table t)
+/* checked as a whole: blob by its hashes, audit_log by its chain, schema_history,
+ * high_water (ids never reused) and signer by their own checks */
+const char *const store_wide_tables[] = {"blob", "audit_log", "schema_history", "high_water",
+					 "signer", NULL};
+
+const struct store_table *store_table(enum store_table_id t)
 {
-	return t < SP_COUNT ? &panel_tables[t] : NULL;
+	return t < SR_COUNT ? &tables[t] : NULL;
 }
 
 struct store {
@@ -448,6 +528,10 @@ static enum tender_status check_schema(struct store *s, int read_only, struct te
 		 * tables of later versions. */
 		if (version >= 1)
 			return TENDER_OK;
+		if (n_tables > 0)
+			return error_set(err, TENDER_ERR_DB, "db-altered", s->path, 0, 0,
+					 "this store has tables but says it has no schema "
+					 "(user_version 0): it was altered");
 		return error_set(err, TENDER_ERR_DB, "db-old", s->path, 0, 0,
 				 "this store has no schema (version %lld); open it once "
 				 "writable to create it",
@@ -559,11 +643,11 @@ void store_close(struct store *s)
 /* ---------------------------------------------------------------------- */
 /* Recording an evaluation. */
 
-/* "INSERT INTO t (evaluation_id, c1, ...) VALUES (?, ?, ...)" of a panel
- * table into buf. */
-static void panel_insert_sql(const struct store_table *t, char *buf, size_t size)
+/* "INSERT INTO t (scope, c1, ...) VALUES (?, ?, ...)" of a described
+ * table into buf (the tender, whose row is an upsert, is not written so). */
+static void rows_insert_sql(const struct store_table *t, char *buf, size_t size)
 {
-	size_t len = (size_t)snprintf(buf, size, "INSERT INTO %s (evaluation_id", t->name);
+	size_t len = (size_t)snprintf(buf, size, "INSERT INTO %s (%s", t->name, t->scope);
 
 	for (size_t i = 0; i < t->n_columns && len < size; i++)
 		len += (size_t)snprintf(buf + len, size - len, ", %s", t->columns[i].name);
@@ -580,9 +664,9 @@ static sqlite3_stmt *stmt(struct store *s, enum stmt which)
 	char sql[512];
 
 	if (!s->st[which]) {
-		if (which >= ST_PANEL)
-			panel_insert_sql(&panel_tables[which - ST_PANEL], sql, sizeof(sql));
-		if (sqlite3_prepare_v3(s->db, which < ST_PANEL ? statements[which] : sql, -1,
+		if (which >= ST_ROWS)
+			rows_insert_sql(&tables[which - ST_ROWS], sql, sizeof(sql));
+		if (sqlite3_prepare_v3(s->db, which < ST_ROWS ? statements[which] : sql, -1,
 				       SQLITE_PREPARE_PERSISTENT, &s->st[which], NULL) != SQLITE_OK)
 			return NULL;
 	}
@@ -627,73 +711,9 @@ static enum tender_status put_input_blob(struct store *s, const struct run_input
 	return TENDER_OK;
 }
 
-static const char *state_name(const struct score *sc, enum method m)
-{
-	static const char *const names[] = {"scored", "pending", "error", "not-scored"};
-
-	return m == METHOD_GROUP ? "subtotal" : names[sc->state];
-}
-
-static int put_bid(struct store *s, const struct ruleset *rs, long long id, int seq,
-		   const struct bid_result *b)
-{
-	sqlite3_stmt *st = stmt(s, ST_BID);
-
-	if (!st || bind_text(st, 3, b->id) || bind_text(st, 4, b->bidder) ||
-	    bind_text(st, 5, b->file) || bind_text(st, 11, b->exclusion))
-		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, seq);
-	sqlite3_bind_int(st, 6, b->evaluated);
-	sqlite3_bind_int(st, 7, b->compliant);
-	sqlite3_bind_double(st, 8, points_double(b->total));
-	if (b->rank)
-		sqlite3_bind_int(st, 9, b->rank);
-	sqlite3_bind_int(st, 10, b->tied);
-	if (!done(st))
-		return 0;
-	for (size_t i = 0; i < b->n_problems; i++) {
-		st = stmt(s, ST_PROBLEM);
-		if (!st || sqlite3_bind_int64(st, 1, id) || sqlite3_bind_int(st, 2, seq) ||
-		    sqlite3_bind_int(st, 3, (int)i) || bind_text(st, 4, b->problems[i]) || !done(st))
-			return 0;
-	}
-	for (size_t i = 0; b->evaluated && i < rs->n_gates; i++) {
-		st = stmt(s, ST_GATE);
-		if (!st || sqlite3_bind_int64(st, 1, id) || sqlite3_bind_int(st, 2, seq) ||
-		    bind_text(st, 3, rs->gates[i].id) || sqlite3_bind_int(st, 4, b->gates[i].passed) ||
-		    bind_text(st, 5, b->gates[i].message) || !done(st))
-			return 0;
-	}
-	for (size_t i = 0; b->evaluated && i < rs->n_nodes; i++) {
-		const struct score *sc = &b->scores[i];
-
-		st = stmt(s, ST_SCORE);
-		if (!st || sqlite3_bind_int64(st, 1, id) || sqlite3_bind_int(st, 2, seq) ||
-		    bind_text(st, 3, rs->nodes[i].id) ||
-		    bind_text(st, 4, state_name(sc, rs->nodes[i].method)) ||
-		    sqlite3_bind_double(st, 5, points_double(sc->points)) ||
-		    sqlite3_bind_double(st, 6, points_double(rs->nodes[i].points)) ||
-		    (sc->has_price && sqlite3_bind_int64(st, 7, sc->price_minor)) ||
-		    bind_text(st, 8, sc->explanation) || !done(st))
-			return 0;
-	}
-	for (size_t i = 0; i < b->n_flags; i++) {
-		const struct flag *f = &rs->flags[b->flags[i].flag];
-
-		st = stmt(s, ST_FLAG);
-		if (!st || sqlite3_bind_int64(st, 1, id) || sqlite3_bind_int(st, 2, seq) ||
-		    sqlite3_bind_int(st, 3, (int)i) || bind_text(st, 4, f->id) ||
-		    bind_text(st, 5, severity_str(f->severity)) || bind_text(st, 6, f->cite) ||
-		    sqlite3_bind_int(st, 7, f->excludes) || bind_text(st, 8, b->flags[i].message) ||
-		    !done(st))
-			return 0;
-	}
-	return 1;
-}
-
 /* ---------------------------------------------------------------------- */
-/* The panel record's rows. */
+/* The rows of an evaluation (store_rows): what is written, and what a
+ * re-run is compared with. */
 
 static struct store_value v_text(const char *text)
 {
@@ -711,6 +731,113 @@ static struct store_value v_real(double d)
 }
 
 static const struct store_value v_null = {SV_NULL, 0, 0, NULL};
+
+static const char *state_name(const struct score *sc, enum method m)
+{
+	static const char *const names[] = {"scored", "pending", "error", "not-scored"};
+
+	return m == METHOD_GROUP ? "subtotal" : names[sc->state];
+}
+
+/* The rows of one bid in bid, problem, gate_result, score and flag. */
+static int bid_rows(const struct run *r, size_t seq, store_row_fn fn, void *ctx)
+{
+	const struct ruleset *rs = r->rules;
+	const struct bid_result *b = &r->bids[seq];
+	struct store_value row[STORE_MAX_COLUMNS];
+
+	row[0] = v_int((long long)seq);
+	row[1] = v_text(b->id);
+	row[2] = v_text(b->bidder);
+	row[3] = v_text(b->file);
+	row[4] = v_int(b->evaluated);
+	row[5] = v_int(b->compliant);
+	row[6] = v_real(points_double(b->total));
+	row[7] = b->rank ? v_int(b->rank) : v_null;
+	row[8] = v_int(b->tied);
+	row[9] = v_text(b->exclusion);
+	if (!fn(ctx, SR_BID, row))
+		return 0;
+	for (size_t i = 0; i < b->n_problems; i++) {
+		row[0] = v_int((long long)seq);
+		row[1] = v_int((long long)i);
+		row[2] = v_text(b->problems[i]);
+		if (!fn(ctx, SR_PROBLEM, row))
+			return 0;
+	}
+	for (size_t i = 0; b->evaluated && i < rs->n_gates; i++) {
+		row[0] = v_int((long long)seq);
+		row[1] = v_text(rs->gates[i].id);
+		row[2] = v_int(b->gates[i].passed);
+		row[3] = v_text(b->gates[i].message);
+		if (!fn(ctx, SR_GATE, row))
+			return 0;
+	}
+	for (size_t i = 0; b->evaluated && i < rs->n_nodes; i++) {
+		const struct score *sc = &b->scores[i];
+
+		row[0] = v_int((long long)seq);
+		row[1] = v_text(rs->nodes[i].id);
+		row[2] = v_text(state_name(sc, rs->nodes[i].method));
+		row[3] = v_real(points_double(sc->points));
+		row[4] = v_real(points_double(rs->nodes[i].points));
+		row[5] = sc->has_price ? v_int(sc->price_minor) : v_null;
+		row[6] = v_text(sc->explanation);
+		if (!fn(ctx, SR_SCORE, row))
+			return 0;
+	}
+	for (size_t i = 0; i < b->n_flags; i++) {
+		const struct flag *f = &rs->flags[b->flags[i].flag];
+
+		row[0] = v_int((long long)seq);
+		row[1] = v_int((long long)i);
+		row[2] = v_text(f->id);
+		row[3] = v_text(severity_str(f->severity));
+		row[4] = v_text(f->cite);
+		row[5] = v_int(f->excludes);
+		row[6] = v_text(b->flags[i].message);
+		if (!fn(ctx, SR_FLAG, row))
+			return 0;
+	}
+	return 1;
+}
+
+/* The tender, evaluation and input rows of run r. */
+static int run_rows(const struct run *r, const struct store_given *given, store_row_fn fn,
+		    void *ctx)
+{
+	struct store_value row[STORE_MAX_COLUMNS];
+	char rules_hex[65];
+
+	row[0] = v_text(r->tender_id);
+	row[1] = v_text(r->tender_title);
+	row[2] = v_text(r->commissioner);
+	row[3] = v_text(r->currency);
+	if (!fn(ctx, SR_TENDER, row))
+		return 0;
+	sha256_hex(r->rules->sha256, rules_hex);
+	row[0] = v_text(r->tender_id);
+	row[1] = v_text(given->created);
+	row[2] = v_text(given->engine_version);
+	row[3] = v_text(r->rules->id);
+	row[4] = v_text(r->rules->version);
+	row[5] = v_text(rules_hex);
+	row[6] = v_text(given->result_sha256);
+	if (!fn(ctx, SR_EVALUATION, row))
+		return 0;
+	for (size_t i = 0; i < r->n_inputs; i++) {
+		char hex[65];
+
+		sha256_hex(r->inputs[i].sha256, hex);
+		row[0] = v_int((long long)i);
+		row[1] = v_text(r->inputs[i].role);
+		row[2] = v_text(r->inputs[i].path);
+		row[3] = v_text(hex);
+		if (!fn(ctx, SR_INPUT, row))
+			return 0;
+	}
+	return 1;
+}
 
 static const char *basis_name(enum panel_basis b)
 {
@@ -732,7 +859,7 @@ static int panel_bid_rows(const struct run *r, size_t seq, store_row_fn fn, void
 	const struct ruleset *rs = r->rules;
 	const struct panel_scores *ps = &r->panel;
 	const struct bid_result *b = &r->bids[seq];
-	struct store_value row[STORE_PANEL_MAX_COLUMNS];
+	struct store_value row[STORE_MAX_COLUMNS];
 
 	for (size_t i = 0; i < b->n_conflicts; i++) {
 		const struct panel_conflict *c = &b->conflicts[i];
@@ -746,7 +873,7 @@ static int panel_bid_rows(const struct run *r, size_t seq, store_row_fn fn, void
 		row[5] = v_text(c->is_bidder ? "bidder" : "member");
 		row[6] = v_text(rs->moderation.keep_conflicted ? "kept" : "excluded");
 		row[7] = v_text(m->interests[c->interest].nature);
-		if (!fn(ctx, SP_CONFLICT, row))
+		if (!fn(ctx, SR_CONFLICT, row))
 			return 0;
 	}
 	for (size_t i = 0; i < rs->n_nodes; i++) {
@@ -768,7 +895,7 @@ static int panel_bid_rows(const struct run *r, size_t seq, store_row_fn fn, void
 		row[11] = v_text(p->moderated ? p->moderated->agreed_by : NULL);
 		row[12] = v_text(p->moderated ? p->moderated->note : NULL);
 		row[13] = v_text(p->why);
-		if (!fn(ctx, SP_RECORD, row))
+		if (!fn(ctx, SR_RECORD, row))
 			return 0;
 		for (size_t k = 0; k < p->n_marks; k++) {
 			const struct panel_mark *m = &p->marks[k];
@@ -780,17 +907,18 @@ static int panel_bid_rows(const struct run *r, size_t seq, store_row_fn fn, void
 			row[4] = v_text(mark_state_name(m->state));
 			row[5] = m->score ? v_real(decimal_to_double(m->score->value)) : v_null;
 			row[6] = v_text(m->score ? m->score->note : NULL);
-			if (!fn(ctx, SP_MARK, row))
+			if (!fn(ctx, SR_MARK, row))
 				return 0;
 		}
 	}
 	return 1;
 }
 
-int store_panel_rows(const struct run *r, store_row_fn fn, void *ctx)
+/* The panel rows of run r: none when it has no panel. */
+static int panel_rows(const struct run *r, store_row_fn fn, void *ctx)
 {
 	const struct panel_policy *p;
-	struct store_value row[STORE_PANEL_MAX_COLUMNS];
+	struct store_value row[STORE_MAX_COLUMNS];
 
 	if (!r->has_panel)
 		return 1;
@@ -800,7 +928,7 @@ int store_panel_rows(const struct run *r, store_row_fn fn, void *ctx)
 	row[2] = v_text(p->require_moderated ? "require-moderated" : "ignore");
 	row[3] = v_text(p->keep_conflicted ? "keep" : "exclude");
 	row[4] = v_text(r->rules->moderation_cite);
-	if (!fn(ctx, SP_POLICY, row))
+	if (!fn(ctx, SR_POLICY, row))
 		return 0;
 	for (size_t i = 0; i < r->panel.n_members; i++) {
 		const struct panel_member *m = &r->panel.members[i];
@@ -809,14 +937,14 @@ int store_panel_rows(const struct run *r, store_row_fn fn, void *ctx)
 		row[1] = v_text(m->id);
 		row[2] = v_text(m->name);
 		row[3] = v_text(m->role);
-		if (!fn(ctx, SP_MEMBER, row))
+		if (!fn(ctx, SR_MEMBER, row))
 			return 0;
 		for (size_t k = 0; k < m->n_interests; k++) {
 			row[0] = v_int((long long)i);
 			row[1] = v_int((long long)k);
 			row[2] = v_text(m->interests[k].organisation);
 			row[3] = v_text(m->interests[k].nature);
-			if (!fn(ctx, SP_INTEREST, row))
+			if (!fn(ctx, SR_INTEREST, row))
 				return 0;
 		}
 	}
@@ -826,20 +954,37 @@ int store_panel_rows(const struct run *r, store_row_fn fn, void *ctx)
 	return 1;
 }
 
-struct panel_writer {
+int store_rows(const struct run *r, const struct store_given *given, store_row_fn fn,
+	       void *ctx)
+{
+	if (!run_rows(r, given, fn, ctx))
+		return 0;
+	for (size_t i = 0; i < r->n_bids; i++)
+		if (!bid_rows(r, i, fn, ctx))
+			return 0;
+	return panel_rows(r, fn, ctx);
+}
+
+struct row_writer {
 	struct store *s;
 	long long id;
 };
 
-static int put_panel_row(void *ctx, enum store_panel_table t, const struct store_value *row)
+/* Writes one row of a bid's or the panel's tables; the tender, evaluation
+ * and input rows are written by store_record itself (an upsert, a new id,
+ * the inputs' blobs). */
+static int put_row(void *ctx, enum store_table_id t, const struct store_value *row)
 {
-	struct panel_writer *w = ctx;
-	sqlite3_stmt *st = stmt(w->s, (enum stmt)(ST_PANEL + t));
+	struct row_writer *w = ctx;
+	sqlite3_stmt *st;
 	int bad;
 
+	if (t < SR_BID)
+		return 1;
+	st = stmt(w->s, (enum stmt)(ST_ROWS + t));
 	if (!st || sqlite3_bind_int64(st, 1, w->id))
 		return 0;
-	for (size_t i = 0; i < panel_tables[t].n_columns; i++) {
+	for (size_t i = 0; i < tables[t].n_columns; i++) {
 		const struct store_value *v = &row[i];
 		int at = (int)i + 2;
 
@@ -857,8 +1002,18 @@ static int put_panel_row(void *ctx, enum store_panel_table t, const struct store
 
 enum tender_status store_panel_since(struct store *s, long long *id, struct tender_error *err)
 {
+	long long has;
+	enum tender_status rc;
+
+	/* Whether the store has the panel tables, not what its user_version
+	 * claims: panel rows under a lowered user_version are still compared
+	 * (and the lowering is reported by store_check_shape). */
 	*id = INT64_MAX;
-	if (s->version < 2)
+	if ((rc = pragma_int(s, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+				" AND name = 'schema_history'",
+			     &has, err)))
+		return rc;
+	if (!has)
 		return TENDER_OK;
 	return pragma_int(s, "SELECT coalesce(min(first_evaluation), 0) FROM schema_history"
 			     " WHERE version = 2",
@@ -905,13 +1060,11 @@ enum tender_status store_record_pending(struct store *s, const struct run *r, co
 		    bind_text(st, 5, hex) || !done(st))
 			goto db_error;
 	}
-	for (size_t i = 0; i < r->n_bids; i++)
-		if (!put_bid(s, r->rules, *id, (int)i, &r->bids[i]))
-			goto db_error;
 	{
-		struct panel_writer w = {s, *id};
+		struct row_writer w = {s, *id};
+		struct store_given given = {r->created, TENDER_VERSION, result_hex};
 
-		if (!store_panel_rows(r, put_panel_row, &w))
+		if (!store_rows(r, &given, put_row, &w))
 			goto db_error;
 	}
 	if ((rc = audit_append(s, *id, chain_head, err)))
@@ -1023,4 +1176,224 @@ enum tender_status store_high_water(struct store *s, long long *value, struct te
 	return pragma_int(s, "SELECT coalesce(max(value), -1) FROM high_water"
 			     " WHERE name = 'evaluation'",
 			  value, err);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The store's shape: its schema against the one tender creates. */
+
+/* One object of a schema: type, name, table and SQL (NULL for SQLite's
+ * automatic indexes). */
+struct schema_object {
+	char *type, *name, *tbl, *sql;
+	int seen;
+};
+
+struct schema_objects {
+	struct schema_object *v;
+	size_t n;
+};
+
+static void schema_objects_release(struct schema_objects *o)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		tender_free(o->v[i].type);
+		tender_free(o->v[i].name);
+		tender_free(o->v[i].tbl);
+		tender_free(o->v[i].sql);
+	}
+	tender_free(o->v);
+	memset(o, 0, sizeof(*o));
+}
+
+static char *dup_column(sqlite3_stmt *st, int i, int *nomem)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	char *copy;
+
+	if (!t)
+		return NULL;
+	if (!(copy = tender_strdup((const char *)t)))
+		*nomem = 1;
+	return copy;
+}
+
+/* Reads every object of db's schema but SQLite's statistics tables into
+ * out; returns an SQLite result code (SQLITE_NOMEM when out of memory). */
+static int read_schema(sqlite3 *db, struct schema_objects *out)
+{
+	sqlite3_stmt *st;
+	int step, nomem = 0;
+	size_t cap = 0;
+
+	memset(out, 0, sizeof(*out));
+	if ((step = sqlite3_prepare_v2(db,
+				       "SELECT type, name, tbl_name, sql FROM sqlite_schema"
+				       " WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\'"
+				       " ORDER BY type, name",
+				       -1, &st, NULL)) != SQLITE_OK)
+		return step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW && !nomem) {
+		struct schema_object *o;
+
+		if (out->n == cap) {
+			struct schema_object *grown;
+
+			cap = cap ? 2 * cap : 32;
+			if (!(grown = tender_realloc(out->v, cap * sizeof(*grown)))) {
+				nomem = 1;
+				break;
+			}
+			out->v = grown;
+		}
+		o = &out->v[out->n++];
+		memset(o, 0, sizeof(*o));
+		o->type = dup_column(st, 0, &nomem);
+		o->name = dup_column(st, 1, &nomem);
+		o->tbl = dup_column(st, 2, &nomem);
+		o->sql = dup_column(st, 3, &nomem);
+		if (!o->type || !o->name || !o->tbl)
+			nomem = 1;
+	}
+	sqlite3_finalize(st);
+	if (nomem)
+		return SQLITE_NOMEM;
+	return step == SQLITE_DONE ? SQLITE_OK : step;
+}
+
+static int same_sql(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Checks that tables describes table name of the reference schema ref
+ * column by column; a mismatch is tender's own bug, reported as such. */
+static int check_description(sqlite3 *ref, const char *name, store_shape_fn report, void *ctx)
+{
+	const struct store_table *t = NULL;
+	sqlite3_stmt *st;
+	char what[256];
+	size_t i = 0;
+	int ok = 1, step;
+
+	for (const char *const *w = store_wide_tables; *w; w++)
+		if (strcmp(*w, name) == 0)
+			return 1;
+	for (int k = 0; k < SR_COUNT; k++)
+		if (strcmp(tables[k].name, name) == 0)
+			t = &tables[k];
+	if (!t) {
+		snprintf(what, sizeof(what),
+			 "tender cannot verify table %s: it has no description of it (a bug)", name);
+		report(ctx, what);
+		return 1;
+	}
+	if (sqlite3_prepare_v2(ref, "SELECT name FROM pragma_table_info(?) ORDER BY cid", -1, &st,
+			       NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *col = (const char *)sqlite3_column_text(st, 0);
+		const char *want = !t->scope ? (i < t->n_columns ? t->columns[i].name : NULL)
+			: i == 0		     ? t->scope
+			: i - 1 < t->n_columns ? t->columns[i - 1].name
+						 : NULL;
+
+		if (!want || !col || strcmp(want, col) != 0)
+			ok = 0;
+		i++;
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return 0;
+	if (!ok || i != t->n_columns + (t->scope ? 1 : 0)) {
+		snprintf(what, sizeof(what),
+			 "tender cannot verify table %s: its description of it does not match "
+			 "its columns (a bug)",
+			 name);
+		report(ctx, what);
+	}
+	return 1;
+}
+
+enum tender_status store_check_shape(struct store *s, store_shape_fn report, void *ctx,
+				     struct tender_error *err)
+{
+	struct schema_objects want, have;
+	sqlite3 *ref = NULL;
+	enum tender_status rc = TENDER_OK;
+	struct strbuf sb = STRBUF_INIT;
+	int code;
+
+	memset(&want, 0, sizeof(want));
+	memset(&have, 0, sizeof(have));
+	/* The reference: the migrations up to the store's version, run on an
+	 * empty database in memory. */
+	if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		rc = TENDER_ERR_NOMEM;
+		goto out;
+	}
+	for (int v = 0; v < s->version && v < STORE_SCHEMA_VERSION; v++)
+		if (sqlite3_exec(ref, migrations[v], NULL, NULL, NULL) != SQLITE_OK) {
+			rc = error_set(err, TENDER_ERR_DB, "db", NULL, 0, 0,
+				       "cannot build the reference schema: %s", sqlite3_errmsg(ref));
+			goto out;
+		}
+	if ((code = read_schema(ref, &want)) != SQLITE_OK ||
+	    (code = read_schema(s->db, &have)) != SQLITE_OK) {
+		rc = code == SQLITE_NOMEM ? TENDER_ERR_NOMEM
+					  : store_error(s, err, "cannot read the store's schema");
+		goto out;
+	}
+	for (size_t i = 0; i < want.n; i++)
+		if (strcmp(want.v[i].type, "table") == 0 &&
+		    !check_description(ref, want.v[i].name, report, ctx)) {
+			rc = error_set(err, TENDER_ERR_DB, "db", NULL, 0, 0,
+				       "cannot read the reference schema: %s", sqlite3_errmsg(ref));
+			goto out;
+		}
+	for (size_t i = 0; i < have.n; i++) {
+		const struct schema_object *h = &have.v[i];
+		struct schema_object *w = NULL;
+
+		for (size_t k = 0; k < want.n && !w; k++)
+			if (strcmp(want.v[k].type, h->type) == 0 && strcmp(want.v[k].name, h->name) == 0)
+				w = &want.v[k];
+		strbuf_release(&sb);
+		if (!w)
+			strbuf_addf(&sb, "the store's schema: %s %s (on %s) is not part of a version-%d "
+					 "store: it was added",
+				    h->type, h->name, h->tbl, s->version);
+		else if (w->seen++, strcmp(w->tbl, h->tbl) != 0 || !same_sql(w->sql, h->sql))
+			strbuf_addf(&sb, "the store's schema: %s %s is not defined as tender defines "
+					 "it (version %d): stored '%s', expected '%s'",
+				    h->type, h->name, s->version, h->sql ? h->sql : "",
+				    w->sql ? w->sql : "");
+		else
+			continue;
+		if (sb.nomem) {
+			rc = TENDER_ERR_NOMEM;
+			goto out;
+		}
+		report(ctx, strbuf_str(&sb));
+	}
+	for (size_t k = 0; k < want.n; k++) {
+		if (want.v[k].seen)
+			continue;
+		strbuf_release(&sb);
+		strbuf_addf(&sb, "the store's schema: %s %s of a version-%d store is missing: it was "
+				 "dropped",
+			    want.v[k].type, want.v[k].name, s->version);
+		if (sb.nomem) {
+			rc = TENDER_ERR_NOMEM;
+			goto out;
+		}
+		report(ctx, strbuf_str(&sb));
+	}
+out:
+	strbuf_release(&sb);
+	schema_objects_release(&want);
+	schema_objects_release(&have);
+	sqlite3_close(ref);
+	return rc;
 }

@@ -83,37 +83,70 @@ void store_rollback(struct store *s);
 enum tender_status store_high_water(struct store *s, long long *value, struct tender_error *err);
 
 /* ---------------------------------------------------------------------- */
-/* The panel record's rows (schema version 2): what store_record writes and
- * what audit_verify compares with a re-run, from one description. */
+/* The rows of an evaluation, every table of it, from one description:
+ * what store_record writes and what audit_verify compares with a re-run,
+ * column by column, in both directions. The store-wide tables (blob,
+ * audit_log, schema_history) are not described here: they are checked as a
+ * whole (re-hashed, chained, shaped: audit.h). */
 
-enum store_panel_table {
-	SP_POLICY,   /* panel_policy: the rule set's moderation policy */
-	SP_MEMBER,   /* panel_member: the decision makers */
-	SP_INTEREST, /* panel_interest: their declared interests */
-	SP_CONFLICT, /* panel_conflict: interests that name a bid's parties */
-	SP_RECORD,   /* panel_record: one bid on one panel question */
-	SP_MARK,     /* panel_mark: one evaluator's part in a panel_record */
-	SP_COUNT
+enum store_table_id {
+	SR_TENDER,     /* tender: as its newest evaluation recorded it */
+	SR_EVALUATION, /* evaluation: the run itself */
+	SR_INPUT,      /* input: every file the run read */
+	SR_BID,        /* bid: each bid's outcome */
+	SR_PROBLEM,    /* problem: why a bid could not be evaluated */
+	SR_GATE,       /* gate_result */
+	SR_SCORE,      /* score: criteria and groups */
+	SR_FLAG,       /* flag */
+	SR_POLICY,     /* panel_policy: the rule set's moderation policy */
+	SR_MEMBER,     /* panel_member: the decision makers */
+	SR_INTEREST,   /* panel_interest: their declared interests */
+	SR_CONFLICT,   /* panel_conflict: interests that name a bid's parties */
+	SR_RECORD,     /* panel_record: one bid on one panel question */
+	SR_MARK,       /* panel_mark: one evaluator's part in a panel_record */
+	SR_COUNT
+};
+
+#define SR_FIRST_PANEL SR_POLICY
+
+/* How a column's value names its row in a finding. */
+enum store_column_kind {
+	SC_PLAIN,    /* the value itself */
+	SC_BID,      /* a bid's seq: named by the bid's id */
+	SC_MEMBER,   /* a decision maker's seq: named by the evaluator's id */
+	SC_QUESTION, /* a rule id: named by its panel question */
 };
 
 struct store_column {
 	const char *name;  /* in SQL */
 	const char *words; /* in a finding: "moderation note" */
 	int quoted;        /* free text, quoted in findings */
+	/* When the column names its row in findings, the words before its
+	 * value (", conflict of evaluator "); NULL when it does not. */
+	const char *names;
+	enum store_column_kind kind;
 };
 
-/* A panel table: its columns after evaluation_id, the n_keys first of
- * which (with evaluation_id) are its primary key. */
+/* A table of an evaluation: the column `scope` holding the evaluation's
+ * id (NULL for tender, whose row is its newest evaluation's), then its
+ * other columns in schema order, the n_keys first of which (with scope)
+ * are its primary key. */
 struct store_table {
 	const char *name, *noun;
+	const char *whole; /* the name of its one row, when it has no key */
+	const char *scope;
 	const struct store_column *columns;
 	size_t n_columns, n_keys;
 };
 
 /* The description of table t; static. */
-const struct store_table *store_panel_table(enum store_panel_table t);
+const struct store_table *store_table(enum store_table_id t);
 
-#define STORE_PANEL_MAX_COLUMNS 14 /* panel_record's */
+/* The tables every store holds that store_table does not describe, NULL
+ * terminated; static. */
+extern const char *const store_wide_tables[];
+
+#define STORE_MAX_COLUMNS 14 /* panel_record's */
 
 struct store_value {
 	enum { SV_NULL, SV_INT, SV_REAL, SV_TEXT } type;
@@ -123,12 +156,36 @@ struct store_value {
 };
 
 /* Receives one row of table t: n_columns values (borrowed, valid during
- * the call). Returns 0 to stop. */
-typedef int (*store_row_fn)(void *ctx, enum store_panel_table t, const struct store_value *row);
+ * the call), after the scope column. Returns 0 to stop. */
+typedef int (*store_row_fn)(void *ctx, enum store_table_id t, const struct store_value *row);
 
-/* Hands every panel row of run r to fn, parents before children; nothing
- * when r has no panel. Returns 1, or 0 when fn stopped. */
-int store_panel_rows(const struct run *r, store_row_fn fn, void *ctx);
+/* What a row of the evaluation table holds that a run does not recompute:
+ * the time recorded, the engine's version and the result's SHA-256 (hex),
+ * borrowed. A verification takes the time and engine from the chained
+ * audit row. */
+struct store_given {
+	const char *created, *engine_version, *result_sha256;
+};
+
+/* Hands every row of every table of run r to fn, parents before children
+ * (tender, evaluation, inputs, each bid with its problems, gates, scores
+ * and flags, then the panel's rows); no panel rows when r has no panel.
+ * Returns 1, or 0 when fn stopped. */
+int store_rows(const struct run *r, const struct store_given *given, store_row_fn fn,
+	       void *ctx);
+
+/* Receives one way the store's shape differs from tender's schema. */
+typedef void (*store_shape_fn)(void *ctx, const char *difference);
+
+/* Compares the store's tables, columns, indexes and triggers (the SQL of
+ * every object in sqlite_schema) with those tender creates at the store's
+ * user_version, and checks that store_table describes each of them. Each
+ * difference goes to report: an object missing, added or redefined (panel
+ * tables in a version-1 store; a dropped trigger; a table made non-STRICT).
+ * SQLite's own statistics tables (ANALYZE) are allowed. Returns TENDER_OK,
+ * TENDER_ERR_DB or TENDER_ERR_NOMEM. */
+enum tender_status store_check_shape(struct store *s, store_shape_fn report, void *ctx,
+				     struct tender_error *err);
 
 /* The first evaluation recorded with panel rows (evaluations before it were
  * recorded by a tender whose store had no panel tables), in *id; INT64_MAX
