@@ -47,6 +47,8 @@
   <!-- characters that are always escaped or replaced -->
   <xsl:variable name="md-special" select="concat('\`*_[]&lt;&gt;#|~&amp;$', '&#9;&#10;&#13;', $bidi)"/>
 
+  <!-- one bid's score for a criterion: key('bid-score', concat(generate-id($bid), ' ', $id)) -->
+  <xsl:key name="bid-score" match="e:bids/e:bid/e:score" use="concat(generate-id(..), ' ', @ref)"/>
   <xsl:key name="gatedef" match="e:ruleset/e:gates/e:gate" use="@id"/>
   <xsl:key name="flagdef" match="e:ruleset/e:flags/e:flag" use="@id"/>
   <xsl:key name="node" match="e:ruleset/e:criteria//*[self::e:group or self::e:criterion]" use="@id"/>
@@ -539,7 +541,7 @@
         <xsl:for-each select="$top">
           <xsl:variable name="id" select="@id"/>
           <xsl:text> </xsl:text>
-          <xsl:call-template name="cell"><xsl:with-param name="s" select="$b/e:score[@ref = $id]"/></xsl:call-template>
+          <xsl:call-template name="cell"><xsl:with-param name="s" select="key('bid-score', concat(generate-id($b), ' ', $id))"/></xsl:call-template>
           <xsl:text> |</xsl:text>
         </xsl:for-each>
         <xsl:choose>
@@ -604,7 +606,7 @@
     <xsl:text> |</xsl:text>
     <xsl:for-each select="$rows">
       <xsl:text> </xsl:text>
-      <xsl:call-template name="cell"><xsl:with-param name="s" select="e:score[@ref = $id]"/></xsl:call-template>
+      <xsl:call-template name="cell"><xsl:with-param name="s" select="key('bid-score', concat(generate-id(), ' ', $id))"/></xsl:call-template>
       <xsl:text> |</xsl:text>
     </xsl:for-each>
     <xsl:value-of select="$nl"/>
@@ -810,7 +812,7 @@
     <xsl:variable name="fl" select="$b/e:flag[contains(concat(' ', @questions, ' '), concat($q, ' '))]"/>
     <xsl:variable name="unexplained" select="e:moderated[normalize-space(.) = ''] and $r/@low and $r/@high
                                              and (number(e:moderated/@value) &lt; number($r/@low) or number(e:moderated/@value) &gt; number($r/@high))"/>
-    <xsl:variable name="score" select="$b/e:score[@ref = $r/@ref]"/>
+    <xsl:variable name="score" select="key('bid-score', concat(generate-id($b), ' ', $r/@ref))"/>
     <xsl:variable name="bid">
       <xsl:call-template name="md"><xsl:with-param name="s" select="$b/@id"/></xsl:call-template>
     </xsl:variable>
