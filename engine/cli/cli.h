@@ -11,6 +11,7 @@
 
 #include "../diag.h"
 
+#include <jansson.h>
 #include <stdio.h>
 
 /* Exit codes, the same for every subcommand (documented in README.md). */
@@ -90,6 +91,12 @@ void cli_print_diag(FILE *err, const char *file, const struct diag *d);
 
 /* Prints every diagnostic of a list, and a note when some were dropped. */
 void cli_print_diags(FILE *err, const char *file, const struct diag_list *diags);
+
+/* Prints doc as JSON (flags as json_dumpf's) with DEL and every character
+ * diag_is_invisible names (C1 controls such as U+009B, bidi controls, ...)
+ * written as a \uXXXX escape: the same JSON value, which no longer drives a
+ * terminal it is shown on. Returns 0, or -1 when it could not be written. */
+int cli_print_json(FILE *out, const json_t *doc, size_t flags);
 
 /* Prints {"tool", "version", "exit": status, "error": message} for a
  * --format json run that could not produce its report. */

@@ -603,7 +603,7 @@ static int explain(int argc, char **argv, FILE *out, FILE *err)
 		}
 		ok = ok && explain_panel(s, id, seq, out, report);
 		if (report) {
-			json_dumpf(report, out, JSON_INDENT(2));
+			cli_print_json(out, report, JSON_INDENT(2));
 			fputc('\n', out);
 			json_decref(report);
 		}

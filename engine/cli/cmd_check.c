@@ -243,7 +243,7 @@ out:
 						    "messages on standard error");
 	if (report) {
 		json_object_set_new(report, "exit", json_integer(status));
-		json_dumpf(report, out, JSON_INDENT(2));
+		cli_print_json(out, report, JSON_INDENT(2));
 		fputc('\n', out);
 		json_decref(report);
 	}

@@ -377,7 +377,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 	if (json) {
 		json_t *report = to_json(&r, order, path, status);
 
-		json_dumpf(report, out, JSON_INDENT(2));
+		cli_print_json(out, report, JSON_INDENT(2));
 		fputc('\n', out);
 		json_decref(report);
 		printed = 1;

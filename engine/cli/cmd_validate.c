@@ -202,7 +202,7 @@ out:
 		json_object_set_new(report, "files", files);
 		json_object_set_new(report, "valid", json_boolean(status == CLI_OK));
 		json_object_set_new(report, "exit", json_integer(status));
-		json_dumpf(report, out, JSON_INDENT(2));
+		cli_print_json(out, report, JSON_INDENT(2));
 		fputc('\n', out);
 		json_decref(report);
 	}

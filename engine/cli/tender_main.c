@@ -154,12 +154,59 @@ void cli_print_cell(FILE *out, const char *raw, int width)
 		fputc(' ', out);
 }
 
+/* json_dump_callback's writer for cli_print_json: jansson hands over whole
+ * characters, so each can be decoded within its piece. */
+static int write_json_piece(const char *buffer, size_t size, void *data)
+{
+	FILE *out = data;
+	const unsigned char *s = (const unsigned char *)buffer;
+	size_t run = 0, i = 0;
+
+	while (i < size) {
+		uint32_t cp = s[i];
+		size_t n = s[i] < 0x80 ? 1 : s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : 2;
+
+		if (n > size - i)
+			n = size - i;
+		if (n > 1) {
+			cp = s[i] & (0x7Fu >> n);
+			for (size_t k = 1; k < n; k++)
+				cp = (cp << 6) | (s[i + k] & 0x3Fu);
+		}
+		if (cp == 0x7F || (n > 1 && diag_is_invisible(cp))) {
+			char escape[16];
+			int len;
+
+			if (run && fwrite(buffer + i - run, 1, run, out) != run)
+				return -1;
+			run = 0;
+			if (cp > 0xFFFF) /* a surrogate pair, as JSON writes them */
+				len = snprintf(escape, sizeof(escape), "\\u%04X\\u%04X",
+					       (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
+					       (unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+			else
+				len = snprintf(escape, sizeof(escape), "\\u%04X", (unsigned)cp);
+			if (fwrite(escape, 1, (size_t)len, out) != (size_t)len)
+				return -1;
+		} else {
+			run += n;
+		}
+		i += n;
+	}
+	return run && fwrite(buffer + size - run, 1, run, out) != run ? -1 : 0;
+}
+
+int cli_print_json(FILE *out, const json_t *doc, size_t flags)
+{
+	return json_dump_callback(doc, write_json_piece, out, flags);
+}
+
 void cli_print_json_failure(FILE *out, int status, const char *message)
 {
 	json_t *doc = json_pack("{s:s, s:s, s:i, s:s}", "tool", "tender", "version",
 				TENDER_VERSION, "exit", status, "error", message);
 
-	json_dumpf(doc, out, JSON_INDENT(2));
+	cli_print_json(out, doc, JSON_INDENT(2));
 	fputc('\n', out);
 	json_decref(doc);
 }
