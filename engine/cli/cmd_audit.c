@@ -151,7 +151,7 @@ static int verify(int argc, char **argv, FILE *out, FILE *err)
 	store_close(s);
 	if (rc)
 		return store_failure(err, &e, rc);
-	fprintf(out,
+	cli_printf(out,
 		"%s: %lld evaluation%s re-run, %lld stored files re-hashed, %lld audit rows "
 		"walked, integrity check run: %s\n",
 		a.db, counts.evaluations, counts.evaluations == 1 ? "" : "s", counts.blobs,

@@ -75,7 +75,7 @@ int cmd_keygen(int argc, char **argv, FILE *out, FILE *err)
 		}
 	}
 	if (optind < argc) {
-		fprintf(err,
+		cli_printf(err,
 			"tender keygen: unexpected argument '%s' (the key file goes after -o)\n"
 			"see 'tender keygen --help'\n",
 			argv[optind]);

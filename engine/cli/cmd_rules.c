@@ -41,7 +41,7 @@ static void summary(FILE *out, const char *path, const struct ruleset *rs)
 			criteria++;
 	}
 	format_points(rs, rs->scale, scale, sizeof(scale));
-	fprintf(out,
+	cli_printf(out,
 		"%s: ok: %s %s: %zu gates, %zu criteria in %zu groups, %zu flags, %zu tie-breaks; "
 		"weights add up to %s\n",
 		path, rs->id, rs->version, rs->n_gates, criteria, groups, rs->n_flags, rs->n_ties,

@@ -124,7 +124,7 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 			break;
 		case 'm':
 			if (!cli_parse_size(optarg, &max_bytes)) {
-				fprintf(err,
+				cli_printf(err,
 					"tender validate: --max-size '%s' is not a size such as "
 					"16M (at most 2G)\n",
 					optarg);
