@@ -218,6 +218,7 @@ static int string_arg(xmlXPathParserContextPtr ctxt, int depth)
 	if ((*slot)->type != XPATH_STRING) {
 		text = xmlXPathConvertString(*slot); /* frees the old object */
 		*slot = text;
+		ctxt->value = ctxt->valueTab[ctxt->valueNr - 1]; /* the top, cached */
 		if (!text) {
 			xmlXPathErr(ctxt, XPATH_MEMORY_ERROR);
 			return 0;
