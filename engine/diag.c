@@ -41,7 +41,7 @@ static void count(struct diag_list *list, enum diag_severity severity)
 /* Unicode characters that change how text around them is shown without
  * showing themselves (format characters, general category Cf, and the C1
  * controls and line/paragraph separators). */
-static int is_invisible(uint32_t cp)
+int diag_is_invisible(uint32_t cp)
 {
 	return (cp >= 0x80 && cp <= 0x9F) || cp == 0xAD || cp == 0x061C || cp == 0x180E ||
 	       (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
@@ -121,7 +121,7 @@ size_t diag_escape(const char *text, char *out, size_t size)
 		} else if ((n = utf8_decode(s, &cp)) == 0) {
 			n = 1;
 			len = (size_t)snprintf(piece, sizeof(piece), "\\x%02X", *s);
-		} else if (is_invisible(cp)) {
+		} else if (diag_is_invisible(cp)) {
 			len = (size_t)snprintf(piece, sizeof(piece), "\\u{%04X}", (unsigned)cp);
 		} else {
 			memcpy(piece, s, n);

@@ -9,6 +9,7 @@
 #include "tender.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum diag_severity { DIAG_ERROR, DIAG_WARNING };
 
@@ -46,6 +47,11 @@ enum tender_status diag_add(struct diag_list *list, enum diag_severity severity,
 	__attribute__((format(printf, 6, 7)));
 
 const char *diag_severity_str(enum diag_severity severity);
+
+/* Whether code point cp changes how the text around it is shown without
+ * showing itself: C1 controls (U+0080-U+009F), bidirectional controls, line
+ * and paragraph separators, zero-width and other format characters. */
+int diag_is_invisible(uint32_t cp);
 
 /* The longest escape diag_escape writes for one byte of text. */
 #define DIAG_ESCAPE_MAX 4

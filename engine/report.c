@@ -23,6 +23,7 @@
 
 struct report_style {
 	xsltStylesheetPtr xsl;
+	int one_bid; /* the built-in letter: applied to one_bid_view() */
 };
 
 /* ---------------------------------------------------------------------- */
@@ -122,7 +123,10 @@ enum tender_status report_style_builtin(enum report_template which, struct repor
 	xml_doc_free(doc);
 	if (!tree)
 		return TENDER_ERR_NOMEM;
-	return compile(tree, builtins[which].name, out, err);
+	rc = compile(tree, builtins[which].name, out, err);
+	if (!rc)
+		(*out)->one_bid = which == TEMPLATE_LETTER;
+	return rc;
 }
 
 #define XSL_NS "http://www.w3.org/1999/XSL/Transform"
@@ -197,13 +201,83 @@ void report_style_free(struct report_style *style)
 	tender_free(style);
 }
 
+/* What the built-in letter to bid `id` reads: the evaluation without its
+ * inputs and ranking and, of its bids, only those with that id and those
+ * ranked first (all but the first of these as a bare <bid rank="1"/>:
+ * letter.xsl counts them). libxslt walks the
+ * whole source document for every transformation (white space, keys), so a
+ * letter rendered from the whole evaluation costs as much as all the bids,
+ * and the letters of all bids the square of their number; from this view a
+ * letter costs its own bid and the winners'. NULL when out of memory. */
+static xmlDocPtr one_bid_view(xmlDocPtr full, const char *id)
+{
+	xmlNodePtr root = xmlDocGetRootElement(full), view_root;
+	xmlDocPtr view = xmlNewDoc(BAD_CAST "1.0");
+	size_t n_firsts = 0;
+
+	if (!view || !root)
+		goto fail;
+	view_root = xmlDocCopyNode(root, view, 2); /* attributes and namespaces */
+	if (!view_root)
+		goto fail;
+	xmlDocSetRootElement(view, view_root);
+	for (xmlNodePtr c = root->children; c; c = c->next) {
+		int bids = xml_is(c, EVAL_NS, "bids");
+		xmlNodePtr copy;
+
+		if (xml_is(c, EVAL_NS, "inputs") || xml_is(c, EVAL_NS, "ranking"))
+			continue; /* one entry per bid, and no letter reads them */
+		copy = xmlDocCopyNode(c, view, bids ? 2 : 1);
+		if (!copy)
+			goto fail;
+		xmlAddChild(view_root, copy);
+		for (xmlNodePtr b = bids ? c->children : NULL; b; b = b->next) {
+			xmlNodePtr bid_copy;
+			xmlChar *bid_id;
+			int own, first;
+
+			if (!xml_is(b, EVAL_NS, "bid"))
+				continue;
+			/* the letter's own test is @id = $bid, exactly */
+			bid_id = xmlGetProp(b, BAD_CAST "id");
+			own = bid_id && !strcmp((const char *)bid_id, id);
+			xmlFree(bid_id);
+			first = xml_attr_is(b, "rank", "1", 1);
+			if (!own && !first)
+				continue;
+			/* of the bids ranked first, the letter reads the first one
+			 * whole (the winner, or a tie's score) and only counts the
+			 * others: they are <bid rank="1"/> */
+			if (own || !n_firsts++) {
+				bid_copy = xmlDocCopyNode(b, view, 1);
+			} else {
+				bid_copy = xmlNewDocNode(view,
+							 xmlSearchNsByHref(view, copy,
+									   BAD_CAST EVAL_NS),
+							 b->name, NULL);
+				if (bid_copy && !xmlNewProp(bid_copy, BAD_CAST "rank", BAD_CAST "1")) {
+					xmlFreeNode(bid_copy);
+					bid_copy = NULL;
+				}
+			}
+			if (!bid_copy)
+				goto fail;
+			xmlAddChild(copy, bid_copy);
+		}
+	}
+	return view;
+fail:
+	xmlFreeDoc(view);
+	return NULL;
+}
+
 enum tender_status report_apply(const struct report_style *style, const struct xml_doc *eval,
 				const char *const *params, char **out, size_t *size,
 				struct tender_error *err)
 {
 	xsltSecurityPrefsPtr sec = forbid_everything();
 	xsltTransformContextPtr ctxt = NULL;
-	xmlDocPtr result = NULL;
+	xmlDocPtr result = NULL, source = xml_doc_tree(eval), view = NULL;
 	xmlChar *text = NULL;
 	int len = 0;
 	enum tender_status rc = TENDER_ERR_NOMEM;
@@ -212,7 +286,12 @@ enum tender_status report_apply(const struct report_style *style, const struct x
 	err->message[0] = '\0';
 	if (!sec)
 		goto out;
-	ctxt = xsltNewTransformContext(style->xsl, xml_doc_tree(eval));
+	if (style->one_bid && params && params[0] && !strcmp(params[0], "bid") && params[1]) {
+		source = view = one_bid_view(source, params[1]);
+		if (!view)
+			goto out;
+	}
+	ctxt = xsltNewTransformContext(style->xsl, source);
 	if (!ctxt || xsltSetCtxtSecurityPrefs(sec, ctxt) != 0)
 		goto out;
 	xsltSetGenericErrorFunc(err, on_xslt_error);
@@ -221,7 +300,7 @@ enum tender_status report_apply(const struct report_style *style, const struct x
 			       "cannot pass the template's parameters");
 		goto out;
 	}
-	result = xsltApplyStylesheetUser(style->xsl, xml_doc_tree(eval), NULL, NULL, NULL, ctxt);
+	result = xsltApplyStylesheetUser(style->xsl, source, NULL, NULL, NULL, ctxt);
 	if (!result || ctxt->state != XSLT_STATE_OK) {
 		char why[512];
 
@@ -245,6 +324,7 @@ out:
 	xmlFreeDoc(result);
 	if (ctxt)
 		xsltFreeTransformContext(ctxt);
+	xmlFreeDoc(view);
 	xsltFreeSecurityPrefs(sec);
 	return rc;
 }

@@ -22,6 +22,12 @@
 /* The longest text between two tags (libxml2's own limit without HUGE). */
 #define XML_MAX_TEXT_BYTES ((size_t)10000000)
 
+/* The most namespace declarations (xmlns, xmlns:p) one element may carry,
+ * and the most in scope at an element (its own and its ancestors'): more is
+ * a TENDER_ERR_LIMIT error ("xml-namespaces") at the element. */
+#define XML_MAX_NAMESPACES_PER_ELEMENT 32
+#define XML_MAX_NAMESPACES_IN_SCOPE 128
+
 /* The default cap on an input file's size (DESIGN.md: 16 MiB). */
 #define XML_DEFAULT_MAX_BYTES ((size_t)16 << 20)
 

@@ -17,6 +17,11 @@
 /* Operations one evaluation may take (libxml2 counts steps and node visits). */
 #define XPATH_OP_LIMIT 1000000UL
 
+/* Bytes of text the string functions (string, concat, substring, translate,
+ * normalize-space, contains, ...) may make or read in one evaluation:
+ * libxml2 does not count that work against the operation limit. */
+#define XPATH_STRING_LIMIT ((size_t)64 << 20)
+
 struct xpath_expr {
 	char *text;
 	xmlXPathCompExprPtr comp;
@@ -44,7 +49,11 @@ void xpath_expr_release(struct xpath_expr *e);
 struct xpath_env {
 	xmlXPathContextPtr ctxt;
 	char error[256]; /* the last evaluation's error */
+	size_t string_bytes; /* text made so far by this evaluation */
 };
+
+/* The environment must not move between xpath_env_init and
+ * xpath_env_release: its context points back at it. */
 
 /* Prepares to evaluate expressions over doc. tender_root may be NULL ($tender
  * is then an empty node-set). Returns TENDER_OK or TENDER_ERR_NOMEM. */
@@ -55,7 +64,7 @@ void xpath_env_release(struct xpath_env *env);
 /* Evaluate e against the document's root, converting the result as XPath's
  * boolean() and string() do. On failure return TENDER_ERR_RULE (the
  * expression failed: unknown prefix, variable or function, wrong types) or
- * TENDER_ERR_LIMIT (the operation limit), with env->error saying why. The
+ * TENDER_ERR_LIMIT (the operation limit or XPATH_STRING_LIMIT), with env->error saying why. The
  * string is whole, in a new string the caller frees with tender_free (*out
  * is NULL on failure; TENDER_ERR_NOMEM when allocation failed). */
 enum tender_status xpath_bool(struct xpath_env *env, const struct xpath_expr *e, int *out);

@@ -58,6 +58,8 @@
   <xsl:key name="gatedef" match="e:ruleset/e:gates/e:gate" use="@id"/>
   <xsl:key name="flagdef" match="e:ruleset/e:flags/e:flag" use="@id"/>
   <xsl:key name="score-by-ref" match="e:bids/e:bid[@rank]/e:score" use="@ref"/>
+  <!-- one bid's score for a criterion: key('bid-score', concat(generate-id($bid), ' ', $id)) -->
+  <xsl:key name="bid-score" match="e:bids/e:bid/e:score" use="concat(generate-id(..), ' ', @ref)"/>
   <xsl:key name="node" match="e:ruleset/e:criteria//*[self::e:group or self::e:criterion]" use="@id"/>
   <xsl:key name="evaluator" match="e:panel/e:evaluator" use="@id"/>
   <xsl:key name="record-by-ref" match="e:bids/e:bid/e:panel-record" use="@ref"/>
@@ -818,7 +820,7 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
                 <xsl:variable name="id" select="@id"/>
                 <xsl:call-template name="text"><xsl:with-param name="s" select="e:title"/></xsl:call-template>
                 <xsl:text> </xsl:text>
-                <xsl:call-template name="cell"><xsl:with-param name="s" select="$b/e:score[@ref = $id]"/></xsl:call-template>
+                <xsl:call-template name="cell"><xsl:with-param name="s" select="key('bid-score', concat(generate-id($b), ' ', $id))"/></xsl:call-template>
                 <xsl:text>; </xsl:text>
               </xsl:for-each>
               <xsl:text>total </xsl:text><xsl:call-template name="text"><xsl:with-param name="s" select="@display"/></xsl:call-template><xsl:text>. </xsl:text>
@@ -887,31 +889,12 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
                 <title><xsl:call-template name="text"><xsl:with-param name="s" select="@bidder"/></xsl:call-template></title>
               </text>
               <rect x="{$lw}" y="{$y + 4}" width="{$bw}" height="28" fill="#eceff3"/>
-              <xsl:for-each select="$top">
-                <xsl:variable name="id" select="@id"/>
-                <xsl:variable name="p" select="position()"/>
-                <xsl:variable name="s" select="$b/e:score[@ref = $id]"/>
-                <xsl:variable name="before" select="sum($b/e:score[@ref = current()/preceding-sibling::*[self::e:group or self::e:criterion]/@id][number(@points) &gt; 0]/@points)"/>
-                <xsl:variable name="pts" select="number($s/@points)"/>
-                <xsl:if test="$pts &gt; 0">
-                  <xsl:variable name="x" select="$lw + $bw * $before div $scale"/>
-                  <xsl:variable name="w" select="$bw * $pts div $scale"/>
-                  <xsl:variable name="c">
-                    <xsl:call-template name="colour"><xsl:with-param name="i" select="$p"/></xsl:call-template>
-                  </xsl:variable>
-                  <g>
-                    <title>
-                      <xsl:call-template name="text"><xsl:with-param name="s" select="concat($b/@id, ' ', e:title)"/></xsl:call-template>
-                      <xsl:call-template name="text"><xsl:with-param name="s" select="concat(': ', $s/@display, ' of ', $s/@max)"/></xsl:call-template>
-                    </title>
-                    <rect x="{format-number($x, '0.##')}" y="{$y + 4}" width="{format-number($w, '0.##')}" height="28" fill="{$c}"/>
-                    <rect x="{format-number($x, '0.##')}" y="{$y + 4}" width="{format-number($w, '0.##')}" height="28" fill="url(#pat{($p - 1) mod 8 + 1})" stroke="#fff" stroke-width="1"/>
-                    <xsl:if test="$w &gt;= 38">
-                      <text class="seglabel" x="{format-number($x + $w div 2, '0.##')}" y="{$y + 23}" text-anchor="middle"><xsl:call-template name="text"><xsl:with-param name="s" select="$s/@display"/></xsl:call-template></text>
-                    </xsl:if>
-                  </g>
-                </xsl:if>
-              </xsl:for-each>
+              <xsl:call-template name="segments">
+                <xsl:with-param name="scores" select="$b/e:score[key('node', @ref)/parent::e:criteria]"/>
+                <xsl:with-param name="lw" select="$lw"/>
+                <xsl:with-param name="bw" select="$bw"/>
+                <xsl:with-param name="y" select="$y"/>
+              </xsl:call-template>
               <text class="total" x="{format-number($lw + $bw * number(@total) div $scale + 8, '0.##')}" y="{$y + 23}">
                 <xsl:call-template name="text"><xsl:with-param name="s" select="@display"/></xsl:call-template>
                 <tspan class="tick"><xsl:call-template name="text"><xsl:with-param name="s" select="concat('  ', @percent, '%')"/></xsl:call-template></tspan>
@@ -953,6 +936,69 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
         </figcaption>
       </figure>
     </section>
+  </xsl:template>
+
+  <!-- The stacked bar of one bid: $scores are its top-level scores in the
+       rule set's order (the engine writes one per criterion, in order),
+       $first the position of the first of them and $before the points the
+       segments to their left take. Split in halves, so that each segment's
+       offset costs a sum over half the list per level: n log n in the
+       number of criteria, where a sum over every preceding criterion per
+       segment was quadratic (cubic with the lookup), and the recursion only
+       log n deep. -->
+  <xsl:template name="segments">
+    <xsl:param name="scores"/>
+    <xsl:param name="first" select="1"/>
+    <xsl:param name="before" select="0"/>
+    <xsl:param name="lw"/>
+    <xsl:param name="bw"/>
+    <xsl:param name="y"/>
+    <xsl:variable name="n" select="count($scores)"/>
+    <xsl:choose>
+      <xsl:when test="$n &gt; 1">
+        <xsl:variable name="half" select="floor($n div 2)"/>
+        <xsl:variable name="left" select="$scores[position() &lt;= $half]"/>
+        <xsl:call-template name="segments">
+          <xsl:with-param name="scores" select="$left"/>
+          <xsl:with-param name="first" select="$first"/>
+          <xsl:with-param name="before" select="$before"/>
+          <xsl:with-param name="lw" select="$lw"/>
+          <xsl:with-param name="bw" select="$bw"/>
+          <xsl:with-param name="y" select="$y"/>
+        </xsl:call-template>
+        <xsl:call-template name="segments">
+          <xsl:with-param name="scores" select="$scores[position() &gt; $half]"/>
+          <xsl:with-param name="first" select="$first + $half"/>
+          <xsl:with-param name="before" select="$before + sum($left[number(@points) &gt; 0]/@points)"/>
+          <xsl:with-param name="lw" select="$lw"/>
+          <xsl:with-param name="bw" select="$bw"/>
+          <xsl:with-param name="y" select="$y"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$n = 1">
+        <xsl:variable name="s" select="$scores"/>
+        <xsl:variable name="p" select="$first"/>
+        <xsl:variable name="pts" select="number($s/@points)"/>
+        <xsl:if test="$pts &gt; 0">
+          <xsl:variable name="x" select="$lw + $bw * $before div $scale"/>
+          <xsl:variable name="w" select="$bw * $pts div $scale"/>
+          <xsl:variable name="c">
+            <xsl:call-template name="colour"><xsl:with-param name="i" select="$p"/></xsl:call-template>
+          </xsl:variable>
+          <g>
+            <title>
+              <xsl:call-template name="text"><xsl:with-param name="s" select="concat($s/../@id, ' ', key('node', $s/@ref)/e:title)"/></xsl:call-template>
+              <xsl:call-template name="text"><xsl:with-param name="s" select="concat(': ', $s/@display, ' of ', $s/@max)"/></xsl:call-template>
+            </title>
+            <rect x="{format-number($x, '0.##')}" y="{$y + 4}" width="{format-number($w, '0.##')}" height="28" fill="{$c}"/>
+            <rect x="{format-number($x, '0.##')}" y="{$y + 4}" width="{format-number($w, '0.##')}" height="28" fill="url(#pat{($p - 1) mod 8 + 1})" stroke="#fff" stroke-width="1"/>
+            <xsl:if test="$w &gt;= 38">
+              <text class="seglabel" x="{format-number($x + $w div 2, '0.##')}" y="{$y + 23}" text-anchor="middle"><xsl:call-template name="text"><xsl:with-param name="s" select="$s/@display"/></xsl:call-template></text>
+            </xsl:if>
+          </g>
+        </xsl:if>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="ticks">
@@ -1105,7 +1151,7 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
     <xsl:param name="cls" select="''"/>
     <xsl:param name="range" select="''"/>
     <xsl:variable name="id" select="$node/@id"/>
-    <xsl:variable name="s" select="$b/e:score[@ref = $id]"/>
+    <xsl:variable name="s" select="key('bid-score', concat(generate-id($b), ' ', $id))"/>
     <xsl:variable name="mm" select="substring-before(substring-after($range, concat('|', $id, '=')), '|')"/>
     <xsl:variable name="max" select="number(substring-before($mm, '='))"/>
     <xsl:variable name="min" select="number(substring-after($mm, '='))"/>
@@ -1453,7 +1499,7 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
   <xsl:template match="e:group | e:criterion" mode="expl-row">
     <xsl:param name="b"/>
     <xsl:variable name="id" select="@id"/>
-    <xsl:variable name="s" select="$b/e:score[@ref = $id]"/>
+    <xsl:variable name="s" select="key('bid-score', concat(generate-id($b), ' ', $id))"/>
     <xsl:variable name="depth" select="count(ancestor::e:group)"/>
     <tr>
       <xsl:if test="self::e:group"><xsl:attribute name="class">group</xsl:attribute></xsl:if>
@@ -1712,7 +1758,7 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
     <xsl:variable name="fl" select="$b/e:flag[contains(concat(' ', @questions, ' '), concat($q, ' '))]"/>
     <xsl:variable name="unexplained" select="e:moderated[normalize-space(.) = ''] and $r/@low and $r/@high
                                              and (number(e:moderated/@value) &lt; number($r/@low) or number(e:moderated/@value) &gt; number($r/@high))"/>
-    <xsl:variable name="score" select="$b/e:score[@ref = $r/@ref]"/>
+    <xsl:variable name="score" select="key('bid-score', concat(generate-id($b), ' ', $r/@ref))"/>
     <tbody>
       <xsl:attribute name="class">
         <xsl:text>prec</xsl:text>

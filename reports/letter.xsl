@@ -76,6 +76,8 @@
   <xsl:variable name="bidi" select="'&#x202A;&#x202B;&#x202C;&#x202D;&#x202E;&#x2066;&#x2067;&#x2068;&#x2069;'"/>
   <xsl:variable name="bidi-hex" select="'202A202B202C202D202E2066206720682069'"/>
 
+  <!-- one bid's score for a criterion: key('bid-score', concat(generate-id($bid), ' ', $id)) -->
+  <xsl:key name="bid-score" match="e:bids/e:bid/e:score" use="concat(generate-id(..), ' ', @ref)"/>
   <xsl:key name="gatedef" match="e:ruleset/e:gates/e:gate" use="@id"/>
 
   <!-- ======================================================= utilities -->
@@ -550,9 +552,9 @@ ul.adv li { margin: 6px 0; break-inside: avoid; }
         <xsl:call-template name="text"><xsl:with-param name="s" select="e:title"/></xsl:call-template>
       </td>
       <td class="num"><xsl:call-template name="text"><xsl:with-param name="s" select="@display"/></xsl:call-template></td>
-      <td class="num"><xsl:call-template name="points"><xsl:with-param name="s" select="$c1/e:score[@ref = $id]"/></xsl:call-template></td>
+      <td class="num"><xsl:call-template name="points"><xsl:with-param name="s" select="key('bid-score', concat(generate-id($c1), ' ', $id))"/></xsl:call-template></td>
       <xsl:if test="$c2">
-        <td class="num"><xsl:call-template name="points"><xsl:with-param name="s" select="$c2/e:score[@ref = $id]"/></xsl:call-template></td>
+        <td class="num"><xsl:call-template name="points"><xsl:with-param name="s" select="key('bid-score', concat(generate-id($c2), ' ', $id))"/></xsl:call-template></td>
       </xsl:if>
     </tr>
     <xsl:apply-templates select="e:group | e:criterion" mode="scores">
@@ -567,8 +569,8 @@ ul.adv li { margin: 6px 0; break-inside: avoid; }
   <xsl:template name="compare">
     <xsl:param name="node"/>
     <xsl:variable name="id" select="$node/@id"/>
-    <xsl:variable name="ws" select="$w/e:score[@ref = $id]"/>
-    <xsl:variable name="bs" select="$b/e:score[@ref = $id]"/>
+    <xsl:variable name="ws" select="key('bid-score', concat(generate-id($w), ' ', $id))"/>
+    <xsl:variable name="bs" select="key('bid-score', concat(generate-id($b), ' ', $id))"/>
     <xsl:choose>
       <xsl:when test="string($ws/@display) = string($bs/@display)">same</xsl:when>
       <xsl:when test="number($ws/@points) - number($bs/@points) &gt; 1e-9">better</xsl:when>
@@ -619,8 +621,8 @@ ul.adv li { margin: 6px 0; break-inside: avoid; }
     <xsl:param name="which"/>
     <xsl:for-each select="$leaves">
       <xsl:variable name="id" select="@id"/>
-      <xsl:variable name="ws" select="$w/e:score[@ref = $id]"/>
-      <xsl:variable name="bs" select="$b/e:score[@ref = $id]"/>
+      <xsl:variable name="ws" select="key('bid-score', concat(generate-id($w), ' ', $id))"/>
+      <xsl:variable name="bs" select="key('bid-score', concat(generate-id($b), ' ', $id))"/>
       <xsl:variable name="c">
         <xsl:call-template name="compare"><xsl:with-param name="node" select="."/></xsl:call-template>
       </xsl:variable>

@@ -42,11 +42,15 @@
   <xsl:variable name="scale-display" select="format-number($scale, $pfmt)"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
-  <xsl:variable name="bidi" select="'&#x202A;&#x202B;&#x202C;&#x202D;&#x202E;&#x2066;&#x2067;&#x2068;&#x2069;'"/>
-  <xsl:variable name="bidi-hex" select="'202A202B202C202D202E2066206720682069'"/>
+  <!-- shown as [U+XXXX]: the bidirectional controls, and the C1 controls
+       (U+0080-U+009F; U+009B is a terminal's one-byte CSI) -->
+  <xsl:variable name="bidi" select="'&#x202A;&#x202B;&#x202C;&#x202D;&#x202E;&#x2066;&#x2067;&#x2068;&#x2069;&#x80;&#x81;&#x82;&#x83;&#x84;&#x85;&#x86;&#x87;&#x88;&#x89;&#x8A;&#x8B;&#x8C;&#x8D;&#x8E;&#x8F;&#x90;&#x91;&#x92;&#x93;&#x94;&#x95;&#x96;&#x97;&#x98;&#x99;&#x9A;&#x9B;&#x9C;&#x9D;&#x9E;&#x9F;'"/>
+  <xsl:variable name="bidi-hex" select="'202A202B202C202D202E20662067206820690080008100820083008400850086008700880089008A008B008C008D008E008F0090009100920093009400950096009700980099009A009B009C009D009E009F'"/>
   <!-- characters that are always escaped or replaced -->
   <xsl:variable name="md-special" select="concat('\`*_[]&lt;&gt;#|~&amp;$', '&#9;&#10;&#13;', $bidi)"/>
 
+  <!-- one bid's score for a criterion: key('bid-score', concat(generate-id($bid), ' ', $id)) -->
+  <xsl:key name="bid-score" match="e:bids/e:bid/e:score" use="concat(generate-id(..), ' ', @ref)"/>
   <xsl:key name="gatedef" match="e:ruleset/e:gates/e:gate" use="@id"/>
   <xsl:key name="flagdef" match="e:ruleset/e:flags/e:flag" use="@id"/>
   <xsl:key name="node" match="e:ruleset/e:criteria//*[self::e:group or self::e:criterion]" use="@id"/>
@@ -539,7 +543,7 @@
         <xsl:for-each select="$top">
           <xsl:variable name="id" select="@id"/>
           <xsl:text> </xsl:text>
-          <xsl:call-template name="cell"><xsl:with-param name="s" select="$b/e:score[@ref = $id]"/></xsl:call-template>
+          <xsl:call-template name="cell"><xsl:with-param name="s" select="key('bid-score', concat(generate-id($b), ' ', $id))"/></xsl:call-template>
           <xsl:text> |</xsl:text>
         </xsl:for-each>
         <xsl:choose>
@@ -604,7 +608,7 @@
     <xsl:text> |</xsl:text>
     <xsl:for-each select="$rows">
       <xsl:text> </xsl:text>
-      <xsl:call-template name="cell"><xsl:with-param name="s" select="e:score[@ref = $id]"/></xsl:call-template>
+      <xsl:call-template name="cell"><xsl:with-param name="s" select="key('bid-score', concat(generate-id(), ' ', $id))"/></xsl:call-template>
       <xsl:text> |</xsl:text>
     </xsl:for-each>
     <xsl:value-of select="$nl"/>
@@ -810,7 +814,7 @@
     <xsl:variable name="fl" select="$b/e:flag[contains(concat(' ', @questions, ' '), concat($q, ' '))]"/>
     <xsl:variable name="unexplained" select="e:moderated[normalize-space(.) = ''] and $r/@low and $r/@high
                                              and (number(e:moderated/@value) &lt; number($r/@low) or number(e:moderated/@value) &gt; number($r/@high))"/>
-    <xsl:variable name="score" select="$b/e:score[@ref = $r/@ref]"/>
+    <xsl:variable name="score" select="key('bid-score', concat(generate-id($b), ' ', $r/@ref))"/>
     <xsl:variable name="bid">
       <xsl:call-template name="md"><xsl:with-param name="s" select="$b/@id"/></xsl:call-template>
     </xsl:variable>

@@ -11,6 +11,7 @@
 
 #include "../diag.h"
 
+#include <jansson.h>
 #include <stdio.h>
 
 /* Exit codes, the same for every subcommand (documented in README.md). */
@@ -74,12 +75,28 @@ void cli_print_cell(FILE *out, const char *s, int width);
  * rewrite a terminal line. */
 void cli_print_safe(FILE *out, const char *text);
 
+/* fprintf for text that may come from a store, a bid or a rule set: every
+ * %s argument is escaped as cli_print_safe does (diag_escape: C0 controls
+ * such as ESC, CR, LF and TAB, DEL, C1 controls such as U+009B, bidi
+ * controls and invalid UTF-8 made visible), while the format itself, its
+ * line ends included, is printed as written. Supports the flags, widths,
+ * precisions and length modifiers of C11 except %n and %lc/%ls; a width or
+ * precision on %s counts bytes of the escaped text. Returns what fprintf
+ * would (the bytes written, or negative on an output error). */
+int cli_printf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Prints one diagnostic as "file:line:col: severity: message" (line and
  * column left out when unknown). */
 void cli_print_diag(FILE *err, const char *file, const struct diag *d);
 
 /* Prints every diagnostic of a list, and a note when some were dropped. */
 void cli_print_diags(FILE *err, const char *file, const struct diag_list *diags);
+
+/* Prints doc as JSON (flags as json_dumpf's) with DEL and every character
+ * diag_is_invisible names (C1 controls such as U+009B, bidi controls, ...)
+ * written as a \uXXXX escape: the same JSON value, which no longer drives a
+ * terminal it is shown on. Returns 0, or -1 when it could not be written. */
+int cli_print_json(FILE *out, const json_t *doc, size_t flags);
 
 /* Prints {"tool", "version", "exit": status, "error": message} for a
  * --format json run that could not produce its report. */

@@ -54,13 +54,13 @@ static void help(FILE *f)
 static int store_failure(FILE *err, const struct tender_error *e, enum tender_status rc)
 {
 	if (rc == TENDER_ERR_NOMEM) {
-		fprintf(err, "tender audit: out of memory\n");
+		cli_printf(err, "tender audit: out of memory\n");
 		return CLI_INTERNAL;
 	}
 	if (e->file[0])
-		fprintf(err, "%s: error: %s\n", e->file, e->message);
+		cli_printf(err, "%s: error: %s\n", e->file, e->message);
 	else
-		fprintf(err, "tender audit: %s\n", e->message);
+		cli_printf(err, "tender audit: %s\n", e->message);
 	return rc == TENDER_ERR_USAGE ? CLI_USAGE : CLI_BAD_INPUT;
 }
 
@@ -101,7 +101,7 @@ static int parse(int argc, char **argv, FILE *out, FILE *err, struct audit_args 
 			errno = 0;
 			a->evaluation = strtoll(optarg, &end, 10);
 			if (errno || *end || a->evaluation <= 0) {
-				fprintf(err, "tender audit: --evaluation '%s' is not an evaluation "
+				cli_printf(err, "tender audit: --evaluation '%s' is not an evaluation "
 					     "number\n",
 					optarg);
 				return CLI_USAGE;
@@ -112,13 +112,13 @@ static int parse(int argc, char **argv, FILE *out, FILE *err, struct audit_args 
 				return CLI_USAGE;
 			break;
 		case 'h': help(out); return CLI_OK;
-		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
+		case 'V': cli_printf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
 		default:
 			return cli_option_unknown(err, "tender audit", argv[optind - 1]);
 		}
 	}
 	if (!a->db) {
-		fprintf(err, "tender audit: give the store with --db FILE\n");
+		cli_printf(err, "tender audit: give the store with --db FILE\n");
 		return CLI_USAGE;
 	}
 	return -1;
@@ -137,12 +137,12 @@ static int parse_number(const char *text, long long *out)
 
 static void print_finding(void *ctx, const char *finding)
 {
-	fprintf(ctx, "DIFFERENCE: %s\n", finding);
+	cli_printf(ctx, "DIFFERENCE: %s\n", finding);
 }
 
 static void print_manifest_finding(void *ctx, const char *finding)
 {
-	fprintf(ctx, "DIFFERENCE: manifest: %s\n", finding);
+	cli_printf(ctx, "DIFFERENCE: manifest: %s\n", finding);
 }
 
 /* Checks the signed manifest in a->manifest and the store against it;
@@ -177,7 +177,7 @@ static int verify_anchor(struct store *s, struct audit_args *a, FILE *out, FILE 
 		}
 		sqlite3_finalize(st);
 	} else if (claims.evaluation_id && a->evaluation != claims.evaluation_id)
-		fprintf(out, "note: the manifest signs evaluation %lld; re-running evaluation %lld "
+		cli_printf(out, "note: the manifest signs evaluation %lld; re-running evaluation %lld "
 			     "as asked\n",
 			claims.evaluation_id, a->evaluation);
 	manifest_claims_release(&claims);
@@ -197,7 +197,7 @@ static int verify(int argc, char **argv, FILE *out, FILE *err)
 	if (status >= 0)
 		return status;
 	if (optind < argc - 1 || (optind == argc - 1 && !parse_number(argv[optind], &a.evaluation))) {
-		fprintf(err, "tender audit verify: expected at most one evaluation number\n");
+		cli_printf(err, "tender audit verify: expected at most one evaluation number\n");
 		return CLI_USAGE;
 	}
 	if (!a.manifest != !a.pubkey) {
@@ -215,14 +215,14 @@ static int verify(int argc, char **argv, FILE *out, FILE *err)
 	if (rc)
 		return store_failure(err, &e, rc);
 	counts.findings += anchor_findings;
-	fprintf(out,
+	cli_printf(out,
 		"%s: %lld evaluation%s re-run, %lld stored files re-hashed, %lld audit rows "
 		"walked, integrity check run%s: %s\n",
 		a.db, counts.evaluations, counts.evaluations == 1 ? "" : "s", counts.blobs,
 		counts.audit_rows, a.manifest ? ", signed manifest checked against the store" : "",
 		counts.findings ? "DIFFERENCES FOUND" : "no differences");
 	if (counts.findings)
-		fprintf(out, "%lld difference%s\n", counts.findings, counts.findings == 1 ? "" : "s");
+		cli_printf(out, "%lld difference%s\n", counts.findings, counts.findings == 1 ? "" : "s");
 	return counts.findings ? CLI_FINDINGS : CLI_OK;
 }
 
@@ -259,7 +259,7 @@ static void emit_gate(sqlite3_stmt *st, FILE *out, json_t *list)
 						      "passed", sqlite3_column_int(st, 1), "message",
 						      sqlite3_column_text(st, 2) ? col(st, 2) : NULL));
 	else
-		fprintf(out, "  gate  %-4s %s%s%s\n", sqlite3_column_int(st, 1) ? "PASS" : "FAIL",
+		cli_printf(out, "  gate  %-4s %s%s%s\n", sqlite3_column_int(st, 1) ? "PASS" : "FAIL",
 			col(st, 0), sqlite3_column_text(st, 2) ? ": " : "", col(st, 2));
 }
 
@@ -312,7 +312,7 @@ static void emit_score(sqlite3_stmt *st, FILE *out, json_t *list)
 						"max", sqlite3_column_double(st, 3), "explanation",
 						sqlite3_column_text(st, 4) ? col(st, 4) : NULL));
 	else
-		fprintf(out, "  score %-28s %8s / %-8s %s%s%s\n", col(st, 0),
+		cli_printf(out, "  score %-28s %8s / %-8s %s%s%s\n", col(st, 0),
 			stored_points(st, 2, sqlite3_column_int(st, 5)).s,
 			stored_points(st, 3, sqlite3_column_int(st, 5)).s,
 			strcmp(col(st, 1), "scored") && strcmp(col(st, 1), "subtotal") ? col(st, 1)
@@ -328,7 +328,7 @@ static void emit_flag(sqlite3_stmt *st, FILE *out, json_t *list)
 						      "severity", col(st, 1), "cite", col(st, 2),
 						      "message", col(st, 3)));
 	else
-		fprintf(out, "  flag  %-8s %s (%s): %s\n", col(st, 1), col(st, 0), col(st, 2),
+		cli_printf(out, "  flag  %-8s %s (%s): %s\n", col(st, 1), col(st, 0), col(st, 2),
 			col(st, 3));
 }
 
@@ -337,7 +337,7 @@ static void emit_problem(sqlite3_stmt *st, FILE *out, json_t *list)
 	if (list)
 		json_array_append_new(list, json_string(col(st, 0)));
 	else
-		fprintf(out, "  problem: %s\n", col(st, 0));
+		cli_printf(out, "  problem: %s\n", col(st, 0));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -370,7 +370,7 @@ static void emit_interest(sqlite3_stmt *st, FILE *out, json_t *list)
 		json_array_append_new(list, json_pack("{s:s, s:s}", "organisation", col(st, 0),
 						      "nature", col(st, 1)));
 	else
-		fprintf(out, "    interest: %s (%s)\n", col(st, 0), col(st, 1));
+		cli_printf(out, "    interest: %s (%s)\n", col(st, 0), col(st, 1));
 }
 
 static void emit_conflict(sqlite3_stmt *st, FILE *out, json_t *list)
@@ -382,7 +382,7 @@ static void emit_conflict(sqlite3_stmt *st, FILE *out, json_t *list)
 						col(st, 2), "relation", col(st, 3), "managed",
 						col(st, 4), "nature", col(st, 5)));
 	else
-		fprintf(out, "  conflict %s: interest in %s, %s %s (%s); managed: %s\n", col(st, 0),
+		cli_printf(out, "  conflict %s: interest in %s, %s %s (%s); managed: %s\n", col(st, 0),
 			col(st, 1),
 			strcmp(col(st, 3), "bidder") ? "consortium member" : "the bidder",
 			col(st, 2), col(st, 5), col(st, 4));
@@ -398,9 +398,9 @@ static void emit_mark(sqlite3_stmt *st, FILE *out, json_t *list)
 						      json_opt_real(st, 2), "justification",
 						      json_opt_text(st, 3)));
 	else if (sqlite3_column_type(st, 2) == SQLITE_NULL)
-		fprintf(out, "    %-4s %s\n", col(st, 0), col(st, 1));
+		cli_printf(out, "    %-4s %s\n", col(st, 0), col(st, 1));
 	else
-		fprintf(out, "    %-4s %-8s %s%s%s\n", col(st, 0), col(st, 1),
+		cli_printf(out, "    %-4s %-8s %s%s%s\n", col(st, 0), col(st, 1),
 			number(st, 2, buf, sizeof(buf)), sqlite3_column_text(st, 3) ? ": " : "",
 			col(st, 3));
 }
@@ -457,16 +457,16 @@ static int explain_records(sqlite3 *db, long long id, int seq, FILE *out, json_t
 				json_object_set_new(record, "why", json_string(col(st, 12)));
 			json_array_append_new(list, record);
 		} else {
-			fprintf(out, "  question %s (%s): ", col(st, 1), col(st, 0));
+			cli_printf(out, "  question %s (%s): ", col(st, 1), col(st, 0));
 			if (strcmp(col(st, 2), "none") == 0)
-				fprintf(out, "no score");
+				cli_printf(out, "no score");
 			else
-				fprintf(out, "%s %s", col(st, 2), number(st, 3, a, sizeof(a)));
-			fprintf(out, "; %d counted", sqlite3_column_int(st, 4));
+				cli_printf(out, "%s %s", col(st, 2), number(st, 3, a, sizeof(a)));
+			cli_printf(out, "; %d counted", sqlite3_column_int(st, 4));
 			if (sqlite3_column_type(st, 7) != SQLITE_NULL)
-				fprintf(out, " (%s to %s)", number(st, 7, b, sizeof(b)),
+				cli_printf(out, " (%s to %s)", number(st, 7, b, sizeof(b)),
 					number(st, 8, c, sizeof(c)));
-			fprintf(out, ", %d excluded, %d missing\n", sqlite3_column_int(st, 5),
+			cli_printf(out, ", %d excluded, %d missing\n", sqlite3_column_int(st, 5),
 				sqlite3_column_int(st, 6));
 		}
 		sqlite3_reset(marks);
@@ -477,11 +477,11 @@ static int explain_records(sqlite3 *db, long long id, int seq, FILE *out, json_t
 			emit_mark(marks, out, mark_list);
 		ok = m == SQLITE_DONE;
 		if (!list && sqlite3_column_type(st, 9) != SQLITE_NULL)
-			fprintf(out, "    moderated %s, agreed by %s%s%s\n",
+			cli_printf(out, "    moderated %s, agreed by %s%s%s\n",
 				number(st, 9, a, sizeof(a)), col(st, 10),
 				sqlite3_column_text(st, 11) ? ": " : "", col(st, 11));
 		if (!list && sqlite3_column_type(st, 12) != SQLITE_NULL)
-			fprintf(out, "    no score: %s\n", col(st, 12));
+			cli_printf(out, "    no score: %s\n", col(st, 12));
 	}
 	sqlite3_finalize(marks);
 	sqlite3_finalize(st);
@@ -519,11 +519,11 @@ static int explain_panel(struct store *s, long long id, int seq, FILE *out, json
 		}
 		json_object_set_new(report, "panel", panel);
 	} else if (step == SQLITE_ROW) {
-		fprintf(out, "panel: %s of the counted scores, at least %d evaluators; missing "
+		cli_printf(out, "panel: %s of the counted scores, at least %d evaluators; missing "
 			     "scores: %s; conflicted evaluators: %s\n",
 			col(st, 0), sqlite3_column_int(st, 1), col(st, 2), col(st, 3));
 		if (sqlite3_column_type(st, 4) != SQLITE_NULL)
-			fprintf(out, "  cite: %s\n", col(st, 4));
+			cli_printf(out, "  cite: %s\n", col(st, 4));
 	}
 	sqlite3_finalize(st);
 	if (step != SQLITE_ROW)
@@ -545,7 +545,7 @@ static int explain_panel(struct store *s, long long id, int seq, FILE *out, json
 				break;
 			json_array_append_new(makers, maker);
 		} else
-			fprintf(out, "  decision maker %s: %s (%s)\n", col(st, 1), col(st, 2),
+			cli_printf(out, "  decision maker %s: %s (%s)\n", col(st, 1), col(st, 2),
 				col(st, 3));
 		ok = rows(db, "SELECT organisation, nature FROM panel_interest"
 			      " WHERE evaluation_id = ?1 AND member_seq = ?2 ORDER BY seq",
@@ -587,7 +587,7 @@ static int explain(int argc, char **argv, FILE *out, FILE *err)
 	if (status >= 0)
 		return status;
 	if (optind != argc - 1) {
-		fprintf(err, "tender audit explain: give one bid id\n");
+		cli_printf(err, "tender audit explain: give one bid id\n");
 		return CLI_USAGE;
 	}
 	if ((rc = store_open(a.db, 1, &s, &e)))
@@ -607,7 +607,7 @@ static int explain(int argc, char **argv, FILE *out, FILE *err)
 	sqlite3_bind_text(st, 1, argv[optind], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, a.evaluation);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		fprintf(err, "tender audit explain: no bid '%s' in %s%s\n", argv[optind], a.db,
+		cli_printf(err, "tender audit explain: no bid '%s' in %s%s\n", argv[optind], a.db,
 			a.evaluation ? " for that evaluation" : "");
 		sqlite3_finalize(st);
 		store_close(s);
@@ -626,15 +626,15 @@ static int explain(int argc, char **argv, FILE *out, FILE *err)
 		if (sqlite3_column_text(st, 8))
 			json_object_set_new(report, "exclusion", json_string(col(st, 8)));
 	} else {
-		fprintf(out, "bid %s (%s), file %s\n", argv[optind], col(st, 2), col(st, 3));
-		fprintf(out, "evaluation %lld of tender %s at %s under rule set %s %s\n", id,
+		cli_printf(out, "bid %s (%s), file %s\n", argv[optind], col(st, 2), col(st, 3));
+		cli_printf(out, "evaluation %lld of tender %s at %s under rule set %s %s\n", id,
 			col(st, 9), col(st, 10), col(st, 11), col(st, 12));
 		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
-			fprintf(out, "rank %d%s, total %s\n", sqlite3_column_int(st, 5),
+			cli_printf(out, "rank %d%s, total %s\n", sqlite3_column_int(st, 5),
 				sqlite3_column_int(st, 6) ? " (tied)" : "",
 				stored_points(st, 7, stored_precision(store_db(s), sqlite3_column_int64(st, 0))).s);
 		else
-			fprintf(out, "not ranked%s%s\n", sqlite3_column_text(st, 8) ? ": " : "",
+			cli_printf(out, "not ranked%s%s\n", sqlite3_column_text(st, 8) ? ": " : "",
 				col(st, 8));
 	}
 	sqlite3_finalize(st);
@@ -667,7 +667,7 @@ static int explain(int argc, char **argv, FILE *out, FILE *err)
 		}
 		ok = ok && explain_panel(s, id, seq, out, report);
 		if (report) {
-			json_dumpf(report, out, JSON_INDENT(2));
+			cli_print_json(out, report, JSON_INDENT(2));
 			fputc('\n', out);
 			json_decref(report);
 		}
@@ -697,7 +697,7 @@ static int export(int argc, char **argv, FILE *out, FILE *err)
 	if (status >= 0)
 		return status;
 	if (optind != argc - 1 || !parse_number(argv[optind], &id) || !a.output) {
-		fprintf(err, "tender audit export: give one evaluation number and -o DIR\n");
+		cli_printf(err, "tender audit export: give one evaluation number and -o DIR\n");
 		return CLI_USAGE;
 	}
 	if ((rc = store_open(a.db, 1, &s, &e)))
@@ -706,8 +706,8 @@ static int export(int argc, char **argv, FILE *out, FILE *err)
 	store_close(s);
 	if (rc)
 		return store_failure(err, &e, rc);
-	fprintf(out, "exported evaluation %lld to %s\n", id, a.output);
-	fprintf(out, "re-run: SOURCE_DATE_EPOCH=%lld tender evaluate -o OUT %s%s%s%s\n", epoch,
+	cli_printf(out, "exported evaluation %lld to %s\n", id, a.output);
+	cli_printf(out, "re-run: SOURCE_DATE_EPOCH=%lld tender evaluate -o OUT %s%s%s%s\n", epoch,
 		outside ? "--allow-outside " : "", outside ? a.output : "", outside ? " " : "",
 		tender);
 	free(tender);
@@ -729,10 +729,10 @@ int cmd_audit(int argc, char **argv, FILE *out, FILE *err)
 		return CLI_OK;
 	}
 	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
-		fprintf(out, "tender %s\n", TENDER_VERSION);
+		cli_printf(out, "tender %s\n", TENDER_VERSION);
 		return CLI_OK;
 	}
-	fprintf(err, "tender audit: expected verify, explain, export or verify-manifest; see "
+	cli_printf(err, "tender audit: expected verify, explain, export or verify-manifest; see "
 		     "'tender audit --help'\n");
 	return CLI_USAGE;
 }

@@ -43,13 +43,13 @@ static void print_text(FILE *out, const struct ruleset *rs, const char *path,
 {
 	char buf[64], max[64];
 
-	fprintf(out, "%s: bid ", path);
+	cli_printf(out, "%s: bid ", path);
 	cli_print_safe(out, b->id);
 	fputs(" (", out);
 	cli_print_safe(out, b->bidder);
 	fputs(")\n", out);
 	for (size_t i = 0; i < rs->n_gates; i++)
-		fprintf(out, "  gate  %-6s %-28s %s%s%s\n", b->gates[i].passed ? "PASS" : "FAIL",
+		cli_printf(out, "  gate  %-6s %-28s %s%s%s\n", b->gates[i].passed ? "PASS" : "FAIL",
 			rs->gates[i].id, rs->gates[i].title, b->gates[i].passed ? "" : ": ",
 			b->gates[i].passed ? "" : b->gates[i].message);
 	for (size_t i = 0; i < rs->n_nodes; i++) {
@@ -61,23 +61,23 @@ static void print_text(FILE *out, const struct ruleset *rs, const char *path,
 		format_points(rs, s->points, buf, sizeof(buf));
 		format_points(rs, n->points, max, sizeof(max));
 		if (s->state == SCORE_DONE)
-			fprintf(out, "  score %-28s %8s / %-8s %s\n", n->id, buf, max, s->explanation);
+			cli_printf(out, "  score %-28s %8s / %-8s %s\n", n->id, buf, max, s->explanation);
 		else if (s->state == SCORE_PENDING)
-			fprintf(out, "  score %-28s %8s / %-8s pending: %s\n", n->id, "-", max,
+			cli_printf(out, "  score %-28s %8s / %-8s pending: %s\n", n->id, "-", max,
 				n->method == METHOD_PRICE ? "depends on rival bids"
 							  : "scored by the evaluation panel");
 		else
-			fprintf(out, "  score %-28s %8s / %-8s %s\n", n->id, "ERROR", max,
+			cli_printf(out, "  score %-28s %8s / %-8s %s\n", n->id, "ERROR", max,
 				s->explanation);
 	}
 	for (size_t i = 0; i < b->n_flags; i++) {
 		const struct flag *f = &rs->flags[b->flags[i].flag];
 
-		fprintf(out, "  flag  %-8s %s (%s): %s\n", severity_str(f->severity), f->id, f->cite,
+		cli_printf(out, "  flag  %-8s %s (%s): %s\n", severity_str(f->severity), f->id, f->cite,
 			b->flags[i].message);
 	}
 	for (size_t i = 0; i < b->n_problems; i++)
-		fprintf(out, "  problem: %s\n", b->problems[i]);
+		cli_printf(out, "  problem: %s\n", b->problems[i]);
 }
 
 static json_t *to_json(const struct ruleset *rs, const char *path, const struct bid_result *b)
@@ -150,18 +150,18 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 				return CLI_USAGE;
 			break;
 		case 'h': help(out); return CLI_OK;
-		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
+		case 'V': cli_printf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
 		default:
 			return cli_option_unknown(err, "tender check", argv[optind - 1]);
 		}
 	}
 	if (!rules_path || optind >= argc) {
-		fprintf(err, "tender check: %s\nsee 'tender check --help'\n",
+		cli_printf(err, "tender check: %s\nsee 'tender check --help'\n",
 			!rules_path ? "no rule set given (-r RULES.xml)" : "no bid given");
 		return CLI_USAGE;
 	}
 	if (validator_init(&v, max_bytes, &error)) {
-		fprintf(err, "tender: %s\n", error.message);
+		cli_printf(err, "tender: %s\n", error.message);
 		return CLI_INTERNAL;
 	}
 	diag_list_init(&diags);
@@ -174,13 +174,13 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 		diag_list_release(&diags);
 	}
 	if (rc) {
-		fprintf(err, "tender check: cannot use %s\n",
+		cli_printf(err, "tender check: cannot use %s\n",
 			rs ? tender_path : rules_path);
 		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
 		goto out;
 	}
 	if (!tender_path)
-		fprintf(err, "tender check: note: no --tender given: rules that read $tender see "
+		cli_printf(err, "tender check: note: no --tender given: rules that read $tender see "
 			     "nothing\n");
 	eo.decimals = v.tender_doc ? v.tender.decimals : rs->currency_decimals;
 	eo.panel = NULL;
@@ -206,14 +206,14 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 							      : "the file is not a valid bid";
 
 			if (doc)
-				fprintf(err, "%s: error: this is a %s file, not a bid\n", argv[i],
+				cli_printf(err, "%s: error: this is a %s file, not a bid\n", argv[i],
 					doc_kind_str(kind));
 			if (json)
 				json_array_append_new(json_object_get(report, "bids"),
 						      json_pack("{s:s, s:b, s:s}", "file", argv[i],
 								"checked", 0, "reason", why));
 			else
-				fprintf(out, "%s: not checked: %s\n", argv[i], why);
+				cli_printf(out, "%s: not checked: %s\n", argv[i], why);
 			xml_doc_free(doc);
 			status = cli_worse(status, rc == TENDER_ERR_IO ? CLI_BAD_INPUT : CLI_FINDINGS);
 			continue;
@@ -243,7 +243,7 @@ out:
 						    "messages on standard error");
 	if (report) {
 		json_object_set_new(report, "exit", json_integer(status));
-		json_dumpf(report, out, JSON_INDENT(2));
+		cli_print_json(out, report, JSON_INDENT(2));
 		fputc('\n', out);
 		json_decref(report);
 	}

@@ -132,8 +132,8 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 	fputs(": ", out);
 	cli_print_safe(out, r->tender_title);
 	fputc('\n', out);
-	fprintf(out, "rule set %s %s (sha256 %.16s...)\n\n", rs->id, rs->version, hex);
-	fprintf(out, "rank  bid       %-42spoints       %%\n", "bidder");
+	cli_printf(out, "rule set %s %s (sha256 %.16s...)\n\n", rs->id, rs->version, hex);
+	cli_printf(out, "rank  bid       %-42spoints       %%\n", "bidder");
 	for (size_t i = 0; i < r->n_bids; i++) {
 		const struct bid_result *b = &r->bids[order[i]];
 
@@ -141,13 +141,13 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 			continue;
 		format_points(rs, b->total, total, sizeof(total));
 		format_points(rs, points_percent(rs, b->total), pct, sizeof(pct));
-		fprintf(out, "%3d%s  ", b->rank, b->tied ? "=" : " ");
+		cli_printf(out, "%3d%s  ", b->rank, b->tied ? "=" : " ");
 		cli_print_cell(out, b->id, 8);
 		fputs("  ", out);
 		cli_print_cell(out, b->bidder, 40);
-		fprintf(out, "  %6s  %6s\n", total, pct);
+		cli_printf(out, "  %6s  %6s\n", total, pct);
 	}
-	fprintf(out, "(points out of %s)\n", scale);
+	cli_printf(out, "(points out of %s)\n", scale);
 	for (size_t i = 0; i < r->n_bids; i++) {
 		const struct bid_result *b = &r->bids[order[i]];
 
@@ -158,7 +158,7 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 			cli_print_safe(out, b->id);
 			fputs(" above ", out);
 			cli_print_safe(out, r->bids[b->ties[k].other].id);
-			fprintf(out, " (equal totals; tie-break %zu, %s)\n", b->ties[k].tie + 1,
+			cli_printf(out, " (equal totals; tie-break %zu, %s)\n", b->ties[k].tie + 1,
 				rs->nodes[rs->ties[b->ties[k].tie].node].id);
 		}
 	}
@@ -191,13 +191,13 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 			if (first)
 				fputs("\nflags (the messages are in evaluation.xml):\n", out);
 			first = 0;
-			fprintf(out, "  %-8s  ", severity_str(f->severity));
+			cli_printf(out, "  %-8s  ", severity_str(f->severity));
 			cli_print_cell(out, b->id, 8);
-			fprintf(out, "  %s: %s\n", f->id, f->title);
+			cli_printf(out, "  %s: %s\n", f->id, f->title);
 		}
 	}
-	fprintf(out, "\nevaluation written to %s\n", path);
-	fprintf(out, "reports beside it: report.html, scores.csv, evaluation.json, manifest.json\n");
+	cli_printf(out, "\nevaluation written to %s\n", path);
+	cli_printf(out, "reports beside it: report.html, scores.csv, evaluation.json, manifest.json\n");
 }
 
 static json_t *to_json(const struct run *r, const size_t *order, const char *path, int status)
@@ -401,13 +401,13 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 				return CLI_USAGE;
 			break;
 		case 'h': help(out); return CLI_OK;
-		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
+		case 'V': cli_printf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
 		default:
 			return cli_option_unknown(err, "tender evaluate", argv[optind - 1]);
 		}
 	}
 	if (optind != argc - 1) {
-		fprintf(err, "tender evaluate: give exactly one tender description\n"
+		cli_printf(err, "tender evaluate: give exactly one tender description\n"
 			     "see 'tender evaluate --help'\n");
 		return CLI_USAGE;
 	}
@@ -415,7 +415,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		struct stat st;
 
 		if (stat(allow[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
-			fprintf(err, "tender evaluate: --allow-outside %s: not a folder\n", allow[i]);
+			cli_printf(err, "tender evaluate: --allow-outside %s: not a folder\n", allow[i]);
 			return CLI_USAGE;
 		}
 	}
@@ -424,7 +424,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		return CLI_USAGE;
 	}
 	if (key && (rc = manifest_check_key(key, &error)) != TENDER_OK) {
-		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : key, error.message);
+		cli_printf(err, "%s: error: %s\n", error.file[0] ? error.file : key, error.message);
 		return rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
 	}
 	{
@@ -435,17 +435,17 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		rc = run_evaluate(&r, argv[optind], &ro, &error);
 	}
 	if (rc == TENDER_ERR_USAGE) {
-		fprintf(err, "tender evaluate: %s\n", error.message);
+		cli_printf(err, "tender evaluate: %s\n", error.message);
 		status = CLI_USAGE;
 		goto out;
 	}
 	if (rc == TENDER_ERR_INVALID) {
-		fprintf(err, "tender evaluate: cannot evaluate %s (see above)\n", argv[optind]);
+		cli_printf(err, "tender evaluate: cannot evaluate %s (see above)\n", argv[optind]);
 		status = CLI_BAD_INPUT;
 		goto out;
 	}
 	if (rc) {
-		fprintf(err, "tender evaluate: %s\n", rc == TENDER_ERR_NOMEM ? "out of memory"
+		cli_printf(err, "tender evaluate: %s\n", rc == TENDER_ERR_NOMEM ? "out of memory"
 									     : error.message);
 		status = CLI_INTERNAL;
 		goto out;
@@ -454,27 +454,27 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		output = output_owned = default_output(argv[optind]);
 	order = calloc(r.n_bids ? r.n_bids : 1, sizeof(*order));
 	if (!output || !order || result_serialise(&r, &xml, &size)) {
-		fprintf(err, "tender evaluate: out of memory\n");
+		cli_printf(err, "tender evaluate: out of memory\n");
 		status = CLI_INTERNAL;
 		goto out;
 	}
 	/* Every report is made before anything is recorded or written: one
 	 * that cannot be made fails the run, and nothing is half-written. */
 	if ((rc = cli_render_default_reports(xml, size, &reports, &error)) != TENDER_OK) {
-		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender evaluate",
+		cli_printf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender evaluate",
 			rc == TENDER_ERR_NOMEM ? "out of memory" : error.message);
 		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
 		goto out;
 	}
 	if (cli_join_path(path, sizeof(path), output, "evaluation.xml", &error) ||
 	    cli_join_path(db_default, sizeof(db_default), output, "tender.db", &error)) {
-		fprintf(err, "%s: error: %s\n", error.file, error.message);
+		cli_printf(err, "%s: error: %s\n", error.file, error.message);
 		status = CLI_BAD_INPUT;
 		goto out;
 	}
 	if ((rc = record_and_write(&r, xml, size, &reports, output, db && *db ? db : NULL,
 				   db_default, key, bind, &evaluation_id, &error))) {
-		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender evaluate",
+		cli_printf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender evaluate",
 			rc == TENDER_ERR_NOMEM ? "out of memory" : error.message);
 		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
 		goto out;
@@ -486,13 +486,13 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 	if (json) {
 		json_t *report = to_json(&r, order, path, status);
 
-		json_dumpf(report, out, JSON_INDENT(2));
+		cli_print_json(out, report, JSON_INDENT(2));
 		fputc('\n', out);
 		json_decref(report);
 		printed = 1;
 	} else {
 		print_table(out, &r, order, path);
-		fprintf(out, "recorded as evaluation %lld in %s\n", evaluation_id,
+		cli_printf(out, "recorded as evaluation %lld in %s\n", evaluation_id,
 			db && *db ? db : db_default);
 	}
 out:

@@ -69,33 +69,33 @@ int cmd_keygen(int argc, char **argv, FILE *out, FILE *err)
 		switch (opt) {
 		case 'o': key_path = optarg; break;
 		case 'h': help(out); return CLI_OK;
-		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
+		case 'V': cli_printf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
 		default:
 			return cli_option_unknown(err, "tender keygen", argv[optind - 1]);
 		}
 	}
 	if (optind < argc) {
-		fprintf(err,
+		cli_printf(err,
 			"tender keygen: unexpected argument '%s' (the key file goes after -o)\n"
 			"see 'tender keygen --help'\n",
 			argv[optind]);
 		return CLI_USAGE;
 	}
 	if (!key_path || !*key_path) {
-		fprintf(err, "tender keygen: no key file given (-o KEYFILE)\n"
+		cli_printf(err, "tender keygen: no key file given (-o KEYFILE)\n"
 			     "see 'tender keygen --help'\n");
 		return CLI_USAGE;
 	}
 	rc = manifest_keygen(key_path, &error);
 	if (rc) {
-		fprintf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender keygen",
+		cli_printf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender keygen",
 			error.message);
 		return rc == TENDER_ERR_IO ? CLI_BAD_INPUT : CLI_INTERNAL;
 	}
 	/* manifest_keygen succeeded, so this fits (it checked the same length). */
 	snprintf(pub_path, sizeof(pub_path), "%s.pub", key_path);
-	fprintf(out, "secret key: %s (keep it private)\npublic key: %s\n", key_path, pub_path);
+	cli_printf(out, "secret key: %s (keep it private)\npublic key: %s\n", key_path, pub_path);
 	if (read_public_hex(pub_path, hex))
-		fprintf(out, "public key hex: %s\n", hex);
+		cli_printf(out, "public key hex: %s\n", hex);
 	return CLI_OK;
 }

@@ -48,7 +48,7 @@ static void print_finding(void *ctx, const char *finding)
 {
 	const struct printer *p = ctx;
 
-	fprintf(p->out, "%s: %s\n", p->label, finding);
+	cli_printf(p->out, "%s: %s\n", p->label, finding);
 }
 
 /* How many outputs the manifest at path lists, for the summary; -1 when it
@@ -100,23 +100,23 @@ int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err)
 		case 'k': pubkey = optarg; break;
 		case 'i': inputs = optarg; break;
 		case 'h': help(out); return CLI_OK;
-		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
+		case 'V': cli_printf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
 		default:
 			return cli_option_unknown(err, COMMAND, argv[optind - 1]);
 		}
 	}
 	if (optind >= argc) {
-		fprintf(err, COMMAND ": no folder given\nsee '" COMMAND " --help'\n");
+		cli_printf(err, COMMAND ": no folder given\nsee '" COMMAND " --help'\n");
 		return CLI_USAGE;
 	}
 	if (optind + 1 < argc) {
-		fprintf(err, COMMAND ": one folder only ('%s' is one too many)\n"
+		cli_printf(err, COMMAND ": one folder only ('%s' is one too many)\n"
 				     "see '" COMMAND " --help'\n",
 			argv[optind + 1]);
 		return CLI_USAGE;
 	}
 	if (!pubkey) {
-		fprintf(err, COMMAND ": no public key given (--pubkey FILE)\n"
+		cli_printf(err, COMMAND ": no public key given (--pubkey FILE)\n"
 				     "see '" COMMAND " --help'\n");
 		return CLI_USAGE;
 	}
@@ -138,32 +138,32 @@ int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err)
 	rc = manifest_check(dir, pubkey, inputs, print_finding, &printer, &findings, &counts, NULL,
 			    &error);
 	if (rc == TENDER_ERR_NOMEM || rc == TENDER_ERR_INTERNAL) {
-		fprintf(err, COMMAND ": %s\n", error.message);
+		cli_printf(err, COMMAND ": %s\n", error.message);
 		return CLI_INTERNAL;
 	}
 	if (rc) {
 		const char *file = error.file[0] ? error.file : COMMAND;
 
 		if (error.line > 0 && error.column > 0)
-			fprintf(err, "%s:%d:%d: error: %s\n", file, error.line, error.column,
+			cli_printf(err, "%s:%d:%d: error: %s\n", file, error.line, error.column,
 				error.message);
 		else if (error.line > 0)
-			fprintf(err, "%s:%d: error: %s\n", file, error.line, error.message);
+			cli_printf(err, "%s:%d: error: %s\n", file, error.line, error.message);
 		else
-			fprintf(err, "%s: error: %s\n", file, error.message);
+			cli_printf(err, "%s: error: %s\n", file, error.message);
 		return CLI_BAD_INPUT;
 	}
 	if (findings) {
-		fprintf(out, "%s: %lld problem%s\n", label, findings, findings == 1 ? "" : "s");
+		cli_printf(out, "%s: %lld problem%s\n", label, findings, findings == 1 ? "" : "s");
 		return CLI_FINDINGS;
 	}
 	n_outputs = count_outputs(label);
 	if (n_outputs >= 0)
-		fprintf(out, "%s: signature valid; %lld output%s match%s", label, n_outputs,
+		cli_printf(out, "%s: signature valid; %lld output%s match%s", label, n_outputs,
 			n_outputs == 1 ? "" : "s", n_outputs == 1 ? "es" : "");
 	else
-		fprintf(out, "%s: signature valid; every output matches", label);
-	fprintf(out, "; %lld input%s re-hashed, %lld not at hand\n", counts.inputs_matched,
+		cli_printf(out, "%s: signature valid; every output matches", label);
+	cli_printf(out, "; %lld input%s re-hashed, %lld not at hand\n", counts.inputs_matched,
 		counts.inputs_matched == 1 ? "" : "s", counts.inputs_absent);
 	return CLI_OK;
 }

@@ -153,7 +153,7 @@ static enum tender_status write_letters(const struct xml_doc *eval,
 		if (!rc)
 			rc = file_write_atomic(path, texts[i], sizes[i], err);
 		if (!rc && out)
-			fprintf(out, "%s\n", path);
+			cli_printf(out, "%s\n", path);
 	}
 	for (size_t i = 0; i < n; i++) {
 		free(names ? names[i] : NULL);
@@ -294,7 +294,7 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 		case 'e':
 			id = strtoll(optarg, &end, 10);
 			if (*end || id <= 0) {
-				fprintf(err, "tender report: --evaluation '%s' is not an evaluation "
+				cli_printf(err, "tender report: --evaluation '%s' is not an evaluation "
 					     "number\n",
 					optarg);
 				return CLI_USAGE;
@@ -303,7 +303,7 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 		case 'f':
 			format = parse_format(optarg);
 			if (format == F_NONE) {
-				fprintf(err, "tender report: unknown format '%s' (html, md, csv, json "
+				cli_printf(err, "tender report: unknown format '%s' (html, md, csv, json "
 					     "or letters)\n",
 					optarg);
 				return CLI_USAGE;
@@ -312,7 +312,7 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 		case 'o': output = optarg; break;
 		case 't': template_path = optarg; break;
 		case 'h': help(out); return CLI_OK;
-		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
+		case 'V': cli_printf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
 		default:
 			return cli_option_unknown(err, "tender report", argv[optind - 1]);
 		}
@@ -320,19 +320,19 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 	if (optind < argc)
 		path = argv[optind++];
 	if (template_path && (format == F_CSV || format == F_JSON)) {
-		fprintf(err, "tender report: --template is for html, md and letters (csv and json "
+		cli_printf(err, "tender report: --template is for html, md and letters (csv and json "
 			     "are written by tender itself)\nsee 'tender report --help'\n");
 		return CLI_USAGE;
 	}
 	if (id && !db) {
-		fprintf(err, "tender report: --evaluation needs --db (an evaluation.xml holds one "
+		cli_printf(err, "tender report: --evaluation needs --db (an evaluation.xml holds one "
 			     "evaluation)\nsee 'tender report --help'\n");
 		return CLI_USAGE;
 	}
 	if (format == F_NONE || optind < argc || (!db == !path) || (id && !db) ||
 	    (format == F_LETTERS && !output) ||
 	    (template_path && (format == F_CSV || format == F_JSON))) {
-		fprintf(err, "tender report: give -f FORMAT and either --db FILE or one "
+		cli_printf(err, "tender report: give -f FORMAT and either --db FILE or one "
 			     "evaluation.xml%s\nsee 'tender report --help'\n",
 			format == F_LETTERS && !output ? " (letters need -o DIR)" : "");
 		return CLI_USAGE;
@@ -341,7 +341,7 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 	    (rc = load_style(format, template_path, &style, &e)))
 		goto fail;
 	if (!xml_is(xml_doc_root(eval), EVALUATION_NS, "evaluation")) {
-		fprintf(err, "%s: error: this is not an evaluation result (evaluation.xml)\n",
+		cli_printf(err, "%s: error: this is not an evaluation result (evaluation.xml)\n",
 			path ? path : db);
 		status = CLI_BAD_INPUT;
 		goto out;
@@ -361,10 +361,10 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 	goto out;
 fail:
 	if (rc == TENDER_ERR_NOMEM) {
-		fprintf(err, "tender report: out of memory\n");
+		cli_printf(err, "tender report: out of memory\n");
 		status = CLI_INTERNAL;
 	} else {
-		fprintf(err, "%s: error: %s\n", e.file[0] ? e.file : "tender report", e.message);
+		cli_printf(err, "%s: error: %s\n", e.file[0] ? e.file : "tender report", e.message);
 		status = rc == TENDER_ERR_USAGE ? CLI_USAGE
 			 : rc == TENDER_ERR_INTERNAL ? CLI_INTERNAL
 						     : CLI_BAD_INPUT;

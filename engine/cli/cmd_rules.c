@@ -41,7 +41,7 @@ static void summary(FILE *out, const char *path, const struct ruleset *rs)
 			criteria++;
 	}
 	format_points(rs, rs->scale, scale, sizeof(scale));
-	fprintf(out,
+	cli_printf(out,
 		"%s: ok: %s %s: %zu gates, %zu criteria in %zu groups, %zu flags, %zu tie-breaks; "
 		"weights add up to %s\n",
 		path, rs->id, rs->version, rs->n_gates, criteria, groups, rs->n_flags, rs->n_ties,
@@ -68,13 +68,13 @@ static int lint(int argc, char **argv, FILE *out, FILE *err)
 				return CLI_USAGE;
 			break;
 		case 'h': help(out); return CLI_OK;
-		case 'V': fprintf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
+		case 'V': cli_printf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
 		default:
 			return cli_option_unknown(err, "tender rules lint", argv[optind - 1]);
 		}
 	}
 	if (optind >= argc) {
-		fprintf(err, "tender rules lint: no rule set given\nsee 'tender rules lint --help'\n");
+		cli_printf(err, "tender rules lint: no rule set given\nsee 'tender rules lint --help'\n");
 		return CLI_USAGE;
 	}
 	for (int i = optind; i < argc; i++) {
@@ -90,10 +90,10 @@ static int lint(int argc, char **argv, FILE *out, FILE *err)
 			summary(out, argv[i], rs);
 			ruleset_free(rs);
 		} else if (rc == TENDER_ERR_NOMEM) {
-			fprintf(err, "%s: error: out of memory\n", argv[i]);
+			cli_printf(err, "%s: error: out of memory\n", argv[i]);
 			return CLI_INTERNAL;
 		} else {
-			fprintf(out, "%s: NOT USABLE\n", argv[i]);
+			cli_printf(out, "%s: NOT USABLE\n", argv[i]);
 			status = cli_worse(status, rc == TENDER_ERR_IO ? CLI_BAD_INPUT : CLI_FINDINGS);
 		}
 	}
@@ -105,14 +105,14 @@ int cmd_rules(int argc, char **argv, FILE *out, FILE *err)
 	if (argc >= 2 && strcmp(argv[1], "lint") == 0)
 		return lint(argc - 1, argv + 1, out, err);
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		fprintf(out, "usage: tender rules lint [options] RULES.xml...\n\n"
+		cli_printf(out, "usage: tender rules lint [options] RULES.xml...\n\n"
 			     "Commands:\n  lint   check rule sets (see 'tender rules lint --help')\n");
 		return CLI_OK;
 	}
 	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
-		fprintf(out, "tender %s\n", TENDER_VERSION);
+		cli_printf(out, "tender %s\n", TENDER_VERSION);
 		return CLI_OK;
 	}
-	fprintf(err, "tender rules: expected 'lint'; see 'tender rules --help'\n");
+	cli_printf(err, "tender rules: expected 'lint'; see 'tender rules --help'\n");
 	return CLI_USAGE;
 }

@@ -79,12 +79,12 @@ static void print_summary(FILE *out, const char *path, enum doc_kind kind,
 			  const struct diag_list *diags, int unreadable)
 {
 	if (unreadable)
-		fprintf(out, "%s: UNREADABLE\n", path);
+		cli_printf(out, "%s: UNREADABLE\n", path);
 	else if (diags->n_errors == 0)
-		fprintf(out, "%s: valid %s (%zu warning%s)\n", path, doc_kind_str(kind),
+		cli_printf(out, "%s: valid %s (%zu warning%s)\n", path, doc_kind_str(kind),
 			diags->n_warnings, diags->n_warnings == 1 ? "" : "s");
 	else
-		fprintf(out, "%s: INVALID%s%s (%zu error%s, %zu warning%s)\n", path,
+		cli_printf(out, "%s: INVALID%s%s (%zu error%s, %zu warning%s)\n", path,
 			kind == DOC_UNKNOWN ? ", not a tender document" : " ",
 			kind == DOC_UNKNOWN ? "" : doc_kind_str(kind), diags->n_errors,
 			diags->n_errors == 1 ? "" : "s",
@@ -124,7 +124,7 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 			break;
 		case 'm':
 			if (!cli_parse_size(optarg, &max_bytes)) {
-				fprintf(err,
+				cli_printf(err,
 					"tender validate: --max-size '%s' is not a size such as "
 					"16M (at most 2G)\n",
 					optarg);
@@ -135,19 +135,19 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 			help(out);
 			return CLI_OK;
 		case 'V':
-			fprintf(out, "tender %s\n", TENDER_VERSION);
+			cli_printf(out, "tender %s\n", TENDER_VERSION);
 			return CLI_OK;
 		default:
 			return cli_option_unknown(err, "tender validate", argv[optind - 1]);
 		}
 	}
 	if (optind >= argc) {
-		fprintf(err, "tender validate: no file given\nsee 'tender validate --help'\n");
+		cli_printf(err, "tender validate: no file given\nsee 'tender validate --help'\n");
 		return CLI_USAGE;
 	}
 
 	if (validator_init(&v, max_bytes, &error)) {
-		fprintf(err, "tender: %s\n", error.message);
+		cli_printf(err, "tender: %s\n", error.message);
 		return CLI_INTERNAL;
 	}
 	diag_list_init(&diags);
@@ -169,7 +169,7 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 			goto out;
 		}
 		if (rc) {
-			fprintf(err, "tender validate: cannot use %s as the tender description\n",
+			cli_printf(err, "tender validate: cannot use %s as the tender description\n",
 				tender_path);
 			status = CLI_BAD_INPUT;
 			goto out;
@@ -180,7 +180,7 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 		enum tender_status rc = validator_load(&v, argv[i], &kind, NULL, &diags);
 
 		if (rc == TENDER_ERR_NOMEM || rc == TENDER_ERR_INTERNAL) {
-			fprintf(err, "%s: error: %s\n", argv[i],
+			cli_printf(err, "%s: error: %s\n", argv[i],
 				rc == TENDER_ERR_NOMEM ? "out of memory" : "internal error");
 			status = CLI_INTERNAL;
 			diag_list_release(&diags);
@@ -202,7 +202,7 @@ out:
 		json_object_set_new(report, "files", files);
 		json_object_set_new(report, "valid", json_boolean(status == CLI_OK));
 		json_object_set_new(report, "exit", json_integer(status));
-		json_dumpf(report, out, JSON_INDENT(2));
+		cli_print_json(out, report, JSON_INDENT(2));
 		fputc('\n', out);
 		json_decref(report);
 	}
