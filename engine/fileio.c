@@ -34,11 +34,38 @@ static void sync_parent(const char *path)
 	}
 }
 
+int fd_write_all_close(int fd, const void *data, size_t size)
+{
+	const char *p = data;
+	int saved;
+
+	while (size > 0) {
+		ssize_t n = write(fd, p, size);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			goto fail;
+		}
+		p += n;
+		size -= (size_t)n;
+	}
+	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
+		goto fail;
+	return close(fd);
+fail:
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return -1;
+}
+
 enum tender_status file_write_atomic(const char *path, const void *data, size_t size,
 				     struct tender_error *err)
 {
 	char tmp[4096];
-	const char *p = data;
 	int fd, saved;
 
 	if (snprintf(tmp, sizeof(tmp), "%s.tmp.XXXXXX", path) >= (int)sizeof(tmp))
@@ -55,31 +82,12 @@ enum tender_status file_write_atomic(const char *path, const void *data, size_t 
 	if (fd < 0)
 		return error_set(err, TENDER_ERR_IO, "io-write", path, 0, 0, "cannot create: %s",
 				 strerror(errno));
-	while (size > 0) {
-		ssize_t n = write(fd, p, size);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			goto fail;
-		p += n;
-		size -= (size_t)n;
-	}
-	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
+	if (fd_write_all_close(fd, data, size) != 0 || rename(tmp, path) != 0)
 		goto fail;
 	sync_parent(path);
 	return TENDER_OK;
 fail:
 	saved = errno;
-	if (fd >= 0)
-		close(fd);
 	unlink(tmp);
 	return error_set(err, TENDER_ERR_IO, "io-write", path, 0, 0, "cannot write: %s",
 			 strerror(saved ? saved : EIO));
@@ -180,7 +188,6 @@ enum tender_status file_write_beneath(const char *dir, const char *rel, const vo
 				      size_t size, struct tender_error *err)
 {
 	const char *name = strrchr(rel, '/');
-	const unsigned char *p = data;
 	unsigned char random[8];
 	char tmp[64];
 	struct stat st;
@@ -213,19 +220,7 @@ enum tender_status file_write_beneath(const char *dir, const char *rel, const vo
 	out = openat(fd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (out < 0)
 		goto fail;
-	while (size > 0) {
-		ssize_t n = write(out, p, size);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			goto fail;
-		p += n;
-		size -= (size_t)n;
-	}
-	if (fsync(out) != 0)
-		goto fail;
-	if (close(out) != 0) {
+	if (fd_write_all_close(out, data, size) != 0) {
 		out = -1;
 		goto fail;
 	}

@@ -13,6 +13,11 @@
 /* Replaces path with exactly these bytes, atomically. On failure nothing at
  * path changes and no temporary file is left; returns TENDER_ERR_IO with
  * err. */
+/* Writes all of data to fd (retrying short and interrupted writes), sets
+ * mode 0644, makes it reach the disk and closes fd, whatever happens.
+ * Returns 0, or -1 with errno saying why. */
+int fd_write_all_close(int fd, const void *data, size_t size);
+
 enum tender_status file_write_atomic(const char *path, const void *data, size_t size,
 				     struct tender_error *err);
 

@@ -6,6 +6,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "fileio.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -329,7 +330,6 @@ enum tender_status outdir_put(struct outdir *o, const char *name, const void *da
 			      struct tender_error *err)
 {
 	char path[PATH_MAX];
-	const char *p = data;
 	int fd, saved;
 
 	if (!fits(snprintf(path, sizeof(path), "%s/%s", o->fresh, name), sizeof(path)))
@@ -338,27 +338,9 @@ enum tender_status outdir_put(struct outdir *o, const char *name, const void *da
 	if (fd < 0)
 		return error_set(err, TENDER_ERR_IO, "io-write", path, 0, 0, "cannot create: %s",
 				 strerror(errno));
-	while (size > 0) {
-		ssize_t n = write(fd, p, size);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			goto fail;
-		p += n;
-		size -= (size_t)n;
-	}
-	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	return TENDER_OK;
-fail:
+	if (fd_write_all_close(fd, data, size) == 0)
+		return TENDER_OK;
 	saved = errno ? errno : EIO;
-	if (fd >= 0)
-		close(fd);
 	unlink(path);
 	return error_set(err, TENDER_ERR_IO, "io-write", path, 0, 0, "cannot write: %s",
 			 strerror(saved));
