@@ -32,24 +32,6 @@ static void finding(struct anchor_checker *c, const char *fmt, ...)
 	c->report(c->ctx, message);
 }
 
-/* A text from the manifest or the store made fit to print: printable ASCII
- * kept, other bytes as '?', cut at 80 characters with "...". */
-static const char *shown(const char *s, char out[96])
-{
-	size_t i;
-
-	if (!s)
-		s = "(none)";
-	for (i = 0; s[i] && i < 80; i++)
-		out[i] = s[i] >= 0x20 && s[i] < 0x7f ? s[i] : '?';
-	if (s[i]) {
-		memcpy(out + i, "...", 3);
-		i += 3;
-	}
-	out[i] = '\0';
-	return out;
-}
-
 static const char *col(sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
@@ -84,19 +66,19 @@ static enum tender_status check_inputs(struct anchor_checker *c, struct store *s
 			finding(c,
 				"evaluation %lld: the stored input %s '%s' is not in the signed "
 				"manifest",
-				id, shown(col(st, 0), a), shown(col(st, 1), b));
+				id, manifest_printable(col(st, 0), a), manifest_printable(col(st, 1), b));
 		else if (!same(col(st, 0), in->role) || !same(col(st, 1), in->path))
 			finding(c,
 				"evaluation %lld: stored input %zu is %s '%s'; the signed manifest "
 				"records %s '%s'",
-				id, n + 1, shown(col(st, 0), a), shown(col(st, 1), b),
-				shown(in->role, r), shown(in->path, q));
+				id, n + 1, manifest_printable(col(st, 0), a), manifest_printable(col(st, 1), b),
+				manifest_printable(in->role, r), manifest_printable(in->path, q));
 		else if (!same(col(st, 2), in->sha256))
 			finding(c,
 				"evaluation %lld: the stored %s '%s' has sha256 %s; the signed "
 				"manifest records %s",
-				id, shown(col(st, 0), a), shown(col(st, 1), b),
-				shown(col(st, 2), r), shown(in->sha256, q));
+				id, manifest_printable(col(st, 0), a), manifest_printable(col(st, 1), b),
+				manifest_printable(col(st, 2), r), manifest_printable(in->sha256, q));
 		n++;
 	}
 	sqlite3_finalize(st);
@@ -106,7 +88,7 @@ static enum tender_status check_inputs(struct anchor_checker *c, struct store *s
 		finding(c,
 			"evaluation %lld: the signed manifest records the input %s '%s', which is "
 			"not stored",
-			id, shown(cl->inputs[i].role, a), shown(cl->inputs[i].path, b));
+			id, manifest_printable(cl->inputs[i].role, a), manifest_printable(cl->inputs[i].path, b));
 	return TENDER_OK;
 }
 
@@ -153,27 +135,27 @@ enum tender_status anchor_check(struct store *s, const struct manifest_claims *c
 				"evaluation %lld: the chain head after it is %s; the signed "
 				"manifest records %s: the chain was rebuilt or the evaluation "
 				"replaced, or this is another store",
-				id, shown(col(st, 4), a), cl->chain_head);
+				id, manifest_printable(col(st, 4), a), cl->chain_head);
 		if (!same(col(st, 0), cl->tender_id))
 			finding(&c,
 				"evaluation %lld: the stored tender is '%s'; the signed manifest "
 				"records '%s'",
-				id, shown(col(st, 0), a), shown(cl->tender_id, b));
+				id, manifest_printable(col(st, 0), a), manifest_printable(cl->tender_id, b));
 		if (!same(col(st, 1), cl->created))
 			finding(&c,
 				"evaluation %lld: stored as made at %s; the signed manifest "
 				"records %s",
-				id, shown(col(st, 1), a), shown(cl->created, b));
+				id, manifest_printable(col(st, 1), a), manifest_printable(cl->created, b));
 		if (!same(col(st, 2), cl->engine))
 			finding(&c,
 				"evaluation %lld: stored as made by tender %s; the signed "
 				"manifest records %s",
-				id, shown(col(st, 2), a), shown(cl->engine, b));
+				id, manifest_printable(col(st, 2), a), manifest_printable(cl->engine, b));
 		if (!same(col(st, 3), cl->result_sha256))
 			finding(&c,
 				"evaluation %lld: the stored evaluation.xml has sha256 %s; the "
 				"signed manifest records %s",
-				id, shown(col(st, 3), a),
+				id, manifest_printable(col(st, 3), a),
 				cl->result_sha256[0] ? cl->result_sha256 : "none");
 	}
 	sqlite3_finalize(st);

@@ -627,12 +627,12 @@ static void finding(struct verification *c, const char *fmt, ...)
 		c->report(c->ctx, message);
 }
 
-/* A text from the manifest made fit to print: printable ASCII kept, other
- * bytes as '?', cut at 80 characters with "...". */
-static const char *printable(const char *s, char out[96])
+const char *manifest_printable(const char *s, char out[96])
 {
 	size_t i;
 
+	if (!s)
+		s = "(none)";
 	for (i = 0; s[i] && i < 80; i++)
 		out[i] = s[i] >= 0x20 && s[i] < 0x7f ? s[i] : '?';
 	if (s[i]) {
@@ -677,7 +677,7 @@ static enum tender_status check_signature(struct verification *c, json_t *root,
 	value = member_text(signature, "value");
 	if (!algorithm || strcmp(algorithm, "ed25519") != 0) {
 		finding(c, "the signature's algorithm is %s%s%s, not ed25519", algorithm ? "'" : "",
-			algorithm ? printable(algorithm, shown) : "missing", algorithm ? "'" : "");
+			algorithm ? manifest_printable(algorithm, shown) : "missing", algorithm ? "'" : "");
 		return TENDER_OK;
 	}
 	if (!pk_hex || !hex_decode(pk_hex, strlen(pk_hex), named_pk, sizeof(named_pk))) {
@@ -755,7 +755,7 @@ static void check_outputs(struct verification *c, const json_t *root, const char
 			finding(c,
 				"outputs[%zu]: '%s' is not a plain relative file name in the "
 				"folder; refused, not checked",
-				i, printable(name, shown));
+				i, manifest_printable(name, shown));
 			continue;
 		}
 		if (!hex || !hex_decode(hex, strlen(hex), want, sizeof(want))) {
@@ -774,7 +774,7 @@ static void check_outputs(struct verification *c, const json_t *root, const char
 			finding(c,
 				"%s: changed since the manifest was made (its sha256 is %s; the "
 				"manifest records %s)",
-				name, actual_hex, printable(hex, shown));
+				name, actual_hex, manifest_printable(hex, shown));
 		}
 	}
 }
@@ -806,7 +806,7 @@ static void check_inputs(struct verification *c, const json_t *root, const char 
 		}
 		if (!hex || !hex_decode(hex, strlen(hex), want, sizeof(want))) {
 			finding(c, "input %s: the manifest's sha256 is not 64 hex digits",
-				printable(name, shown));
+				manifest_printable(name, shown));
 			continue;
 		}
 		if (name[0] == '/' || join_path(path, sizeof(path), tender_dir, name, &file_err) ||
@@ -820,7 +820,7 @@ static void check_inputs(struct verification *c, const json_t *root, const char 
 			finding(c,
 				"input %s: differs from the one evaluated (its sha256 is %s; the "
 				"manifest records %s)",
-				printable(name, shown), actual_hex, printable(hex, shown_hex));
+				manifest_printable(name, shown), actual_hex, manifest_printable(hex, shown_hex));
 			continue;
 		}
 		if (c->counts)
@@ -963,7 +963,7 @@ enum tender_status manifest_check(const char *dir, const char *pubkey_path, cons
 	if (strcmp(format, MANIFEST_FORMAT) != 0) {
 		rc = error_set(err, TENDER_ERR_IO, "manifest-format", path, 0, 0,
 			       "format '%s' is not one this version reads (%s)",
-			       printable(format, shown), MANIFEST_FORMAT);
+			       manifest_printable(format, shown), MANIFEST_FORMAT);
 		goto out;
 	}
 	before = *findings;

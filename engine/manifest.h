@@ -103,4 +103,9 @@ enum tender_status manifest_check(const char *dir, const char *pubkey_path, cons
 				  struct manifest_counts *counts, struct manifest_claims *claims,
 				  struct tender_error *err);
 
+/* A text from a manifest or a store made fit to quote in a finding:
+ * printable ASCII kept, other bytes as '?', cut at 80 characters with
+ * "..."; NULL as "(none)". Returns out. */
+const char *manifest_printable(const char *s, char out[96]);
+
 #endif
