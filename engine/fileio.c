@@ -167,17 +167,28 @@ static size_t count_parts(const char *rel)
 	return n;
 }
 
-enum tender_status dir_make_beneath(const char *dir, const char *rel, struct tender_error *err)
+/* dir (made when missing), then the folder of rel's first n_parts parts
+ * beneath it as open_parts; -1 with err set. */
+static int open_beneath(const char *dir, const char *rel, size_t n_parts,
+			struct tender_error *err)
 {
 	int fd;
 
 	if (dir_ensure(dir, err))
-		return TENDER_ERR_IO;
+		return -1;
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return error_set(err, TENDER_ERR_IO, "io-open", dir, 0, 0, "cannot open: %s",
-				 strerror(errno));
-	fd = open_parts(fd, dir, rel, count_parts(rel), err);
+	if (fd < 0) {
+		error_set(err, TENDER_ERR_IO, "io-open", dir, 0, 0, "cannot open: %s",
+			  strerror(errno));
+		return -1;
+	}
+	return open_parts(fd, dir, rel, n_parts, err);
+}
+
+enum tender_status dir_make_beneath(const char *dir, const char *rel, struct tender_error *err)
+{
+	int fd = open_beneath(dir, rel, count_parts(rel), err);
+
 	if (fd < 0)
 		return TENDER_ERR_IO;
 	close(fd);
@@ -197,13 +208,7 @@ enum tender_status file_write_beneath(const char *dir, const char *rel, const vo
 	if (!*name || strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || strlen(name) > 255)
 		return error_set(err, TENDER_ERR_IO, "io-path", dir, 0, 0,
 				 "'%.200s' is not a plain relative path", rel);
-	if (dir_ensure(dir, err))
-		return TENDER_ERR_IO;
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return error_set(err, TENDER_ERR_IO, "io-open", dir, 0, 0, "cannot open: %s",
-				 strerror(errno));
-	fd = open_parts(fd, dir, rel, count_parts(rel) - 1, err);
+	fd = open_beneath(dir, rel, count_parts(rel) - 1, err);
 	if (fd < 0)
 		return TENDER_ERR_IO;
 	/* Renaming over a link, a FIFO or a folder would replace it: only a
