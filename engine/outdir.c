@@ -360,23 +360,32 @@ static void sync_folder(const char *path)
  * into the new folder, so that it is in the output folder before, during
  * and after the swap (the store an evaluation is being recorded into among
  * them: its connection keeps working, by the same files). */
-static void link_others(const struct outdir *o)
+/* A file that cannot be linked stops the swap (it would leave the folder):
+ * TENDER_ERR_IO with err naming it. */
+static enum tender_status link_others(const struct outdir *o, struct tender_error *err)
 {
 	int dir_fd = open(o->dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	int fresh_fd = open(o->fresh, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	DIR *d = dir_fd >= 0 ? fdopendir(dir_fd) : NULL;
 	struct dirent *e;
+	enum tender_status rc = TENDER_OK;
 
-	if (!d || fresh_fd < 0)
+	if (!d || fresh_fd < 0) {
+		rc = error_set(err, TENDER_ERR_IO, "io-open", o->dir, 0, 0,
+			       "cannot open the output folder: %s", strerror(errno));
 		goto out;
-	while ((e = readdir(d)) != NULL) {
+	}
+	while (!rc && (e = readdir(d)) != NULL) {
 		struct stat st;
 
 		if (is_output(o, e->d_name) ||
 		    fstatat(dir_fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
 		    !S_ISREG(st.st_mode))
 			continue;
-		linkat(dir_fd, e->d_name, fresh_fd, e->d_name, 0);
+		if (linkat(dir_fd, e->d_name, fresh_fd, e->d_name, 0) != 0 && errno != EEXIST)
+			rc = error_set(err, TENDER_ERR_IO, "io-link", o->dir, 0, 0,
+				       "cannot keep '%.200s' in the output folder: %s", e->d_name,
+				       strerror(errno));
 	}
 out:
 	if (d)
@@ -385,6 +394,7 @@ out:
 		close(dir_fd);
 	if (fresh_fd >= 0)
 		close(fresh_fd);
+	return rc;
 }
 
 enum tender_status outdir_commit(struct outdir *o, struct tender_error *err)
@@ -392,7 +402,8 @@ enum tender_status outdir_commit(struct outdir *o, struct tender_error *err)
 	size_t n = strlen(o->dir);
 
 	sync_folder(o->fresh);
-	link_others(o);
+	if (link_others(o, err))
+		return TENDER_ERR_IO;
 	snprintf(o->old, sizeof(o->old), "%s.old-%s", o->dir, o->fresh + n + 5);
 	if (renameat2(AT_FDCWD, o->fresh, AT_FDCWD, o->dir, RENAME_EXCHANGE) == 0) {
 		o->swapped = 1;
