@@ -144,7 +144,7 @@ enum tender_status input_roots_add(struct input_roots *roots, const char *path)
 	char **dirs;
 
 	if (!realpath(path, real) || stat(real, &st) != 0 || !S_ISDIR(st.st_mode))
-		return TENDER_OK;
+		return TENDER_ERR_IO;
 	dirs = tender_realloc(roots->dirs, (roots->n + 1) * sizeof(*dirs));
 	if (!dirs)
 		return TENDER_ERR_NOMEM;

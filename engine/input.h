@@ -58,9 +58,9 @@ struct input_roots {
 
 void input_roots_release(struct input_roots *roots);
 
-/* Adds the folder at path. A path that names no folder adds nothing (no
- * file can lie beneath it) and is not an error. TENDER_OK or
- * TENDER_ERR_NOMEM. */
+/* Adds the folder at path. TENDER_OK, TENDER_ERR_IO when path names no
+ * folder (nothing is added: the caller decides whether that is an error),
+ * or TENDER_ERR_NOMEM. */
 enum tender_status input_roots_add(struct input_roots *roots, const char *path);
 
 /* As input_read_file, when the file path names, every symbolic link

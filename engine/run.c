@@ -777,9 +777,13 @@ static enum tender_status check_panel_bids(struct run *r, run_report_fn report, 
 
 /* Where the panel's scores and the bids may be read from: the tender's
  * folder, each folder the tender names (<allow-outside folder>, relative to
- * the tender's folder) and each the caller allows. */
+ * the tender's folder) and each the caller allows. A folder the tender
+ * names that is not there is an error at its element, not a folder left
+ * out in silence. (A re-run from stored inputs reads no folder: it does not
+ * come here.) */
 static enum tender_status allow_folders(struct run *r, const char *tender_path,
-					const struct run_options *o)
+					const struct run_options *o, run_report_fn report,
+					void *ctx)
 {
 	const xmlNode *root = xml_doc_root(r->validator.tender_doc);
 	enum tender_status rc;
@@ -787,24 +791,38 @@ static enum tender_status allow_folders(struct run *r, const char *tender_path,
 
 	if (!(dir = beside(NULL, tender_path, ".")))
 		return TENDER_ERR_NOMEM;
-	rc = input_roots_add(&r->roots, dir);
+	rc = input_roots_add(&r->roots, dir); /* the tender was read from it */
 	tender_free(dir);
 	for (const xmlNode *a = xml_child(root, BID_NS, "allow-outside"); a && !rc;
 	     a = xml_next_same(a)) {
 		char *folder = NULL;
 
+		dir = NULL;
 		if (xml_attr_dup(a, "folder", &folder) || !folder)
 			rc = TENDER_ERR_NOMEM; /* the schema makes folder required */
 		else if (!(dir = beside(NULL, tender_path, folder)))
 			rc = TENDER_ERR_NOMEM;
 		else
 			rc = input_roots_add(&r->roots, dir);
+		if (rc == TENDER_ERR_IO) {
+			struct strbuf message = STRBUF_INIT_WHOLE;
+			int line, column;
+
+			xml_node_position(r->validator.tender_doc, a, &line, &column);
+			strbuf_addf(&message, "<allow-outside folder=\"%s\"/> names %s, which is not a "
+					      "folder", folder, dir);
+			report_one(report, ctx, tender_path, line, column, "allow-outside",
+				   message.nomem ? "<allow-outside> names no folder"
+						 : strbuf_str(&message));
+			strbuf_release(&message);
+			rc = TENDER_ERR_INVALID;
+		}
 		tender_free(dir);
 		tender_free(folder);
-		dir = NULL;
 	}
 	for (size_t i = 0; i < o->n_allow_outside && !rc; i++)
-		rc = input_roots_add(&r->roots, o->allow_outside[i]);
+		if ((rc = input_roots_add(&r->roots, o->allow_outside[i])) == TENDER_ERR_IO)
+			rc = TENDER_OK; /* the command checked it is a folder */
 	return rc;
 }
 
@@ -858,7 +876,7 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 	rc = add_input(r, "tender", slash ? slash + 1 : tender_path, &tender);
 	if (rc)
 		return rc;
-	if (!r->fetch && (rc = allow_folders(r, tender_path, o)))
+	if (!r->fetch && (rc = allow_folders(r, tender_path, o, o->report, o->report_ctx)))
 		return rc;
 
 	root = xml_doc_root(r->validator.tender_doc);
