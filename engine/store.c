@@ -259,15 +259,15 @@ enum stmt {
 
 static const char *const statements[ST_ROWS] = {
 	[ST_BLOB] = "INSERT OR IGNORE INTO blob (sha256, size, data) VALUES (?, ?, ?)",
-	[ST_TENDER] = "INSERT INTO tender (id, title, commissioner, currency) VALUES (?, ?, ?, ?)"
-		      " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
-		      " commissioner = excluded.commissioner, currency = excluded.currency",
-	[ST_EVALUATION] = "INSERT INTO evaluation (id, tender_id, created, engine_version,"
-			  " ruleset_id, ruleset_version, ruleset_sha256, result_sha256)"
-			  " VALUES ((SELECT value + 1 FROM high_water WHERE name = 'evaluation'),"
-			  " ?, ?, ?, ?, ?, ?, ?)",
-	[ST_INPUT] = "INSERT INTO input (evaluation_id, seq, role, path, sha256)"
-		     " VALUES (?, ?, ?, ?, ?)",
+	[ST_TENDER] = ("INSERT INTO tender (id, title, commissioner, currency) VALUES (?, ?, ?, ?)"
+		       " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
+		       " commissioner = excluded.commissioner, currency = excluded.currency"),
+	[ST_EVALUATION] = ("INSERT INTO evaluation (id, tender_id, created, engine_version,"
+			   " ruleset_id, ruleset_version, ruleset_sha256, result_sha256)"
+			   " VALUES ((SELECT value + 1 FROM high_water WHERE name = 'evaluation'),"
+			   " ?, ?, ?, ?, ?, ?, ?)"),
+	[ST_INPUT] = ("INSERT INTO input (evaluation_id, seq, role, path, sha256)"
+		      " VALUES (?, ?, ?, ?, ?)"),
 };
 
 /* The tables of an evaluation, column by column after the scope column,
