@@ -196,15 +196,15 @@ enum tender_status decimal_from_double(double v, struct decimal *out, char *why,
 		snprintf(why, why_size, "cannot be read: no C locale");
 		return TENDER_ERR_INVALID;
 	}
+	/* the shortest of 1 to 17 significant digits that reads back as v (17
+	 * always does: the last try is kept), printed in the C locale */
 	old = uselocale(c_locale);
-	for (int precision = 0; precision < 17 && !found; precision++) {
+	for (int precision = 0; precision <= 16 && !found; precision++) {
 		snprintf(text, sizeof(text), "%.*e", precision, v);
 		found = strtod(text, NULL) == v;
 	}
 	uselocale(old);
 	freelocale(c_locale);
-	if (!found)
-		snprintf(text, sizeof(text), "%.16e", v); /* 17 digits always read back */
 	/* text is "-d.ddde-XX": digits and a decimal exponent */
 	{
 		const char *p = text, *e = strchr(text, 'e');
