@@ -31,6 +31,8 @@
 #ifndef __SIZEOF_INT128__
 #error "tender's exact arithmetic needs a compiler with 128-bit integers (GCC or Clang, 64-bit)"
 #endif
+/* A typedef only because __extension__ (for -Wpedantic) needs one: 128-bit
+ * intermediates of exact products, never stored. */
 __extension__ typedef __int128 number_wide;
 
 #define DECIMAL_MAX_DIGITS 18

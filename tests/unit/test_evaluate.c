@@ -112,7 +112,9 @@ static int has_flag(const struct run *r, const char *bid_id, const char *flag)
 	return 0;
 }
 
-/* points are exact fixed point (number.h): b in points */
+/* Points are exact fixed point (number.h); b is a reference computed
+ * independently in doubles, whose own rounding may leave it one unit
+ * (10^-12 points) from the engine's exact result. */
 #define ASSERT_NEAR(a, b) assert_true(llabs((long long)(a) - llround((b) * 1e12)) <= 1)
 #define ASSERT_EXPLAINS(s, text)                                                        \
 	do {                                                                            \
