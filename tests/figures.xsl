@@ -26,6 +26,12 @@
   A value whose rounded display differs from it is followed by (shown D); a
   percent that differs from the total's display by (P%). Texts are
   whitespace-normalised. Marks: `E1 4`, `E2 5 excluded`, `E4 missing`.
+
+  Left out, because they echo the inputs or explain figures that are here:
+  the inputs and their SHA-256, the rule set's definitions and titles, the
+  evaluators and their interests, the explanation of a scored points value,
+  the text of a tie-break, the notes on marks and flag decisions. A case that
+  is about one of them checks it in its xpath file.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:e="urn:tender:evaluation:1">
