@@ -260,6 +260,27 @@ static void check_failures(const char *src, const char *work)
 	CHECK(store == NULL && err.status == TENDER_ERR_DB);
 }
 
+/* Without a time in the options, the time recorded is SOURCE_DATE_EPOCH's,
+ * as for the command; a malformed one is refused. */
+static void check_source_date_epoch(const char *src)
+{
+	struct tender_error err = {0};
+	tender_evaluation *e = NULL;
+	char tender[4096];
+
+	snprintf(tender, sizeof(tender), "%s/bids/examples/wessex-vale/tender.xml", src);
+	CHECK(setenv("SOURCE_DATE_EPOCH", "1700000000", 1) == 0);
+	CHECK(tender_evaluate(tender, NULL, &e, &err) == TENDER_OK);
+	if (e)
+		CHECK_STR(tender_evaluation_created(e), "2023-11-14T22:13:20Z");
+	tender_evaluation_free(e);
+	e = NULL;
+	CHECK(setenv("SOURCE_DATE_EPOCH", "17e8", 1) == 0);
+	CHECK(tender_evaluate(tender, NULL, &e, &err) == TENDER_ERR_USAGE);
+	CHECK(e == NULL && strstr(err.message, "SOURCE_DATE_EPOCH") != NULL);
+	unsetenv("SOURCE_DATE_EPOCH");
+}
+
 struct diagnostics_seen {
 	int n;
 	int file_too_large;
@@ -318,6 +339,7 @@ int main(int argc, char **argv)
 	tender_evaluation_free(e);
 	check_failures(argv[1], argv[2]);
 	check_diagnostics(argv[1]);
+	check_source_date_epoch(argv[1]);
 	tender_library_cleanup();
 	printf("%d checks, %d failed\n", n_checked, n_failed);
 	return n_failed ? 1 : 0;
