@@ -280,6 +280,10 @@ static enum tender_status check_options(const struct tender_evaluate_options *o,
 		return error_set(err, TENDER_ERR_USAGE, "max-size", NULL, 0, 0,
 				 "max_input_bytes %zu is above the limit of 2 GiB",
 				 o->max_input_bytes);
+	if (o->n_allow_outside && !o->allow_outside)
+		return error_set(err, TENDER_ERR_USAGE, "allow-outside", NULL, 0, 0,
+				 "n_allow_outside is %zu but allow_outside is NULL",
+				 o->n_allow_outside);
 	for (size_t i = 0; i < o->n_allow_outside; i++) {
 		struct stat st;
 

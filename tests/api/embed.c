@@ -243,6 +243,9 @@ static void check_failures(const char *src, const char *work)
 	CHECK(tender_evaluate(tender, &options, &e, &err) == TENDER_ERR_USAGE);
 	CHECK(e == NULL && strstr(err.message, "README.md") != NULL);
 
+	options = (struct tender_evaluate_options){.n_allow_outside = 1};
+	CHECK(tender_evaluate(tender, &options, &e, &err) == TENDER_ERR_USAGE);
+
 	options = (struct tender_evaluate_options){.use_created_epoch = 1, .created_epoch = -1};
 	e = (tender_evaluation *)&err;
 	CHECK(tender_evaluate(tender, &options, &e, &err) == TENDER_ERR_USAGE);
