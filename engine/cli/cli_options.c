@@ -166,8 +166,7 @@ static int print_version(FILE *out)
 
 /* "COMMAND: --NAME 'VALUE' WORDS" ("COMMAND: unknown NAME 'VALUE' WORDS"
  * for a choice), the value escaped unless o->echo_raw. */
-static int bad_value(FILE *err, const char *command, const struct cli_option *o,
-		     const char *value)
+static int bad_value(FILE *err, const char *command, const struct cli_option *o, const char *value)
 {
 	const char *before = o->kind == CLI_CHOICE ? "unknown " : "--";
 
@@ -250,9 +249,9 @@ static void getopt_tables(const struct cli_spec *spec, const struct cli_option *
 	for (size_t i = 0; i < n; i++) {
 		const int has_value = options[i].kind != CLI_FLAG;
 
-		longs[i] = (struct option){options[i].name,
-					   has_value ? required_argument : no_argument, NULL,
-					   OPTION_VALUE + (int)i};
+		longs[i] =
+		    (struct option){options[i].name, has_value ? required_argument : no_argument,
+				    NULL, OPTION_VALUE + (int)i};
 		if (options[i].letter) {
 			shorts[s++] = options[i].letter;
 			if (has_value)

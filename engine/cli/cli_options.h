@@ -79,7 +79,7 @@ struct cli_option {
 	const char *required;
 };
 
-#define CLI_OPTIONS_END {NULL, 0, NULL, CLI_FLAG, {NULL}, NULL, 0, NULL, NULL, 0, NULL, NULL}
+#define CLI_OPTIONS_END {.name = NULL}
 
 /* "-x, --name VALUE": the value as given, into const char **where. */
 #define CLI_OPTION_STRING(short_letter, long_name, value, where, help_lines)                     \

@@ -65,8 +65,9 @@ static int store_failure(FILE *err, const struct tender_error *e, enum tender_st
 	return rc == TENDER_ERR_USAGE ? CLI_USAGE : CLI_BAD_INPUT;
 }
 
-/* Parses the common options; returns -1 when the caller continues, else an
- * exit code. */
+/* The options verify, explain and export share (one table, audit_spec's
+ * help); parse() returns CLI_CONTINUE when the caller goes on, else an exit
+ * code. */
 struct audit_args {
 	const char *db, *output, *pubkey, *manifest;
 	long long evaluation;

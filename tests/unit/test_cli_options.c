@@ -229,6 +229,42 @@ static void test_options_first(void **state)
 	streams_free(&s);
 }
 
+/* A required option is told before a missing operand; the help column
+ * falls two after the widest name when the spec does not set it. */
+static void test_required_then_operands(void **state)
+{
+	static const struct cli_spec needs = {.command = "tender needs",
+					      .usage = "tender needs -r FILE BID...",
+					      .min_operands = 1,
+					      .missing_operand = "no bid given"};
+	const char *rules = NULL;
+	const struct cli_option options[] = {
+		{.name = "rules", .letter = 'r', .value_name = "FILE", .kind = CLI_STRING,
+		 .to.string = &rules, .help = "the rules", .required = "no rules given"},
+		CLI_OPTIONS_END,
+	};
+	char *none[] = {"needs", NULL}, *no_bid[] = {"needs", "-r", "x", NULL},
+	     *fine[] = {"needs", "b", "-r", "x", NULL}, *help[] = {"needs", "--help", NULL};
+	struct streams s;
+
+	(void)state;
+	streams_open(&s);
+	assert_int_equal(cli_options_parse(&needs, options, 1, none, s.out, s.err), CLI_USAGE);
+	assert_int_equal(cli_options_parse(&needs, options, 3, no_bid, s.out, s.err), CLI_USAGE);
+	assert_int_equal(cli_options_parse(&needs, options, 4, fine, s.out, s.err), CLI_CONTINUE);
+	assert_string_equal(fine[optind], "b");
+	assert_int_equal(cli_options_parse(&needs, options, 2, help, s.out, s.err), CLI_OK);
+	streams_close(&s);
+	assert_string_equal(s.err_text, "tender needs: no rules given\nsee 'tender needs --help'\n"
+					"tender needs: no bid given\nsee 'tender needs --help'\n");
+	assert_string_equal(s.out_text, "usage: tender needs -r FILE BID...\n\n"
+					"Options:\n"
+					"  -r, --rules FILE  the rules\n"
+					"  -h, --help        show this help\n"
+					"      --version     show the version\n");
+	streams_free(&s);
+}
+
 static int ran;
 
 static int run_one(int argc, char **argv, FILE *out, FILE *err)
@@ -273,6 +309,7 @@ int main(void)
 		cmocka_unit_test(test_version),
 		cmocka_unit_test(test_problems_told),
 		cmocka_unit_test(test_options_first),
+		cmocka_unit_test(test_required_then_operands),
 		cmocka_unit_test(test_group),
 	};
 
