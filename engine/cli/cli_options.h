@@ -122,8 +122,8 @@ struct cli_spec {
  * a value that does not do, is told on err (starting with spec->command)
  * and returns CLI_USAGE; so does a required option not given, then fewer
  * operands than spec->min_operands (cli_usage_error). Otherwise returns
- * CLI_CONTINUE with optind at the first operand. The table and spec are borrowed; values stored as strings
- * point into argv. */
+ * CLI_CONTINUE with optind at the first operand. The table and spec are
+ * borrowed; values stored as strings point into argv. */
 int cli_options_parse(const struct cli_spec *spec, const struct cli_option *options, int argc,
 		      char **argv, FILE *out, FILE *err);
 
