@@ -3,13 +3,15 @@
  * parsing and the shared way of printing diagnostics.
  *
  * Each subcommand is a cmd_<name>() in its own file, listed in the table in
- * tender_main.c. A subcommand's whole state lives in its own function: no
+ * tender_main.c; its options are a table read by cli_options_parse()
+ * (cli_options.h). A subcommand's whole state lives in its own function: no
  * globals, so tests call tender_main() many times in one process.
  */
 #ifndef TENDER_CLI_H
 #define TENDER_CLI_H
 
 #include "../diag.h"
+#include "cli_options.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -101,19 +103,5 @@ int cli_print_json(FILE *out, const json_t *doc, size_t flags);
 /* Prints {"tool", "version", "exit": status, "error": message} for a
  * --format json run that could not produce its report. */
 void cli_print_json_failure(FILE *out, int status, const char *message);
-
-/* The options every command shares, with the same words everywhere:
- * "--format text|json" (sets *json; returns -1 when fine, else
- * CLI_USAGE after printing why) and an unknown or incomplete option (prints
- * why, returns CLI_USAGE). `command` is e.g. "tender evaluate". */
-int cli_option_format(FILE *err, const char *command, const char *value, int *json);
-int cli_option_unknown(FILE *err, const char *command, const char *option);
-
-/* "--max-size SIZE" (sets *max_bytes; returns -1 when fine, else CLI_USAGE
- * after printing why), like cli_option_format. */
-int cli_option_max_size(FILE *err, const char *command, const char *value, size_t *max_bytes);
-
-/* Parses a positive size with an optional K, M or G suffix ("16M"). */
-int cli_parse_size(const char *text, size_t *out);
 
 #endif

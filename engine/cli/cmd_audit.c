@@ -16,20 +16,20 @@
 #include "../xml.h"
 
 #include <errno.h>
-#include <getopt.h>
+#include <getopt.h> /* optind */
 #include <jansson.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void help(FILE *f)
-{
-	fprintf(f,
-		"usage: tender audit verify --db FILE [EVALUATION]\n"
-		"       tender audit verify --db FILE --manifest DIR --pubkey FILE\n"
-		"       tender audit explain --db FILE [--evaluation N] [--format text|json] BID\n"
-		"       tender audit export --db FILE EVALUATION -o DIR\n"
-		"       tender audit verify-manifest DIR --pubkey FILE\n\n"
+static const struct cli_spec audit_spec = {
+	.command = "tender audit",
+	.usage = "tender audit verify --db FILE [EVALUATION]\n"
+		 "       tender audit verify --db FILE --manifest DIR --pubkey FILE\n"
+		 "       tender audit explain --db FILE [--evaluation N] [--format text|json] BID\n"
+		 "       tender audit export --db FILE EVALUATION -o DIR\n"
+		 "       tender audit verify-manifest DIR --pubkey FILE",
+	.description =
 		"verify   re-runs every stored evaluation (or one) from its stored inputs with\n"
 		"         this engine and compares every gate, score, flag, total and rank, the\n"
 		"         panel record row by row and the evaluation.xml bytes; re-hashes every\n"
@@ -45,11 +45,12 @@ static void help(FILE *f)
 		"         has the bid (or --evaluation N).\n"
 		"export   writes an evaluation's stored inputs under DIR and prints the command\n"
 		"         that re-evaluates them to the same evaluation.xml, byte for byte.\n"
-		"verify-manifest  checks a signed manifest.json (see 'tender keygen').\n\n"
-		"Exit status: 0 verified / done; 1 differences found; 2 usage error; 3 the store\n"
+		"verify-manifest  checks a signed manifest.json (see 'tender keygen').",
+	.exit_status =
+		"0 verified / done; 1 differences found; 2 usage error; 3 the store\n"
 		"cannot be opened or is not a tender store, or a file cannot be written;\n"
-		"4 internal error.\n");
-}
+		"4 internal error.",
+};
 
 static int store_failure(FILE *err, const struct tender_error *e, enum tender_status rc)
 {
@@ -64,8 +65,9 @@ static int store_failure(FILE *err, const struct tender_error *e, enum tender_st
 	return rc == TENDER_ERR_USAGE ? CLI_USAGE : CLI_BAD_INPUT;
 }
 
-/* Parses the common options; returns -1 when the caller continues, else an
- * exit code. */
+/* The options verify, explain and export share (one table, audit_spec's
+ * help); parse() returns CLI_CONTINUE when the caller goes on, else an exit
+ * code. */
 struct audit_args {
 	const char *db, *output, *pubkey, *manifest;
 	long long evaluation;
@@ -74,54 +76,30 @@ struct audit_args {
 
 static int parse(int argc, char **argv, FILE *out, FILE *err, struct audit_args *a)
 {
-	static const struct option options[] = {
-		{"db", required_argument, NULL, 'd'},
-		{"output", required_argument, NULL, 'o'},
-		{"evaluation", required_argument, NULL, 'e'},
-		{"format", required_argument, NULL, 'f'},
-		{"manifest", required_argument, NULL, 'm'},
-		{"pubkey", required_argument, NULL, 'k'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
+	const struct cli_option options[] = {
+		{.name = "db", .letter = 'd', .value_name = "FILE", .kind = CLI_STRING,
+		 .to.string = &a->db},
+		{.name = "output", .letter = 'o', .value_name = "DIR", .kind = CLI_STRING,
+		 .to.string = &a->output},
+		{.name = "evaluation", .letter = 'e', .value_name = "N", .kind = CLI_NUMBER,
+		 .to.number = &a->evaluation, .bad_words = "is not an evaluation number"},
+		CLI_OPTION_FORMAT(&a->json, NULL),
+		{.name = "manifest", .value_name = "DIR", .kind = CLI_STRING,
+		 .to.string = &a->manifest},
+		{.name = "pubkey", .value_name = "FILE", .kind = CLI_STRING, .to.string = &a->pubkey},
+		CLI_OPTIONS_END,
 	};
-	int opt;
-	char *end;
+	int parsed;
 
 	memset(a, 0, sizeof(*a));
-	opterr = 0;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "d:o:e:f:h", options, NULL)) != -1) {
-		switch (opt) {
-		case 'd': a->db = optarg; break;
-		case 'o': a->output = optarg; break;
-		case 'm': a->manifest = optarg; break;
-		case 'k': a->pubkey = optarg; break;
-		case 'e':
-			errno = 0;
-			a->evaluation = strtoll(optarg, &end, 10);
-			if (errno || *end || a->evaluation <= 0) {
-				cli_printf(err, "tender audit: --evaluation '%s' is not an evaluation "
-					     "number\n",
-					optarg);
-				return CLI_USAGE;
-			}
-			break;
-		case 'f':
-			if (cli_option_format(err, "tender audit", optarg, &a->json) >= 0)
-				return CLI_USAGE;
-			break;
-		case 'h': help(out); return CLI_OK;
-		case 'V': cli_printf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
-		default:
-			return cli_option_unknown(err, "tender audit", argv[optind - 1]);
-		}
-	}
+	parsed = cli_options_parse(&audit_spec, options, argc, argv, out, err);
+	if (parsed != CLI_CONTINUE)
+		return parsed;
 	if (!a->db) {
 		cli_printf(err, "tender audit: give the store with --db FILE\n");
 		return CLI_USAGE;
 	}
-	return -1;
+	return CLI_CONTINUE;
 }
 
 static int parse_number(const char *text, long long *out)
@@ -714,25 +692,17 @@ static int export(int argc, char **argv, FILE *out, FILE *err)
 	return CLI_OK;
 }
 
+static const struct cli_subcommand audit_subcommands[] = {
+	{"verify", NULL, verify},
+	{"explain", NULL, explain},
+	{"export", NULL, export},
+	{"verify-manifest", NULL, cmd_verify_manifest},
+	{NULL, NULL, NULL},
+};
+
 int cmd_audit(int argc, char **argv, FILE *out, FILE *err)
 {
-	if (argc >= 2 && strcmp(argv[1], "verify") == 0)
-		return verify(argc - 1, argv + 1, out, err);
-	if (argc >= 2 && strcmp(argv[1], "explain") == 0)
-		return explain(argc - 1, argv + 1, out, err);
-	if (argc >= 2 && strcmp(argv[1], "export") == 0)
-		return export(argc - 1, argv + 1, out, err);
-	if (argc >= 2 && strcmp(argv[1], "verify-manifest") == 0)
-		return cmd_verify_manifest(argc - 1, argv + 1, out, err);
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		help(out);
-		return CLI_OK;
-	}
-	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
-		cli_printf(out, "tender %s\n", TENDER_VERSION);
-		return CLI_OK;
-	}
-	cli_printf(err, "tender audit: expected verify, explain, export or verify-manifest; see "
-		     "'tender audit --help'\n");
-	return CLI_USAGE;
+	static const struct cli_group audit = {&audit_spec, audit_subcommands};
+
+	return cli_dispatch(&audit, argc, argv, out, err);
 }

@@ -8,30 +8,27 @@
 #include "../evaluate.h"
 #include "../validate.h"
 
-#include <getopt.h>
+#include <getopt.h> /* optind */
 #include <jansson.h>
 #include <string.h>
 
-static void help(FILE *f)
-{
-	fprintf(f,
-		"usage: tender check -r RULES.xml [--tender TENDER.xml] [options] BID.xml...\n\n"
+static const struct cli_spec check_spec = {
+	.command = "tender check",
+	.usage = "tender check -r RULES.xml [--tender TENDER.xml] [options] BID.xml...",
+	.description =
 		"The bidder's self-check: validates each bid (as 'tender validate' does), then\n"
 		"runs the rule set's gates, the flags that look at one bid, and every score that\n"
 		"does not depend on rival bids. Price scores (relative to the lowest compliant\n"
 		"price) and panel scores are listed as pending. Give --tender so that rules\n"
-		"reading the tender ($tender: budget, population, questions) see it.\n\n"
-		"Options:\n"
-		"  -r, --rules FILE     the rule set (required)\n"
-		"  -t, --tender FILE    the tender description\n"
-		"  -f, --format FORMAT  text (default) or json\n"
-		"      --max-size SIZE  refuse files larger than SIZE (default 16M)\n"
-		"  -h, --help           show this help\n"
-		"      --version        show the version\n\n"
-		"Exit status: 0 every bid passes every gate; 1 a bid fails a gate, is invalid or\n"
+		"reading the tender ($tender: budget, population, questions) see it.",
+	.exit_status =
+		"0 every bid passes every gate; 1 a bid fails a gate, is invalid or\n"
 		"a rule could not be evaluated; 2 usage error; 3 the rule set or tender is\n"
-		"unusable or a file cannot be read; 4 internal error.\n");
-}
+		"unusable or a file cannot be read; 4 internal error.",
+	.options_first = 1,
+	.min_operands = 1,
+	.missing_operand = "no bid given",
+};
 
 static void print_diags(void *ctx, const char *path, const struct diag_list *diags)
 {
@@ -115,18 +112,9 @@ static json_t *to_json(const struct ruleset *rs, const char *path, const struct 
 
 int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 {
-	static const struct option options[] = {
-		{"rules", required_argument, NULL, 'r'},
-		{"tender", required_argument, NULL, 't'},
-		{"format", required_argument, NULL, 'f'},
-		{"max-size", required_argument, NULL, 'm'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *rules_path = NULL, *tender_path = NULL;
 	size_t max_bytes = XML_DEFAULT_MAX_BYTES;
-	int json = 0, opt, status = CLI_OK;
+	int json = 0, status = CLI_OK;
 	struct validator v;
 	struct ruleset *rs = NULL;
 	struct tender_error error;
@@ -134,32 +122,19 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 	struct eval_options eo = {0};
 	json_t *report = NULL;
 	enum tender_status rc;
+	const struct cli_option options[] = {
+		{.name = "rules", .letter = 'r', .value_name = "FILE", .kind = CLI_STRING,
+		 .to.string = &rules_path, .help = "the rule set (required)",
+		 .required = "no rule set given (-r RULES.xml)"},
+		CLI_OPTION_STRING('t', "tender", "FILE", &tender_path, "the tender description"),
+		CLI_OPTION_FORMAT(&json, "text (default) or json"),
+		CLI_OPTION_MAX_SIZE(&max_bytes, "refuse files larger than SIZE (default 16M)"),
+		CLI_OPTIONS_END,
+	};
+	int parsed = cli_options_parse(&check_spec, options, argc, argv, out, err);
 
-	opterr = 0;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+r:t:f:h", options, NULL)) != -1) {
-		switch (opt) {
-		case 'r': rules_path = optarg; break;
-		case 't': tender_path = optarg; break;
-		case 'f':
-			if (cli_option_format(err, "tender check", optarg, &json) >= 0)
-				return CLI_USAGE;
-			break;
-		case 'm':
-			if (cli_option_max_size(err, "tender check", optarg, &max_bytes) >= 0)
-				return CLI_USAGE;
-			break;
-		case 'h': help(out); return CLI_OK;
-		case 'V': cli_printf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
-		default:
-			return cli_option_unknown(err, "tender check", argv[optind - 1]);
-		}
-	}
-	if (!rules_path || optind >= argc) {
-		cli_printf(err, "tender check: %s\nsee 'tender check --help'\n",
-			!rules_path ? "no rule set given (-r RULES.xml)" : "no bid given");
-		return CLI_USAGE;
-	}
+	if (parsed != CLI_CONTINUE)
+		return parsed;
 	if (validator_init(&v, max_bytes, &error)) {
 		cli_printf(err, "tender: %s\n", error.message);
 		return CLI_INTERNAL;

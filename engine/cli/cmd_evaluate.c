@@ -15,7 +15,7 @@
 #include "../strbuf.h"
 
 #include <errno.h>
-#include <getopt.h>
+#include <getopt.h> /* optind */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,10 +24,10 @@
 
 #define CLI_MAX_ALLOW_OUTSIDE 64
 
-static void help(FILE *f)
-{
-	fprintf(f,
-		"usage: tender evaluate [options] TENDER.xml\n\n"
+static const struct cli_spec evaluate_spec = {
+	.command = "tender evaluate",
+	.usage = "tender evaluate [options] TENDER.xml",
+	.description =
 		"Evaluates the bids of a tender: reads the tender description, the rule set,\n"
 		"the bids and the panel's scores it names; runs gates, scores and flags; ranks\n"
 		"the compliant bids; writes evaluation.xml (every gate, score with its\n"
@@ -43,31 +43,17 @@ static void help(FILE *f)
 		"how it was managed, every evaluator's score and justification, moderated\n"
 		"scores with their notes (moderation as the rule set's <moderation> says), and\n"
 		"the panel's decisions on flags. The end of the standstill period skips\n"
-		"weekends and the tender's <non-working-days>.\n\n"
-		"Options:\n"
-		"  -o, --output DIR     the output folder (default: 'evaluation' beside the\n"
-		"                       tender file)\n"
-		"      --db FILE        the evaluation store to record into (default: $TENDER_DB,\n"
-		"                       else tender.db in the output folder)\n"
-		"      --sign KEYFILE   sign manifest.json with this Ed25519 secret key (made by\n"
-		"                       'tender keygen')\n"
-		"      --require-signature  bind the store to the --sign key: from this\n"
-		"                       evaluation on it records only evaluations signed by it\n"
-		"  -f, --format FORMAT  text (default: a ranking table) or json\n"
-		"      --max-size SIZE  refuse files larger than SIZE (default 16M)\n"
-		"      --allow-outside DIR\n"
-		"                       let bids and the panel's scores come from DIR too, not\n"
-		"                       only from the tender's folder (and those it names with\n"
-		"                       <allow-outside folder=\"...\"/>); may be repeated\n"
-		"  -h, --help           show this help\n"
-		"      --version        show the version\n\n"
-		"SOURCE_DATE_EPOCH, when set, fixes the time recorded in the outputs, so that\n"
-		"the same inputs give the same bytes.\n\n"
-		"Exit status: 0 every bid was evaluated (compliant or not); 1 some bid could\n"
+		"weekends and the tender's <non-working-days>.",
+	.notes = "SOURCE_DATE_EPOCH, when set, fixes the time recorded in the outputs, so that\n"
+		 "the same inputs give the same bytes.",
+	.exit_status =
+		"0 every bid was evaluated (compliant or not); 1 some bid could\n"
 		"not be evaluated (unreadable, invalid, a rule failed on it); 2 usage error or\n"
 		"malformed SOURCE_DATE_EPOCH; 3 the tender, rule set or panel scores are\n"
-		"unusable, or the output cannot be written; 4 internal error.\n");
-}
+		"unusable, or the output cannot be written; 4 internal error.",
+	/* where it has always been: --require-signature reaches past it */
+	.help_column = 23,
+};
 
 static void print_diags(void *ctx, const char *path, const struct diag_list *diags)
 {
@@ -352,65 +338,46 @@ fail:
 
 int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 {
-	static const struct option options[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"db", required_argument, NULL, 'd'},
-		{"sign", required_argument, NULL, 's'},
-		{"require-signature", no_argument, NULL, 'r'},
-		{"format", required_argument, NULL, 'f'},
-		{"max-size", required_argument, NULL, 'm'},
-		{"allow-outside", required_argument, NULL, 'a'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *output = NULL, *db = getenv("TENDER_DB"), *key = NULL;
 	char *output_owned = NULL, *xml = NULL, path[4096], db_default[4096];
 	struct cli_reports reports = {{NULL}, {0}};
 	long long evaluation_id = 0;
 	size_t max_bytes = XML_DEFAULT_MAX_BYTES, size = 0, *order = NULL;
-	int json = 0, opt, status = CLI_OK, printed = 0, bind = 0;
+	int json = 0, status = CLI_OK, printed = 0, bind = 0;
 	struct tender_error error = {0};
 	struct run r;
 	enum tender_status rc;
 	const char *allow[CLI_MAX_ALLOW_OUTSIDE];
 	size_t n_allow = 0;
+	const struct cli_option options[] = {
+		CLI_OPTION_STRING('o', "output", "DIR", &output,
+				  "the output folder (default: 'evaluation' beside the\n"
+				  "tender file)"),
+		CLI_OPTION_STRING(0, "db", "FILE", &db,
+				  "the evaluation store to record into (default: $TENDER_DB,\n"
+				  "else tender.db in the output folder)"),
+		CLI_OPTION_STRING(0, "sign", "KEYFILE", &key,
+				  "sign manifest.json with this Ed25519 secret key (made by\n"
+				  "'tender keygen')"),
+		{.name = "require-signature", .kind = CLI_FLAG, .to.flag = &bind,
+		 .help = "bind the store to the --sign key: from this\n"
+			 "evaluation on it records only evaluations signed by it"},
+		CLI_OPTION_FORMAT(&json, "text (default: a ranking table) or json"),
+		CLI_OPTION_MAX_SIZE(&max_bytes, "refuse files larger than SIZE (default 16M)"),
+		{.name = "allow-outside", .value_name = "DIR", .kind = CLI_STRINGS,
+		 .to.strings = allow, .count = &n_allow, .max = CLI_MAX_ALLOW_OUTSIDE,
+		 .bad_words = "folders",
+		 .help = "\nlet bids and the panel's scores come from DIR too, not\n"
+			 "only from the tender's folder (and those it names with\n"
+			 "<allow-outside folder=\"...\"/>); may be repeated"},
+		CLI_OPTIONS_END,
+	};
+	int parsed = cli_options_parse(&evaluate_spec, options, argc, argv, out, err);
 
-	opterr = 0;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "o:f:h", options, NULL)) != -1) {
-		switch (opt) {
-		case 'o': output = optarg; break;
-		case 'd': db = optarg; break;
-		case 's': key = optarg; break;
-		case 'a':
-			if (n_allow == CLI_MAX_ALLOW_OUTSIDE) {
-				fprintf(err, "tender evaluate: at most %d --allow-outside folders\n",
-					CLI_MAX_ALLOW_OUTSIDE);
-				return CLI_USAGE;
-			}
-			allow[n_allow++] = optarg;
-			break;
-		case 'r': bind = 1; break;
-		case 'f':
-			if (cli_option_format(err, "tender evaluate", optarg, &json) >= 0)
-				return CLI_USAGE;
-			break;
-		case 'm':
-			if (cli_option_max_size(err, "tender evaluate", optarg, &max_bytes) >= 0)
-				return CLI_USAGE;
-			break;
-		case 'h': help(out); return CLI_OK;
-		case 'V': cli_printf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
-		default:
-			return cli_option_unknown(err, "tender evaluate", argv[optind - 1]);
-		}
-	}
-	if (optind != argc - 1) {
-		cli_printf(err, "tender evaluate: give exactly one tender description\n"
-			     "see 'tender evaluate --help'\n");
-		return CLI_USAGE;
-	}
+	if (parsed != CLI_CONTINUE)
+		return parsed;
+	if (optind != argc - 1)
+		return cli_usage_error(err, &evaluate_spec, "give exactly one tender description");
 	for (size_t i = 0; i < n_allow; i++) {
 		struct stat st;
 

@@ -7,27 +7,22 @@
 
 #include "../manifest.h"
 
-#include <getopt.h>
+#include <getopt.h> /* optind */
 #include <string.h>
 
-static void help(FILE *f)
-{
-	fprintf(f,
-		"usage: tender keygen -o KEYFILE\n\n"
+static const struct cli_spec keygen_spec = {
+	.command = "tender keygen",
+	.usage = "tender keygen -o KEYFILE",
+	.description =
 		"Creates a new Ed25519 key pair for signing evaluation manifests: the secret\n"
 		"key in KEYFILE (mode 0600) and the public key in KEYFILE.pub, which is all\n"
 		"anyone needs to check a signature:\n"
 		"  tender audit verify-manifest DIR --pubkey KEYFILE.pub\n\n"
 		"An existing file is never overwritten. Keep the secret key private: whoever\n"
-		"holds it can sign decisions in the panel's name.\n\n"
-		"Options:\n"
-		"  -o, --output KEYFILE  where to write the secret key (the public key goes\n"
-		"                        to KEYFILE.pub)\n"
-		"  -h, --help            show this help\n"
-		"      --version         show the version\n\n"
-		"Exit status: 0 the key pair was written; 2 usage error; 3 a key file exists\n"
-		"already or cannot be written; 4 internal error.\n");
-}
+		"holds it can sign decisions in the panel's name.",
+	.exit_status = "0 the key pair was written; 2 usage error; 3 a key file exists\n"
+		       "already or cannot be written; 4 internal error.",
+};
 
 /* The hex line of the public key file just written, into hex (65 bytes);
  * 0 when it cannot be read back. */
@@ -51,29 +46,20 @@ static int read_public_hex(const char *pub_path, char hex[65])
 
 int cmd_keygen(int argc, char **argv, FILE *out, FILE *err)
 {
-	static const struct option options[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *key_path = NULL;
 	char pub_path[4096], hex[65];
 	struct tender_error error = {0};
 	enum tender_status rc;
-	int opt;
+	const struct cli_option options[] = {
+		CLI_OPTION_STRING('o', "output", "KEYFILE", &key_path,
+				  "where to write the secret key (the public key goes\n"
+				  "to KEYFILE.pub)"),
+		CLI_OPTIONS_END,
+	};
+	int parsed = cli_options_parse(&keygen_spec, options, argc, argv, out, err);
 
-	opterr = 0;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
-		switch (opt) {
-		case 'o': key_path = optarg; break;
-		case 'h': help(out); return CLI_OK;
-		case 'V': cli_printf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
-		default:
-			return cli_option_unknown(err, "tender keygen", argv[optind - 1]);
-		}
-	}
+	if (parsed != CLI_CONTINUE)
+		return parsed;
 	if (optind < argc) {
 		cli_printf(err,
 			"tender keygen: unexpected argument '%s' (the key file goes after -o)\n"
@@ -81,11 +67,8 @@ int cmd_keygen(int argc, char **argv, FILE *out, FILE *err)
 			argv[optind]);
 		return CLI_USAGE;
 	}
-	if (!key_path || !*key_path) {
-		cli_printf(err, "tender keygen: no key file given (-o KEYFILE)\n"
-			     "see 'tender keygen --help'\n");
-		return CLI_USAGE;
-	}
+	if (!key_path || !*key_path)
+		return cli_usage_error(err, &keygen_spec, "no key file given (-o KEYFILE)");
 	rc = manifest_keygen(key_path, &error);
 	if (rc) {
 		cli_printf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender keygen",

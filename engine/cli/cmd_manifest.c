@@ -7,17 +7,17 @@
 
 #include "../manifest.h"
 
-#include <getopt.h>
+#include <getopt.h> /* optind */
 #include <jansson.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #define COMMAND "tender audit verify-manifest"
 
-static void help(FILE *f)
-{
-	fprintf(f,
-		"usage: " COMMAND " DIR --pubkey FILE [--inputs TENDER_DIR]\n\n"
+static const struct cli_spec verify_manifest_spec = {
+	.command = COMMAND,
+	.usage = COMMAND " DIR --pubkey FILE [--inputs TENDER_DIR]",
+	.description =
 		"Checks DIR/manifest.json, the manifest of an evaluation's output folder:\n"
 		"that its Ed25519 signature is valid for the public key in FILE (made by\n"
 		"'tender keygen'), and that every output it lists is in DIR with the SHA-256\n"
@@ -26,18 +26,14 @@ static void help(FILE *f)
 		"tender names it, under TENDER_DIR (the tender file's folder; default: the\n"
 		"folder that holds DIR). An input not at hand is counted, never a problem.\n\n"
 		"Each problem goes to standard output as DIR/manifest.json: PROBLEM, then a\n"
-		"summary line.\n\n"
-		"Options:\n"
-		"  -k, --pubkey FILE  the public key to check the signature with\n"
-		"                     (KEYFILE.pub from tender keygen)\n"
-		"  -i, --inputs DIR   the folder of the tender file the inputs' paths are\n"
-		"                     relative to (default: DIR/..)\n"
-		"  -h, --help         show this help\n"
-		"      --version      show the version\n\n"
-		"Exit status: 0 the signature is valid and every output matches; 1 problems\n"
+		"summary line.",
+	.exit_status =
+		"0 the signature is valid and every output matches; 1 problems\n"
 		"were found; 2 usage error; 3 the manifest or the key cannot be read or is\n"
-		"not one; 4 internal error.\n");
-}
+		"not one; 4 internal error.",
+	.min_operands = 1,
+	.missing_operand = "no folder given",
+};
 
 struct printer {
 	FILE *out;
@@ -76,13 +72,6 @@ static long long count_outputs(const char *path)
 
 int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err)
 {
-	static const struct option options[] = {
-		{"pubkey", required_argument, NULL, 'k'},
-		{"inputs", required_argument, NULL, 'i'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *pubkey = NULL, *dir, *inputs = NULL;
 	char label[4200], parent[4200];
 	struct manifest_counts counts;
@@ -91,35 +80,27 @@ int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err)
 	long long findings = 0, n_outputs;
 	enum tender_status rc;
 	size_t dir_len;
-	int opt;
+	const struct cli_option options[] = {
+		CLI_OPTION_STRING('k', "pubkey", "FILE", &pubkey,
+				  "the public key to check the signature with\n"
+				  "(KEYFILE.pub from tender keygen)"),
+		CLI_OPTION_STRING('i', "inputs", "DIR", &inputs,
+				  "the folder of the tender file the inputs' paths are\n"
+				  "relative to (default: DIR/..)"),
+		CLI_OPTIONS_END,
+	};
+	int parsed = cli_options_parse(&verify_manifest_spec, options, argc, argv, out, err);
 
-	opterr = 0;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "k:i:h", options, NULL)) != -1) {
-		switch (opt) {
-		case 'k': pubkey = optarg; break;
-		case 'i': inputs = optarg; break;
-		case 'h': help(out); return CLI_OK;
-		case 'V': cli_printf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
-		default:
-			return cli_option_unknown(err, COMMAND, argv[optind - 1]);
-		}
-	}
-	if (optind >= argc) {
-		cli_printf(err, COMMAND ": no folder given\nsee '" COMMAND " --help'\n");
-		return CLI_USAGE;
-	}
+	if (parsed != CLI_CONTINUE)
+		return parsed;
 	if (optind + 1 < argc) {
 		cli_printf(err, COMMAND ": one folder only ('%s' is one too many)\n"
 				     "see '" COMMAND " --help'\n",
 			argv[optind + 1]);
 		return CLI_USAGE;
 	}
-	if (!pubkey) {
-		cli_printf(err, COMMAND ": no public key given (--pubkey FILE)\n"
-				     "see '" COMMAND " --help'\n");
-		return CLI_USAGE;
-	}
+	if (!pubkey)
+		return cli_usage_error(err, &verify_manifest_spec, "no public key given (--pubkey FILE)");
 	dir = argv[optind];
 	/* "out/" and "out" name the same manifest: print it one way. */
 	dir_len = strlen(dir);

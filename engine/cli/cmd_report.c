@@ -13,38 +13,32 @@
 #include "../result.h"
 #include "../store.h"
 
-#include <getopt.h>
+#include <getopt.h> /* optind */
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void help(FILE *f)
-{
-	fprintf(f,
-		"usage: tender report [--db FILE [--evaluation N] | EVALUATION.xml]\n"
-		"                     -f html|md|csv|json|letters [-o FILE|DIR] [--template FILE]\n\n"
+static const struct cli_spec report_spec = {
+	.command = "tender report",
+	.usage = "tender report [--db FILE [--evaluation N] | EVALUATION.xml]\n"
+		 "                     -f html|md|csv|json|letters [-o FILE|DIR] [--template FILE]",
+	.description =
 		"Renders an evaluation: from evaluation.xml, or from an evaluation store (the\n"
 		"newest evaluation, or --evaluation N). html, md (Markdown), csv (the score\n"
 		"matrix) and json go to standard output or to the file -o names; letters (one\n"
 		"debrief letter per bidder, BID.html) need -o DIR. --template uses your own\n"
-		"XSLT stylesheet instead of the built-in one (html, md, letters).\n\n"
-		"Exit status: 0 done; 2 usage error; 3 the evaluation, store or template cannot\n"
-		"be read, or the output cannot be written; 4 internal error.\n");
-}
+		"XSLT stylesheet instead of the built-in one (html, md, letters).",
+	.exit_status =
+		"0 done; 2 usage error; 3 the evaluation, store or template cannot\n"
+		"be read, or the output cannot be written; 4 internal error.",
+};
 
 enum format { F_NONE, F_HTML, F_MD, F_CSV, F_JSON, F_LETTERS };
 
-static int parse_format(const char *s)
-{
-	static const char *const names[] = {"", "html", "md", "csv", "json", "letters"};
-
-	for (int i = 1; i <= F_LETTERS; i++)
-		if (strcmp(s, names[i]) == 0)
-			return i;
-	if (strcmp(s, "markdown") == 0)
-		return F_MD;
-	return F_NONE;
-}
+static const struct cli_choice report_formats[] = {
+	{"html", F_HTML}, {"md", F_MD}, {"csv", F_CSV}, {"json", F_JSON}, {"letters", F_LETTERS},
+	{"markdown", F_MD}, {NULL, F_NONE},
+};
 
 /* Renders one format of eval into *out; bid (with its occurrence among
  * bids sharing its id, "1" for most) picks a letter's addressee. */
@@ -265,78 +259,51 @@ out:
 
 int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 {
-	static const struct option options[] = {
-		{"db", required_argument, NULL, 'd'},
-		{"evaluation", required_argument, NULL, 'e'},
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"template", required_argument, NULL, 't'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *db = NULL, *output = NULL, *template_path = NULL, *path = NULL;
 	long long id = 0;
-	enum format format = F_NONE;
+	int format = F_NONE;
 	struct tender_error e = {0};
 	struct xml_doc *eval = NULL;
 	struct report_style *style = NULL;
-	char *text = NULL, *end;
+	char *text = NULL;
 	size_t size = 0;
-	int opt, status = CLI_OK;
+	int status = CLI_OK;
 	enum tender_status rc;
+	const struct cli_option options[] = {
+		{.name = "db", .letter = 'd', .value_name = "FILE", .kind = CLI_STRING,
+		 .to.string = &db},
+		{.name = "evaluation", .letter = 'e', .value_name = "N", .kind = CLI_NUMBER,
+		 .to.number = &id, .bad_words = "is not an evaluation number"},
+		{.name = "format", .letter = 'f', .value_name = "FORMAT", .kind = CLI_CHOICE,
+		 .to.choice = &format, .choices = report_formats,
+		 .bad_words = "(html, md, csv, json or letters)"},
+		{.name = "output", .letter = 'o', .value_name = "FILE", .kind = CLI_STRING,
+		 .to.string = &output},
+		{.name = "template", .letter = 't', .value_name = "FILE", .kind = CLI_STRING,
+		 .to.string = &template_path},
+		CLI_OPTIONS_END,
+	};
+	int parsed = cli_options_parse(&report_spec, options, argc, argv, out, err);
 
-	opterr = 0;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "d:e:f:o:t:h", options, NULL)) != -1) {
-		switch (opt) {
-		case 'd': db = optarg; break;
-		case 'e':
-			id = strtoll(optarg, &end, 10);
-			if (*end || id <= 0) {
-				cli_printf(err, "tender report: --evaluation '%s' is not an evaluation "
-					     "number\n",
-					optarg);
-				return CLI_USAGE;
-			}
-			break;
-		case 'f':
-			format = parse_format(optarg);
-			if (format == F_NONE) {
-				cli_printf(err, "tender report: unknown format '%s' (html, md, csv, json "
-					     "or letters)\n",
-					optarg);
-				return CLI_USAGE;
-			}
-			break;
-		case 'o': output = optarg; break;
-		case 't': template_path = optarg; break;
-		case 'h': help(out); return CLI_OK;
-		case 'V': cli_printf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
-		default:
-			return cli_option_unknown(err, "tender report", argv[optind - 1]);
-		}
-	}
+	if (parsed != CLI_CONTINUE)
+		return parsed;
 	if (optind < argc)
 		path = argv[optind++];
-	if (template_path && (format == F_CSV || format == F_JSON)) {
-		cli_printf(err, "tender report: --template is for html, md and letters (csv and json "
-			     "are written by tender itself)\nsee 'tender report --help'\n");
-		return CLI_USAGE;
-	}
-	if (id && !db) {
-		cli_printf(err, "tender report: --evaluation needs --db (an evaluation.xml holds one "
-			     "evaluation)\nsee 'tender report --help'\n");
-		return CLI_USAGE;
-	}
-	if (format == F_NONE || optind < argc || (!db == !path) || (id && !db) ||
-	    (format == F_LETTERS && !output) ||
-	    (template_path && (format == F_CSV || format == F_JSON))) {
-		cli_printf(err, "tender report: give -f FORMAT and either --db FILE or one "
-			     "evaluation.xml%s\nsee 'tender report --help'\n",
-			format == F_LETTERS && !output ? " (letters need -o DIR)" : "");
-		return CLI_USAGE;
-	}
+	if (template_path && (format == F_CSV || format == F_JSON))
+		return cli_usage_error(err, &report_spec,
+				       "--template is for html, md and letters (csv and json are "
+				       "written by tender itself)");
+	if (id && !db)
+		return cli_usage_error(err, &report_spec,
+				       "--evaluation needs --db (an evaluation.xml holds one "
+				       "evaluation)");
+	if (format == F_NONE || optind < argc || (!db == !path) || (format == F_LETTERS && !output))
+		return cli_usage_error(err, &report_spec,
+				       format == F_LETTERS && !output
+					       ? "give -f FORMAT and either --db FILE or one "
+						 "evaluation.xml (letters need -o DIR)"
+					       : "give -f FORMAT and either --db FILE or one "
+						 "evaluation.xml");
 	if ((rc = load_evaluation(db, id, path, &eval, &e)) ||
 	    (rc = load_style(format, template_path, &style, &e)))
 		goto fail;

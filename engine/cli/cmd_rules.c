@@ -10,24 +10,24 @@
 #include "../ruleset.h"
 #include "../xml.h"
 
-#include <getopt.h>
+#include <getopt.h> /* optind */
 #include <string.h>
 
-static void help(FILE *f)
-{
-	fprintf(f, "usage: tender rules lint [--max-size SIZE] RULES.xml...\n\n"
-		   "Checks rule sets: the rule schema, every XPath and regular expression\n"
-		   "compiles (and runs on an empty document, so unknown prefixes, variables and\n"
-		   "functions show), weights add up within each group and to the scale, every\n"
-		   "reference (tie-breaks, price criteria of flags) resolves, message templates\n"
-		   "parse. Problems go to standard error as FILE:LINE:COLUMN: error: MESSAGE.\n\n"
-		   "Options:\n"
-		   "      --max-size SIZE  refuse files larger than SIZE (default 16M)\n"
-		   "  -h, --help           show this help\n"
-		   "      --version        show the version\n\n"
-		   "Exit status: 0 every rule set is sound; 1 some rule set has problems; 2 usage\n"
-		   "error; 3 a file cannot be read; 4 internal error.\n");
-}
+static const struct cli_spec lint_spec = {
+	.command = "tender rules lint",
+	.usage = "tender rules lint [--max-size SIZE] RULES.xml...",
+	.description =
+		"Checks rule sets: the rule schema, every XPath and regular expression\n"
+		"compiles (and runs on an empty document, so unknown prefixes, variables and\n"
+		"functions show), weights add up within each group and to the scale, every\n"
+		"reference (tie-breaks, price criteria of flags) resolves, message templates\n"
+		"parse. Problems go to standard error as FILE:LINE:COLUMN: error: MESSAGE.",
+	.exit_status = "0 every rule set is sound; 1 some rule set has problems; 2 usage\n"
+		       "error; 3 a file cannot be read; 4 internal error.",
+	.options_first = 1,
+	.min_operands = 1,
+	.missing_operand = "no rule set given",
+};
 
 static void summary(FILE *out, const char *path, const struct ruleset *rs)
 {
@@ -50,33 +50,16 @@ static void summary(FILE *out, const char *path, const struct ruleset *rs)
 
 static int lint(int argc, char **argv, FILE *out, FILE *err)
 {
-	static const struct option options[] = {
-		{"max-size", required_argument, NULL, 'm'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
-	};
 	size_t max_bytes = XML_DEFAULT_MAX_BYTES;
-	int opt, status = CLI_OK;
+	int status = CLI_OK;
+	const struct cli_option options[] = {
+		CLI_OPTION_MAX_SIZE(&max_bytes, "refuse files larger than SIZE (default 16M)"),
+		CLI_OPTIONS_END,
+	};
+	int parsed = cli_options_parse(&lint_spec, options, argc, argv, out, err);
 
-	opterr = 0;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
-		switch (opt) {
-		case 'm':
-			if (cli_option_max_size(err, "tender rules lint", optarg, &max_bytes) >= 0)
-				return CLI_USAGE;
-			break;
-		case 'h': help(out); return CLI_OK;
-		case 'V': cli_printf(out, "tender %s\n", TENDER_VERSION); return CLI_OK;
-		default:
-			return cli_option_unknown(err, "tender rules lint", argv[optind - 1]);
-		}
-	}
-	if (optind >= argc) {
-		cli_printf(err, "tender rules lint: no rule set given\nsee 'tender rules lint --help'\n");
-		return CLI_USAGE;
-	}
+	if (parsed != CLI_CONTINUE)
+		return parsed;
 	for (int i = optind; i < argc; i++) {
 		struct ruleset *rs = NULL;
 		struct diag_list diags;
@@ -100,19 +83,19 @@ static int lint(int argc, char **argv, FILE *out, FILE *err)
 	return status;
 }
 
+static const struct cli_spec rules_spec = {
+	.command = "tender rules",
+	.usage = "tender rules lint [options] RULES.xml...",
+};
+
+static const struct cli_subcommand rules_subcommands[] = {
+	{"lint", "check rule sets (see 'tender rules lint --help')", lint},
+	{NULL, NULL, NULL},
+};
+
 int cmd_rules(int argc, char **argv, FILE *out, FILE *err)
 {
-	if (argc >= 2 && strcmp(argv[1], "lint") == 0)
-		return lint(argc - 1, argv + 1, out, err);
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		cli_printf(out, "usage: tender rules lint [options] RULES.xml...\n\n"
-			     "Commands:\n  lint   check rule sets (see 'tender rules lint --help')\n");
-		return CLI_OK;
-	}
-	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
-		cli_printf(out, "tender %s\n", TENDER_VERSION);
-		return CLI_OK;
-	}
-	cli_printf(err, "tender rules: expected 'lint'; see 'tender rules --help'\n");
-	return CLI_USAGE;
+	static const struct cli_group rules = {&rules_spec, rules_subcommands};
+
+	return cli_dispatch(&rules, argc, argv, out, err);
 }

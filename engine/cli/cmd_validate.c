@@ -6,15 +6,15 @@
 
 #include "../validate.h"
 
-#include <getopt.h>
+#include <getopt.h> /* optind */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void help(FILE *f)
-{
-	fprintf(f,
-		"usage: tender validate [options] FILE...\n\n"
+static const struct cli_spec validate_spec = {
+	.command = "tender validate",
+	.usage = "tender validate [options] FILE...",
+	.description =
 		"Checks bid files (and tender descriptions and panel-score files) against the\n"
 		"bid schema and the rules a schema cannot express: shares add up, annual prices\n"
 		"add up to the total, the per-head price fits the population, dates are in\n"
@@ -22,19 +22,14 @@ static void help(FILE *f)
 		"checks each bid against the tender: its id, currency, population, contract\n"
 		"years, budget, and that every quality question is answered.\n\n"
 		"Problems go to standard error as FILE:LINE:COLUMN: error|warning: MESSAGE.\n"
-		"A file that cannot be read or parsed never stops the others.\n\n"
-		"Options:\n"
-		"  -t, --tender FILE    check bids against this tender description\n"
-		"  -f, --format FORMAT  text (default: a summary line per file on standard\n"
-		"                       output) or json (a report on standard output)\n"
-		"      --max-size SIZE  refuse files larger than SIZE bytes (K, M, G suffixes;\n"
-		"                       default 16M)\n"
-		"  -h, --help           show this help\n"
-		"      --version        show the version\n\n"
-		"Exit status: 0 every file is valid (warnings allowed); 1 some file has errors;\n"
+		"A file that cannot be read or parsed never stops the others.",
+	.exit_status =
+		"0 every file is valid (warnings allowed); 1 some file has errors;\n"
 		"2 usage error; 3 a file or the tender could not be read or is unusable;\n"
-		"4 internal error.\n");
-}
+		"4 internal error.",
+	.min_operands = 1,
+	.missing_operand = "no file given",
+};
 
 /* One checked file, for the JSON report. */
 static json_t *json_text(const char *s)
@@ -93,58 +88,31 @@ static void print_summary(FILE *out, const char *path, enum doc_kind kind,
 
 int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 {
-	static const struct option options[] = {
-		{"tender", required_argument, NULL, 't'},
-		{"format", required_argument, NULL, 'f'},
-		{"max-size", required_argument, NULL, 'm'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *tender_path = NULL;
 	size_t max_bytes = XML_DEFAULT_MAX_BYTES;
-	int json = 0, opt, status = CLI_OK;
+	int json = 0, status = CLI_OK;
 	struct validator v;
 	struct tender_error error;
 	struct diag_list diags;
 	json_t *report = NULL, *files = NULL;
 
-	opterr = 0;
-	optind = 0;
 	/* GNU getopt permutes: options may follow the file names ("--" ends
 	 * them, for a file whose name starts with '-'). */
-	while ((opt = getopt_long(argc, argv, "t:f:h", options, NULL)) != -1) {
-		switch (opt) {
-		case 't':
-			tender_path = optarg;
-			break;
-		case 'f':
-			if (cli_option_format(err, "tender validate", optarg, &json) >= 0)
-				return CLI_USAGE;
-			break;
-		case 'm':
-			if (!cli_parse_size(optarg, &max_bytes)) {
-				cli_printf(err,
-					"tender validate: --max-size '%s' is not a size such as "
-					"16M (at most 2G)\n",
-					optarg);
-				return CLI_USAGE;
-			}
-			break;
-		case 'h':
-			help(out);
-			return CLI_OK;
-		case 'V':
-			cli_printf(out, "tender %s\n", TENDER_VERSION);
-			return CLI_OK;
-		default:
-			return cli_option_unknown(err, "tender validate", argv[optind - 1]);
-		}
-	}
-	if (optind >= argc) {
-		cli_printf(err, "tender validate: no file given\nsee 'tender validate --help'\n");
-		return CLI_USAGE;
-	}
+	const struct cli_option options[] = {
+		CLI_OPTION_STRING('t', "tender", "FILE", &tender_path,
+				  "check bids against this tender description"),
+		CLI_OPTION_FORMAT(&json, "text (default: a summary line per file on standard\n"
+					 "output) or json (a report on standard output)"),
+		{.name = "max-size", .value_name = "SIZE", .kind = CLI_SIZE, .to.size = &max_bytes,
+		 .bad_words = "is not a size such as 16M (at most 2G)",
+		 .help = "refuse files larger than SIZE bytes (K, M, G suffixes;\n"
+			 "default 16M)"},
+		CLI_OPTIONS_END,
+	};
+	int parsed = cli_options_parse(&validate_spec, options, argc, argv, out, err);
+
+	if (parsed != CLI_CONTINUE)
+		return parsed;
 
 	if (validator_init(&v, max_bytes, &error)) {
 		cli_printf(err, "tender: %s\n", error.message);

@@ -92,32 +92,6 @@ void cli_print_diags(FILE *err, const char *file, const struct diag_list *diags)
 		cli_printf(err, "%s: note: only the first %d problems are shown\n", file, DIAG_MAX);
 }
 
-int cli_parse_size(const char *text, size_t *out)
-{
-	char *end;
-	unsigned long long v;
-	unsigned shift = 0;
-
-	errno = 0;
-	v = strtoull(text, &end, 10);
-	if (errno || end == text || text[0] == '-')
-		return 0;
-	if (*end == 'K' || *end == 'k')
-		shift = 10;
-	else if (*end == 'M' || *end == 'm')
-		shift = 20;
-	else if (*end == 'G' || *end == 'g')
-		shift = 30;
-	else if (*end)
-		return 0;
-	if (shift && end[1])
-		return 0;
-	if (v == 0 || v > (SIZE_MAX >> shift) || (v << shift) > (size_t)1 << 31)
-		return 0;
-	*out = (size_t)(v << shift);
-	return 1;
-}
-
 int cli_worse(int a, int b)
 {
 	return a > b ? a : b;
@@ -378,28 +352,3 @@ int cli_printf(FILE *out, const char *fmt, ...)
 }
 
 #pragma GCC diagnostic pop
-
-int cli_option_format(FILE *err, const char *command, const char *value, int *json)
-{
-	if (strcmp(value, "json") == 0 || strcmp(value, "text") == 0) {
-		*json = strcmp(value, "json") == 0;
-		return -1;
-	}
-	fprintf(err, "%s: unknown format '%s' (text or json)\n", command, value);
-	return CLI_USAGE;
-}
-
-int cli_option_max_size(FILE *err, const char *command, const char *value, size_t *max_bytes)
-{
-	if (cli_parse_size(value, max_bytes))
-		return -1;
-	fprintf(err, "%s: --max-size '%s' is not a size such as 16M\n", command, value);
-	return CLI_USAGE;
-}
-
-int cli_option_unknown(FILE *err, const char *command, const char *option)
-{
-	fprintf(err, "%s: unknown or incomplete option '%s'\nsee '%s --help'\n", command, option,
-		command);
-	return CLI_USAGE;
-}
