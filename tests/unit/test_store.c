@@ -1,5 +1,5 @@
 /*
- * test_store.c - the store's panel record: the rows store_record writes for
+ * test_store.c - the store's panel record: the rows audit_record writes for
  * a tender with a panel (tests/cases/0704-panel-conflict-bidder-excluded),
  * audit_verify naming a tampered row, and an out-of-memory loop over
  * verification (the re-run, then the row-by-row comparison of the panel
@@ -20,6 +20,7 @@
 #include "alloc.h"
 #include "audit.h"
 #include "result.h"
+#include "run.h"
 #include "store.h"
 
 #define CASE_DIR TENDER_SOURCE_DIR "/tests/cases/0704-panel-conflict-bidder-excluded"
@@ -30,6 +31,7 @@ static char dir[64], db_path[128];
 static int setup(void **state)
 {
 	struct run r;
+	struct evaluation record;
 	struct run_options opt = {.max_bytes = (size_t)1 << 24};
 	struct tender_error err = {0};
 	struct store *s = NULL;
@@ -47,12 +49,13 @@ static int setup(void **state)
 	setenv("SOURCE_DATE_EPOCH", "1800000000", 1);
 	memset(&r, 0, sizeof(r));
 	rc = run_evaluate(&r, CASE_DIR "/tender.xml", &opt, &err);
+	record = run_record(&r);
 	if (!rc)
-		rc = result_serialise(&r, &xml, &size);
+		rc = result_serialise(&record, &xml, &size);
 	if (!rc)
 		rc = store_open(db_path, 0, &s, &err);
 	if (!rc)
-		rc = store_record(s, &r, xml, size, &id, &err);
+		rc = audit_record(s, &record, xml, size, &id, &err);
 	if (rc)
 		fprintf(stderr, "setup: %s\n", err.message);
 	store_close(s);
