@@ -13,6 +13,7 @@
 #include "run.h" /* a verification re-runs the stored inputs */
 #include "strbuf.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <jansson.h>
 #include <sodium.h>
@@ -114,14 +115,19 @@ static void chain_hash(const char *prev, const char *entry, char out[65])
 	sha256_hex(digest, out);
 }
 
-enum tender_status audit_append(struct store *s, long long id, char chain_head[65],
-				struct tender_error *err)
+/* Appends the audit row of evaluation id, inside the transaction that
+ * records it. chain_head (may be NULL) receives the row's hash: the head of
+ * the chain after this evaluation, which the signed manifest records. */
+static enum tender_status audit_append(struct store *s, long long id, char chain_head[65],
+				       struct tender_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	char prev[65], hash[65], *entry = NULL;
 	enum tender_status rc;
 	int step;
 
+	/* The chain row goes in with its evaluation's rows, or not at all. */
+	assert(id > 0 && !sqlite3_get_autocommit(store_db(s)));
 	rc = prepare(s, "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1", &st, err);
 	if (rc)
 		return rc;

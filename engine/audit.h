@@ -19,16 +19,10 @@
 #include "evaluation.h"
 #include "store.h"
 
-/* Appends the audit row of evaluation id, inside the caller's transaction.
- * chain_head (may be NULL) receives the row's hash: the head of the chain
- * after this evaluation, which the signed manifest records. */
-enum tender_status audit_append(struct store *s, long long id, char chain_head[65],
-				struct tender_error *err);
-
 /* Records evaluation ev (borrowed; complete: evaluation_complete) with the
  * result document (result_size bytes, borrowed) in one transaction that
- * stays open: its rows (store_insert_evaluation), then its audit row
- * (audit_append). *id receives the evaluation's number and chain_head the
+ * stays open: its rows (store_insert_evaluation), then its audit row,
+ * chained to the one before. *id receives the evaluation's number and chain_head the
  * audit log's hash after it (lower-case hex), which the signed manifest
  * records. The evaluation is visible to no one until store_commit, and
  * store_rollback (or a crash) leaves no trace of it; on failure the

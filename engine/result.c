@@ -6,6 +6,7 @@
 
 #include "alloc.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -418,9 +419,11 @@ enum tender_status result_serialise(const struct evaluation *ev, char **out, siz
 {
 	xmlBufferPtr buf = xmlBufferCreate();
 	struct writer w = {NULL, 0};
-	size_t *order = tender_calloc(ev->n_bids, sizeof(*order));
+	size_t *order;
 	char version[32];
 
+	assert(evaluation_complete(ev)); /* every attribute written has a value */
+	order = tender_calloc(ev->n_bids, sizeof(*order));
 	*out = NULL;
 	if (!buf || !order)
 		goto fail;

@@ -1144,7 +1144,10 @@ enum tender_status store_signer(struct store *s, char public_key[65], struct ten
 
 enum tender_status store_commit(struct store *s, struct tender_error *err)
 {
-	enum tender_status rc = exec(s, "COMMIT", err, "cannot commit the evaluation");
+	enum tender_status rc;
+
+	assert(!sqlite3_get_autocommit(s->db)); /* an evaluation is pending */
+	rc = exec(s, "COMMIT", err, "cannot commit the evaluation");
 
 	if (rc) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
