@@ -13,7 +13,7 @@
 #include <string.h>
 
 /* What every query of one bid needs: the store, the evaluation and the
- * bid's seq (bound as ?1 and ?2), and where the rows go. */
+ * bid's seq, and where the rows go. */
 struct explainer {
 	struct store *s;
 	long long id;
@@ -43,15 +43,16 @@ static struct explain_number number_at(sqlite3_stmt *st, int i)
 	return n;
 }
 
-/* Prepares sql with the evaluation bound as ?1 and, when it has a ?2, the
- * bid's seq. */
-static enum tender_status prepare(struct explainer *x, const char *sql, sqlite3_stmt **st)
+/* Prepares sql with the evaluation bound as ?1 and, when it has a ?2,
+ * seq (the bid's, or a decision maker's). */
+static enum tender_status prepare(struct explainer *x, const char *sql, int seq,
+				  sqlite3_stmt **st)
 {
 	if (sqlite3_prepare_v2(store_db(x->s), sql, -1, st, NULL) != SQLITE_OK)
 		return store_error(x->s, x->err, "cannot read the store");
 	sqlite3_bind_int64(*st, 1, x->id);
 	if (sqlite3_bind_parameter_count(*st) >= 2)
-		sqlite3_bind_int(*st, 2, x->seq);
+		sqlite3_bind_int(*st, 2, seq);
 	return TENDER_OK;
 }
 
@@ -72,11 +73,11 @@ static enum tender_status each_row(struct explainer *x, sqlite3_stmt *st, make_r
 	return rc;
 }
 
-/* Runs sql (?1 the evaluation, ?2 the bid) and hands on each row. */
-static enum tender_status query(struct explainer *x, const char *sql, make_row_fn make)
+/* Runs sql (?1 the evaluation, ?2 seq) and hands on each row. */
+static enum tender_status query(struct explainer *x, const char *sql, int seq, make_row_fn make)
 {
 	sqlite3_stmt *st = NULL;
-	enum tender_status rc = prepare(x, sql, &st);
+	enum tender_status rc = prepare(x, sql, seq, &st);
 
 	if (!rc)
 		rc = each_row(x, st, make);
@@ -279,7 +280,7 @@ static enum tender_status explain_policy(struct explainer *x, int *has_policy)
 	enum tender_status rc = prepare(x,
 					"SELECT method, min_evaluators, missing, conflicts, cite"
 					" FROM panel_policy WHERE evaluation_id = ?1",
-					&st);
+					0, &st);
 	int step;
 
 	*has_policy = 0;
@@ -306,22 +307,19 @@ static enum tender_status explain_members(struct explainer *x)
 	enum tender_status rc = prepare(x,
 					"SELECT seq, evaluator_id, name, role FROM panel_member"
 					" WHERE evaluation_id = ?1 ORDER BY seq",
-					&st);
+					0, &st);
 	int step = SQLITE_DONE;
 
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct explainer member = *x;
-
 		memset(&row, 0, sizeof(row));
 		row.kind = EXPLAIN_MEMBER;
 		row.member = (struct explain_member){text_at(st, 1), text_at(st, 2),
 						     text_at(st, 3)};
-		member.seq = sqlite3_column_int(st, 0); /* ?2 is the member here */
 		if (!(rc = x->fn(x->ctx, &row)))
-			rc = query(&member,
+			rc = query(x,
 				   "SELECT organisation, nature FROM panel_interest"
 				   " WHERE evaluation_id = ?1 AND member_seq = ?2 ORDER BY seq",
-				   make_interest);
+				   sqlite3_column_int(st, 0), make_interest);
 	}
 	if (!rc && st && step != SQLITE_DONE)
 		rc = store_error(x->s, x->err, "cannot read the store");
@@ -339,7 +337,7 @@ static enum tender_status explain_records(struct explainer *x)
 					" missing, low, high, moderated_value, agreed_by,"
 					" moderation_note, why FROM panel_record"
 					" WHERE evaluation_id = ?1 AND bid_seq = ?2 ORDER BY rowid",
-					&st);
+					x->seq, &st);
 	int step = SQLITE_DONE;
 
 	if (!rc)
@@ -347,7 +345,7 @@ static enum tender_status explain_records(struct explainer *x)
 			     "SELECT evaluator_id, state, value, justification FROM panel_mark"
 			     " WHERE evaluation_id = ?1 AND bid_seq = ?2 AND rule_id = ?3"
 			     " ORDER BY seq",
-			     &marks);
+			     x->seq, &marks);
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&row, 0, sizeof(row));
 		make_record(x, st, &row);
@@ -380,7 +378,7 @@ static enum tender_status explain_panel(struct explainer *x)
 			"SELECT evaluator_id, organisation, party, relation, managed, nature"
 			" FROM panel_conflict WHERE evaluation_id = ?1 AND bid_seq = ?2"
 			" ORDER BY seq",
-			make_conflict)))
+			x->seq, make_conflict)))
 		return rc;
 	return explain_records(x);
 }
@@ -398,19 +396,19 @@ enum tender_status explain_bid(struct store *s, const char *bid_id, long long ev
 	if ((rc = query(&x,
 			"SELECT message FROM problem WHERE evaluation_id = ?1 AND bid_seq = ?2"
 			" ORDER BY seq",
-			make_problem)) ||
+			x.seq, make_problem)) ||
 	    (rc = query(&x,
 			"SELECT gate_id, passed, message FROM gate_result"
 			" WHERE evaluation_id = ?1 AND bid_seq = ?2 ORDER BY rowid",
-			make_gate)) ||
+			x.seq, make_gate)) ||
 	    (rc = query(&x,
 			"SELECT rule_id, state, points, max_points, explanation FROM score"
 			" WHERE evaluation_id = ?1 AND bid_seq = ?2 ORDER BY rowid",
-			make_score)) ||
+			x.seq, make_score)) ||
 	    (rc = query(&x,
 			"SELECT flag_id, severity, cite, message FROM flag"
 			" WHERE evaluation_id = ?1 AND bid_seq = ?2 ORDER BY seq",
-			make_flag)))
+			x.seq, make_flag)))
 		return rc;
 	return explain_panel(&x);
 }
