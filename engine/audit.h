@@ -22,9 +22,9 @@
 /* Records evaluation ev (borrowed; complete: evaluation_complete) with the
  * result document (result_size bytes, borrowed) in one transaction that
  * stays open: its rows (store_insert_evaluation), then its audit row,
- * chained to the one before. *id receives the evaluation's number and chain_head the
- * audit log's hash after it (lower-case hex), which the signed manifest
- * records. The evaluation is visible to no one until store_commit, and
+ * chained to the one before. *id receives the evaluation's number and
+ * chain_head (may be NULL) the audit log's hash after it (lower-case hex),
+ * which the signed manifest records. The evaluation is visible to no one until store_commit, and
  * store_rollback (or a crash) leaves no trace of it; on failure the
  * transaction is rolled back. Between the two calls the store is locked for
  * writing: do only what must happen before the commit (write the
