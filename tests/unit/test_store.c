@@ -202,10 +202,46 @@ static void test_verify_out_of_memory(void **state)
 	store_close(s);
 }
 
+/* The record of a run that evaluated holds everything the store needs
+ * (what store_insert_evaluation and store_rows assert); without its rule
+ * set, its time, its tender's id or its inputs it does not. */
+static void test_record_is_complete(void **state)
+{
+	struct run r;
+	struct run_options opt = {.max_bytes = (size_t)1 << 24};
+	struct tender_error err = {0};
+	struct evaluation record, lacking;
+
+	(void)state;
+	assert_int_equal(run_evaluate(&r, CASE_DIR "/tender.xml", &opt, &err), TENDER_OK);
+	record = run_record(&r);
+	assert_true(evaluation_complete(&record));
+	assert_int_equal(record.n_bids, r.n_bids);
+	assert_ptr_equal(record.panel, &r.panel);
+	assert_null(record.contact); /* the case's tender names no <contact> */
+	lacking = record;
+	lacking.rules = NULL;
+	assert_false(evaluation_complete(&lacking));
+	lacking = record;
+	lacking.created = "";
+	assert_false(evaluation_complete(&lacking));
+	lacking = record;
+	lacking.tender_id = NULL;
+	assert_false(evaluation_complete(&lacking));
+	lacking = record;
+	lacking.n_inputs = 0;
+	assert_false(evaluation_complete(&lacking));
+	lacking = record;
+	lacking.n_rejected = record.n_bids + 1;
+	assert_false(evaluation_complete(&lacking));
+	run_release(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_records_the_panel),
+		cmocka_unit_test(test_record_is_complete),
 		cmocka_unit_test(test_verify_names_a_tampered_mark),
 		cmocka_unit_test(test_verify_out_of_memory),
 	};
