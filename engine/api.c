@@ -6,9 +6,9 @@
  * An evaluation handle keeps the run it came from and, made once when the
  * run ends, a copy of what the accessors return: each bid in report order
  * with its totals and reasons as text, its scores and flags. Every read of
- * the engine's records (struct run, struct bid_result, struct ruleset) is
- * in the section "Reading the run" below, and nowhere else, so that the
- * accessors do not change when those records do.
+ * the engine's records (struct evaluation, struct bid_result, struct
+ * ruleset) is in the section "Reading the record" below, and nowhere
+ * else, so that the accessors do not change when those records do.
  */
 #include "tender.h"
 
@@ -57,6 +57,7 @@ struct tender_bid {
 
 struct tender_evaluation {
 	struct run run;
+	struct evaluation ev; /* the run's record (run_record): borrows from run */
 	const char *tender_id, *tender_title, *created, *ruleset_id, *ruleset_version;
 	struct number_text scale;
 	struct tender_bid *bids; /* owned, in report order */
@@ -81,24 +82,24 @@ static enum tender_status out_of_memory(struct tender_error *err)
 }
 
 /* ---------------------------------------------------------------------- */
-/* Reading the run: the only functions that know struct run, struct
- * bid_result and struct ruleset. */
+/* Reading the record: the only functions that know struct evaluation,
+ * struct bid_result and struct ruleset. */
 
 static void describe_evaluation(tender_evaluation *e)
 {
-	const struct run *r = &e->run;
+	const struct evaluation *ev = &e->ev;
 
-	e->tender_id = or_empty(r->tender_id);
-	e->tender_title = or_empty(r->tender_title);
-	e->created = r->created;
-	e->ruleset_id = or_empty(r->rules->id);
-	e->ruleset_version = or_empty(r->rules->version);
-	e->scale = points_exact(r->rules->scale);
+	e->tender_id = or_empty(ev->tender_id);
+	e->tender_title = or_empty(ev->tender_title);
+	e->created = ev->created;
+	e->ruleset_id = or_empty(ev->rules->id);
+	e->ruleset_version = or_empty(ev->rules->version);
+	e->scale = points_exact(ev->rules->scale);
 }
 
-static size_t run_bid_count(const struct run *r)
+static size_t evaluation_bid_count(const struct evaluation *ev)
 {
-	return r->n_bids;
+	return ev->n_bids;
 }
 
 static void describe_bid(const struct bid_result *b, struct tender_bid *out)
@@ -128,10 +129,10 @@ static enum tender_status add_reason(struct tender_bid *out, const char *text)
 /* Why an unranked bid is not ranked, as `tender evaluate` lists it (see
  * cmd_evaluate.c): each failed gate, each problem, then the exclusion
  * unless it only says that there are problems. */
-static enum tender_status list_reasons(const struct run *r, const struct bid_result *b,
+static enum tender_status list_reasons(const struct evaluation *ev, const struct bid_result *b,
 				       struct tender_bid *out)
 {
-	const struct ruleset *rs = r->rules;
+	const struct ruleset *rs = ev->rules;
 	size_t most = rs->n_gates + b->n_problems + 1;
 	enum tender_status rc = TENDER_OK;
 
@@ -172,10 +173,10 @@ static const char *score_state(const struct score *s, enum method m)
 
 /* One score per rule set node, as evaluation.xml writes them: none for a
  * bid that was not evaluated. */
-static enum tender_status list_scores(const struct run *r, const struct bid_result *b,
+static enum tender_status list_scores(const struct evaluation *ev, const struct bid_result *b,
 				      struct tender_bid *out)
 {
-	const struct ruleset *rs = r->rules;
+	const struct ruleset *rs = ev->rules;
 
 	if (!b->evaluated || rs->n_nodes == 0)
 		return TENDER_OK;
@@ -199,10 +200,10 @@ static enum tender_status list_scores(const struct run *r, const struct bid_resu
 	return TENDER_OK;
 }
 
-static enum tender_status list_flags(const struct run *r, const struct bid_result *b,
+static enum tender_status list_flags(const struct evaluation *ev, const struct bid_result *b,
 				     struct tender_bid *out)
 {
-	const struct ruleset *rs = r->rules;
+	const struct ruleset *rs = ev->rules;
 
 	if (b->n_flags == 0)
 		return TENDER_OK;
@@ -224,16 +225,16 @@ static enum tender_status list_flags(const struct run *r, const struct bid_resul
 }
 
 /* The bid at position `place` of the report order into out. */
-static enum tender_status copy_bid(const struct run *r, const size_t *order, size_t place,
+static enum tender_status copy_bid(const struct evaluation *ev, const size_t *order, size_t place,
 				   struct tender_bid *out)
 {
-	const struct bid_result *b = &r->bids[order[place]];
+	const struct bid_result *b = &ev->bids[order[place]];
 	enum tender_status rc;
 
 	describe_bid(b, out);
-	if ((rc = list_reasons(r, b, out)) || (rc = list_scores(r, b, out)))
+	if ((rc = list_reasons(ev, b, out)) || (rc = list_scores(ev, b, out)))
 		return rc;
-	return list_flags(r, b, out);
+	return list_flags(ev, b, out);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -312,7 +313,7 @@ static enum tender_status check_options(const struct tender_evaluate_options *o,
 /* What the accessors return, copied from the run once. */
 static enum tender_status copy_bids(tender_evaluation *e)
 {
-	size_t n = run_bid_count(&e->run), *order;
+	size_t n = evaluation_bid_count(&e->ev), *order;
 	enum tender_status rc = TENDER_OK;
 
 	describe_evaluation(e);
@@ -325,9 +326,9 @@ static enum tender_status copy_bids(tender_evaluation *e)
 		return TENDER_ERR_NOMEM;
 	}
 	e->n_bids = n;
-	result_order(&e->run, order);
+	result_order(&e->ev, order);
 	for (size_t i = 0; i < n && !rc; i++)
-		rc = copy_bid(&e->run, order, i, &e->bids[i]);
+		rc = copy_bid(&e->ev, order, i, &e->bids[i]);
 	tender_free(order);
 	return rc;
 }
@@ -353,8 +354,10 @@ enum tender_status tender_evaluate(const char *tender_path,
 	if (!(e = tender_calloc(1, sizeof(*e))))
 		return out_of_memory(err);
 	rc = run_evaluate(&e->run, tender_path, &ro, err);
-	if (rc == TENDER_OK)
+	if (rc == TENDER_OK) {
+		e->ev = run_record(&e->run);
 		rc = copy_bids(e);
+	}
 	if (rc) {
 		if (rc == TENDER_ERR_INVALID && relay.first_error.status && err)
 			*err = relay.first_error;
@@ -398,7 +401,7 @@ enum tender_status tender_evaluation_xml(tender_evaluation *e, const char **xml,
 					 struct tender_error *err)
 {
 	error_clear(err);
-	if (!e->xml && result_serialise(&e->run, &e->xml, &e->xml_size) != TENDER_OK) {
+	if (!e->xml && result_serialise(&e->ev, &e->xml, &e->xml_size) != TENDER_OK) {
 		e->xml = NULL;
 		return out_of_memory(err);
 	}
@@ -606,7 +609,7 @@ enum tender_status tender_store_record(tender_store *s, tender_evaluation *e,
 				 "the store was opened read-only: cannot record an evaluation");
 	if ((rc = tender_evaluation_xml(e, &xml, &size, err)))
 		return rc;
-	return store_record(s->store, &e->run, xml, size, evaluation_id, err);
+	return audit_record(s->store, &e->ev, xml, size, evaluation_id, err);
 }
 
 struct finding_relay {

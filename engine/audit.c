@@ -10,8 +10,10 @@
 #include "fileio.h"
 #include "number.h"
 #include "result.h"
+#include "run.h" /* a verification re-runs the stored inputs */
 #include "strbuf.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <jansson.h>
 #include <sodium.h>
@@ -113,14 +115,19 @@ static void chain_hash(const char *prev, const char *entry, char out[65])
 	sha256_hex(digest, out);
 }
 
-enum tender_status audit_append(struct store *s, long long id, char chain_head[65],
-				struct tender_error *err)
+/* Appends the audit row of evaluation id, inside the transaction that
+ * records it. chain_head (may be NULL) receives the row's hash: the head of
+ * the chain after this evaluation, which the signed manifest records. */
+static enum tender_status audit_append(struct store *s, long long id, char chain_head[65],
+				       struct tender_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	char prev[65], hash[65], *entry = NULL;
 	enum tender_status rc;
 	int step;
 
+	/* The chain row goes in with its evaluation's rows, or not at all. */
+	assert(id > 0 && !sqlite3_get_autocommit(store_db(s)));
 	rc = prepare(s, "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1", &st, err);
 	if (rc)
 		return rc;
@@ -148,6 +155,27 @@ enum tender_status audit_append(struct store *s, long long id, char chain_head[6
 	if (!rc && chain_head)
 		memcpy(chain_head, hash, sizeof(hash));
 	return rc;
+}
+
+enum tender_status audit_record_pending(struct store *s, const struct evaluation *ev,
+					const char *result, size_t result_size, long long *id,
+					char chain_head[65], struct tender_error *err)
+{
+	enum tender_status rc = store_insert_evaluation(s, ev, result, result_size, id, err);
+
+	if (rc)
+		return rc; /* rolled back */
+	if ((rc = audit_append(s, *id, chain_head, err)))
+		store_rollback(s);
+	return rc;
+}
+
+enum tender_status audit_record(struct store *s, const struct evaluation *ev, const char *result,
+				size_t result_size, long long *id, struct tender_error *err)
+{
+	enum tender_status rc = audit_record_pending(s, ev, result, result_size, id, NULL, err);
+
+	return rc ? rc : store_commit(s, err);
 }
 
 enum tender_status audit_latest(struct store *s, const char *tender_id, long long *id,
@@ -688,8 +716,8 @@ static long long cell_index(const struct cell *c, size_t n)
 
 /* Names a row for an auditor from its naming columns: "bid WV-B06,
  * question Q1, evaluator E2". */
-static void row_words(const struct run *r, const struct store_table *tab, const struct row *row,
-		      struct strbuf *sb)
+static void row_words(const struct evaluation *ev, const struct store_table *tab,
+		      const struct row *row, struct strbuf *sb)
 {
 	size_t start = sb->len;
 
@@ -706,21 +734,21 @@ static void row_words(const struct run *r, const struct store_table *tab, const 
 										  : c->names);
 		switch (c->kind) {
 		case SC_BID:
-			if (r && (k = cell_index(v, r->n_bids)) >= 0)
-				strbuf_adds(sb, r->bids[k].id);
+			if (ev && (k = cell_index(v, ev->n_bids)) >= 0)
+				strbuf_adds(sb, ev->bids[k].id);
 			else
 				strbuf_addf(sb, "at position %s", text);
 			break;
 		case SC_MEMBER:
-			if (r && (k = cell_index(v, r->panel.n_members)) >= 0)
-				strbuf_adds(sb, r->panel.members[k].id);
+			if (ev && ev->panel && (k = cell_index(v, ev->panel->n_members)) >= 0)
+				strbuf_adds(sb, ev->panel->members[k].id);
 			else
 				strbuf_addf(sb, "at position %s", text);
 			break;
 		case SC_QUESTION:
-			node = r && v->text ? ruleset_find(r->rules, v->text) : -1;
-			strbuf_adds(sb, node >= 0 && r->rules->nodes[node].question
-						? r->rules->nodes[node].question
+			node = ev && v->text ? ruleset_find(ev->rules, v->text) : -1;
+			strbuf_adds(sb, node >= 0 && ev->rules->nodes[node].question
+						? ev->rules->nodes[node].question
 						: text);
 			break;
 		default: strbuf_adds(sb, text); break;
@@ -782,7 +810,7 @@ static void value_words(const struct store_column *c, const struct cell *v, stru
 }
 
 /* Reports the differences between a stored row and the re-run's. */
-static void compare_row(struct verifier *v, long long id, const struct run *r,
+static void compare_row(struct verifier *v, long long id, const struct evaluation *ev,
 			const struct store_table *tab, const struct row *stored,
 			const struct row *now, const char *source, struct strbuf *sb)
 {
@@ -790,7 +818,7 @@ static void compare_row(struct verifier *v, long long id, const struct run *r,
 		if (same_cell(&stored->cells[i], &now->cells[i]))
 			continue;
 		strbuf_release(sb);
-		row_words(r, tab, now, sb);
+		row_words(ev, tab, now, sb);
 		strbuf_addf(sb, ": stored %s ", tab->columns[i].words);
 		value_words(&tab->columns[i], &stored->cells[i], sb);
 		strbuf_addf(sb, ", %s ", source);
@@ -825,9 +853,10 @@ static enum tender_status table_exists(struct verifier *v, const char *name, int
 /* Compares the stored rows of table t with the re-run's rows now: each
  * column that differs, each row stored but not in the re-run, each row of
  * the re-run not stored. */
-static enum tender_status compare_table(struct verifier *v, long long id, const struct run *r,
-					enum store_table_id t, struct row *now, size_t n_now,
-					const char *source, struct tender_error *err)
+static enum tender_status compare_table(struct verifier *v, long long id,
+					const struct evaluation *ev, enum store_table_id t,
+					struct row *now, size_t n_now, const char *source,
+					struct tender_error *err)
 {
 	const struct store_table *tab = store_table(t);
 	struct row **sorted = NULL, stored, *key = &stored, **hit;
@@ -861,7 +890,8 @@ static enum tender_status compare_table(struct verifier *v, long long id, const 
 	if (tab->scope)
 		sqlite3_bind_int64(st, 1, id);
 	else
-		sqlite3_bind_text(st, 1, r && r->tender_id ? r->tender_id : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, ev && ev->tender_id ? ev->tender_id : "", -1,
+				  SQLITE_STATIC);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		row_release(&stored);
 		for (size_t i = 0; i < tab->n_columns; i++)
@@ -876,13 +906,13 @@ static enum tender_status compare_table(struct verifier *v, long long id, const 
 		hit = n_now ? bsearch(&key, sorted, n_now, sizeof(*sorted), by_key) : NULL;
 		if (hit && !(*hit)->seen) {
 			(*hit)->seen = 1;
-			compare_row(v, id, r, tab, &stored, *hit, source, &sb);
+			compare_row(v, id, ev, tab, &stored, *hit, source, &sb);
 			continue;
 		}
 		if (++n_extra > ROW_FINDINGS_MAX)
 			continue;
 		strbuf_release(&sb);
-		row_words(r, tab, &stored, &sb);
+		row_words(ev, tab, &stored, &sb);
 		strbuf_addf(&sb, ": this stored %s is not in the %s", tab->noun,
 			    strcmp(source, "audited") ? "re-run" : "audit row");
 		row_where(id, tab, &stored, NULL, &sb);
@@ -900,7 +930,7 @@ static enum tender_status compare_table(struct verifier *v, long long id, const 
 		if (now[i].seen || ++n_missing > ROW_FINDINGS_MAX)
 			continue;
 		strbuf_release(&sb);
-		row_words(r, tab, &now[i], &sb);
+		row_words(ev, tab, &now[i], &sb);
 		strbuf_addf(&sb, ": the %s has this %s, which is not stored",
 			    strcmp(source, "audited") ? "re-run" : "audit row", tab->noun);
 		row_where(id, tab, &now[i], NULL, &sb);
@@ -962,13 +992,14 @@ static enum tender_status audited(struct verifier *v, long long id, char **creat
 	return rc;
 }
 
-/* Compares every stored row of evaluation id with the rows its re-run r
+/* Compares every stored row of evaluation id with the rows its re-run ev
  * would store (result_sha256: of the re-run's evaluation.xml). Evaluations
  * recorded before the store had panel tables have no panel rows, and none
  * are expected. The tender's row is compared when id is the newest
  * evaluation of its tender (each evaluation updates it). */
-static enum tender_status compare_run(struct verifier *v, long long id, const struct run *r,
-				      const char *result_sha256, struct tender_error *err)
+static enum tender_status compare_run(struct verifier *v, long long id,
+				      const struct evaluation *ev, const char *result_sha256,
+				      struct tender_error *err)
 {
 	struct rows now;
 	char *created = NULL, *engine = NULL;
@@ -981,7 +1012,7 @@ static enum tender_status compare_run(struct verifier *v, long long id, const st
 	if ((rc = store_panel_since(v->s, &since, err)) ||
 	    (rc = prepare(v->s, "SELECT max(id) FROM evaluation WHERE tender_id = ?", &st, err)))
 		return rc;
-	sqlite3_bind_text(st, 1, r->tender_id ? r->tender_id : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, ev->tender_id ? ev->tender_id : "", -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		newest = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -990,7 +1021,7 @@ static enum tender_status compare_run(struct verifier *v, long long id, const st
 	given.created = created;
 	given.engine_version = engine;
 	now.skip_panel = id < since;
-	if (!store_rows(r, &given, collect_row, &now) && now.nomem) {
+	if (!store_rows(ev, &given, collect_row, &now) && now.nomem) {
 		rc = TENDER_ERR_NOMEM;
 		goto out;
 	}
@@ -1003,7 +1034,7 @@ static enum tender_status compare_run(struct verifier *v, long long id, const st
 		if ((rc = table_exists(v, store_table((enum store_table_id)t)->name, &exists, err)) ||
 		    !exists)
 			continue;
-		rc = compare_table(v, id, r, (enum store_table_id)t, now.rows[t], now.n[t],
+		rc = compare_table(v, id, ev, (enum store_table_id)t, now.rows[t], now.n[t],
 				   "recomputed", err);
 	}
 out:
@@ -1265,6 +1296,7 @@ static enum tender_status rerun(struct verifier *v, long long id, struct tender_
 {
 	struct stored sd;
 	struct run r;
+	struct evaluation record;
 	struct run_options opt = {.max_bytes = (size_t)1 << 31, .report = ignore_diags};
 	char *xml = NULL, hex[65];
 	size_t size = 0;
@@ -1289,12 +1321,13 @@ static enum tender_status rerun(struct verifier *v, long long id, struct tender_
 		rc = TENDER_OK;
 		goto out;
 	}
-	if ((rc = result_serialise(&r, &xml, &size)))
+	record = run_record(&r);
+	if ((rc = result_serialise(&record, &xml, &size)))
 		goto out;
 	crypto_hash_sha256(digest, (const unsigned char *)xml, size);
 	sha256_hex(digest, hex);
 	/* evaluation.result_sha256 is compared with hex there */
-	if ((rc = compare_run(v, id, &r, hex, err)))
+	if ((rc = compare_run(v, id, &record, hex, err)))
 		goto out;
 	if (v->counts->findings > before && strcmp(sd.engine, TENDER_VERSION) != 0)
 		finding(v, "evaluation %lld was made by tender %s; this is tender %s: the engine "

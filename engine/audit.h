@@ -9,17 +9,34 @@
  * spaces) of what the evaluation recorded: tender, time, engine version, rule
  * set, every input's role, path and SHA-256, and the result's SHA-256.
  * Hashing comes from libsodium.
+ *
+ * This module sits on top of the store (store.h), which knows nothing of
+ * it: recording an evaluation with its chain entry is audit_record's.
  */
 #ifndef TENDER_AUDIT_H
 #define TENDER_AUDIT_H
 
+#include "evaluation.h"
 #include "store.h"
 
-/* Appends the audit row of evaluation id, inside the caller's transaction.
- * chain_head (may be NULL) receives the row's hash: the head of the chain
- * after this evaluation, which the signed manifest records. */
-enum tender_status audit_append(struct store *s, long long id, char chain_head[65],
-				struct tender_error *err);
+/* Records evaluation ev (borrowed; complete: evaluation_complete) with the
+ * result document (result_size bytes, borrowed) in one transaction that
+ * stays open: its rows (store_insert_evaluation), then its audit row,
+ * chained to the one before. *id receives the evaluation's number and
+ * chain_head (may be NULL) the audit log's hash after it (lower-case hex),
+ * which the signed manifest records. The evaluation is visible to no one until store_commit, and
+ * store_rollback (or a crash) leaves no trace of it; on failure the
+ * transaction is rolled back. Between the two calls the store is locked for
+ * writing: do only what must happen before the commit (write the
+ * outputs). */
+enum tender_status audit_record_pending(struct store *s, const struct evaluation *ev,
+					const char *result, size_t result_size, long long *id,
+					char chain_head[65], struct tender_error *err);
+
+/* audit_record_pending, then store_commit: the evaluation and its audit
+ * row, in one transaction. */
+enum tender_status audit_record(struct store *s, const struct evaluation *ev, const char *result,
+				size_t result_size, long long *id, struct tender_error *err);
 
 /* Receives one finding of a verification, in words for an auditor. */
 typedef void (*audit_report_fn)(void *ctx, const char *finding);

@@ -21,6 +21,7 @@
 #include "error.h"
 #include "fileio.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
@@ -435,20 +436,23 @@ static int put(json_t *obj, const char *key, json_t *value)
  * Every output is hashed from the bytes given, which are those its run
  * wrote: never re-read from disk, where another run may have put others.
  * TENDER_ERR_NOMEM. */
-static enum tender_status build(const struct run *r, const struct manifest_anchor *anchor,
+static enum tender_status build(const struct evaluation *ev,
+				const struct manifest_anchor *anchor,
 				const struct manifest_output *outputs, size_t n_outputs,
 				json_t **out, struct tender_error *err)
 {
 	json_t *root = json_object(), *inputs = NULL, *files = NULL, *evaluation;
 	char id[32];
 
+	/* json_string(NULL) would read as out of memory */
+	assert(ev->created && (ev->inputs || !ev->n_inputs));
 	*out = NULL;
 	if (!root || put(root, "inputs", inputs = json_array()) ||
 	    put(root, "outputs", files = json_array()) ||
 	    put(root, "format", json_string(MANIFEST_FORMAT)) ||
 	    put(root, "engine_version", json_string(TENDER_VERSION)) ||
-	    put(root, "tender", r->tender_id ? json_string(r->tender_id) : json_null()) ||
-	    put(root, "created", json_string(r->created)))
+	    put(root, "tender", ev->tender_id ? json_string(ev->tender_id) : json_null()) ||
+	    put(root, "created", json_string(ev->created)))
 		goto nomem;
 	if (anchor) {
 		/* A string, like every value here (see the top of this file). */
@@ -458,8 +462,8 @@ static enum tender_status build(const struct run *r, const struct manifest_ancho
 		    put(evaluation, "chain_head", json_string(anchor->chain_head)))
 			goto nomem;
 	}
-	for (size_t i = 0; i < r->n_inputs; i++) {
-		const struct run_input *in = &r->inputs[i];
+	for (size_t i = 0; i < ev->n_inputs; i++) {
+		const struct evaluation_input *in = &ev->inputs[i];
 		json_t *entry = json_object();
 
 		if (json_array_append_new(inputs, entry) ||
@@ -508,7 +512,7 @@ static enum tender_status sign(json_t *root, const unsigned char *sk, struct ten
 	return TENDER_OK;
 }
 
-enum tender_status manifest_make(const struct run *r, const struct manifest_anchor *anchor,
+enum tender_status manifest_make(const struct evaluation *ev, const struct manifest_anchor *anchor,
 				 const struct manifest_output *outputs, size_t n_outputs,
 				 const char *key_path, char **text_out, size_t *size_out,
 				 struct tender_error *err)
@@ -535,7 +539,7 @@ enum tender_status manifest_make(const struct run *r, const struct manifest_anch
 		if (rc)
 			goto out;
 	}
-	rc = build(r, anchor, outputs, n_outputs, &root, err);
+	rc = build(ev, anchor, outputs, n_outputs, &root, err);
 	if (!rc && key_path)
 		rc = sign(root, sk, err);
 	if (rc)
@@ -559,8 +563,9 @@ out:
 	return rc;
 }
 
-enum tender_status manifest_write(const char *dir, const struct run *r, const char *const *outputs,
-				  size_t n_outputs, const char *key_path, struct tender_error *err)
+enum tender_status manifest_write(const char *dir, const struct evaluation *ev,
+				  const char *const *outputs, size_t n_outputs, const char *key_path,
+				  struct tender_error *err)
 {
 	struct manifest_output *files = NULL;
 	char path[4096], *text = NULL;
@@ -588,7 +593,7 @@ enum tender_status manifest_write(const char *dir, const struct run *r, const ch
 			goto out;
 		files[n_read].data = data;
 	}
-	rc = manifest_make(r, NULL, files, n_outputs, key_path, &text, &size, err);
+	rc = manifest_make(ev, NULL, files, n_outputs, key_path, &text, &size, err);
 	if (!rc)
 		rc = file_write_atomic(path, text, size, err);
 out:

@@ -7,7 +7,7 @@
 #ifndef TENDER_MANIFEST_H
 #define TENDER_MANIFEST_H
 
-#include "run.h"
+#include "evaluation.h"
 
 /* One output as its run wrote it: its path relative to the output folder
  * and its exact bytes (borrowed). */
@@ -25,8 +25,9 @@ struct manifest_anchor {
 	const char *chain_head;
 };
 
-/* Makes the text of manifest.json for run r: every input's role, path and
- * SHA-256 (as the run read them), every output's SHA-256 from the bytes
+/* Makes the text of manifest.json for evaluation ev (borrowed; it needs
+ * only the tender's id, which may be NULL, the time and the inputs): every
+ * input's role, path and SHA-256 (as its run read them), every output's SHA-256 from the bytes
  * given (never re-read from disk), the anchor (may be NULL: then none), and
  * with key_path an Ed25519 signature by the secret key in that file (written
  * by manifest_keygen). *text (NUL-terminated; tender_free) and *size
@@ -34,16 +35,16 @@ struct manifest_anchor {
  * TENDER_OK, TENDER_ERR_IO (the key cannot be read), TENDER_ERR_USAGE (the
  * key file is not a tender secret key, or an output name cannot be listed)
  * or TENDER_ERR_NOMEM; *text is NULL on failure. */
-enum tender_status manifest_make(const struct run *r, const struct manifest_anchor *anchor,
+enum tender_status manifest_make(const struct evaluation *ev, const struct manifest_anchor *anchor,
 				 const struct manifest_output *outputs, size_t n_outputs,
 				 const char *key_path, char **text, size_t *size,
 				 struct tender_error *err);
 
-/* Writes DIR/manifest.json (atomically) for run r, with no anchor, whose
+/* Writes DIR/manifest.json (atomically) for evaluation ev, with no anchor, whose
  * outputs are the files named in outputs (relative to dir), read whole and
  * hashed. For programs that made their outputs some other way; `tender
  * evaluate` uses manifest_make. Errors as manifest_make. */
-enum tender_status manifest_write(const char *dir, const struct run *r,
+enum tender_status manifest_write(const char *dir, const struct evaluation *ev,
 				  const char *const *outputs, size_t n_outputs,
 				  const char *key_path, struct tender_error *err);
 

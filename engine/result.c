@@ -6,6 +6,7 @@
 
 #include "alloc.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,12 +25,12 @@ static int order_cmp(const struct bid_result *a, const struct bid_result *b)
 	return c ? c : strcmp(a->file, b->file); /* one id, two files: not <bids> order */
 }
 
-void result_order(const struct run *r, size_t *order)
+void result_order(const struct evaluation *ev, size_t *order)
 {
-	for (size_t i = 0; i < r->n_bids; i++) {
+	for (size_t i = 0; i < ev->n_bids; i++) {
 		size_t k = i;
 
-		while (k > 0 && order_cmp(&r->bids[i], &r->bids[order[k - 1]]) < 0) {
+		while (k > 0 && order_cmp(&ev->bids[i], &ev->bids[order[k - 1]]) < 0) {
 			order[k] = order[k - 1];
 			k--;
 		}
@@ -131,9 +132,9 @@ static void attr_number(struct writer *w, const char *name, struct decimal v)
 	attr(w, name, decimal_text(v).s);
 }
 
-static void write_rules(struct writer *w, const struct run *r)
+static void write_rules(struct writer *w, const struct evaluation *ev)
 {
-	const struct ruleset *rs = r->rules;
+	const struct ruleset *rs = ev->rules;
 
 	start(w, "ruleset");
 	attr(w, "id", rs->id);
@@ -191,19 +192,19 @@ static const char *state_str(const struct score *s, enum method m)
 }
 
 /* The panel: the policy and the decision makers with their interests. */
-static void write_panel(struct writer *w, const struct run *r)
+static void write_panel(struct writer *w, const struct evaluation *ev)
 {
-	const struct panel_policy *p = &r->rules->moderation;
+	const struct panel_policy *p = &ev->rules->moderation;
 
 	start(w, "panel");
 	attr(w, "method", panel_method_str(p->method));
 	attr_int(w, "min-evaluators", p->min_evaluators);
 	attr(w, "missing", p->require_moderated ? "require-moderated" : "ignore");
 	attr(w, "conflicts", p->keep_conflicted ? "keep" : "exclude");
-	if (r->rules->moderation_cite)
-		attr(w, "cite", r->rules->moderation_cite);
-	for (size_t i = 0; i < r->panel.n_members; i++) {
-		const struct panel_member *m = &r->panel.members[i];
+	if (ev->rules->moderation_cite)
+		attr(w, "cite", ev->rules->moderation_cite);
+	for (size_t i = 0; i < ev->panel->n_members; i++) {
+		const struct panel_member *m = &ev->panel->members[i];
 
 		start(w, "evaluator");
 		attr(w, "id", m->id);
@@ -243,10 +244,11 @@ static const char *mark_state_str(enum panel_mark_state s)
 
 /* A bid's panel record: the conflicts declared with it, then per panel
  * question who scored what, what was moderated, and the result. */
-static void write_panel_record(struct writer *w, const struct run *r, const struct bid_result *b)
+static void write_panel_record(struct writer *w, const struct evaluation *ev,
+			       const struct bid_result *b)
 {
-	const struct ruleset *rs = r->rules;
-	const struct panel_scores *ps = &r->panel;
+	const struct ruleset *rs = ev->rules;
+	const struct panel_scores *ps = ev->panel;
 
 	for (size_t i = 0; i < b->n_conflicts; i++) {
 		const struct panel_conflict *c = &b->conflicts[i];
@@ -314,9 +316,9 @@ static void write_panel_record(struct writer *w, const struct run *r, const stru
 	}
 }
 
-static void write_bid(struct writer *w, const struct run *r, const struct bid_result *b)
+static void write_bid(struct writer *w, const struct evaluation *ev, const struct bid_result *b)
 {
-	const struct ruleset *rs = r->rules;
+	const struct ruleset *rs = ev->rules;
 
 	start(w, "bid");
 	attr(w, "id", b->id);
@@ -341,7 +343,7 @@ static void write_bid(struct writer *w, const struct run *r, const struct bid_re
 		start(w, "tie-break");
 		attr(w, "ref", rs->nodes[rs->ties[b->ties[i].tie].node].id);
 		attr_int(w, "order", (long long)b->ties[i].tie + 1);
-		attr(w, "with", r->bids[b->ties[i].other].id);
+		attr(w, "with", ev->bids[b->ties[i].other].id);
 		attr(w, "placed", b->ties[i].above ? "above" : "below");
 		text(w, b->ties[i].text);
 		end(w);
@@ -388,8 +390,8 @@ static void write_bid(struct writer *w, const struct run *r, const struct bid_re
 		text(w, b->flags[i].message);
 		end(w);
 	}
-	if (b->evaluated && r->has_panel)
-		write_panel_record(w, r, b);
+	if (b->evaluated && ev->panel)
+		write_panel_record(w, ev, b);
 	end(w);
 }
 
@@ -413,13 +415,15 @@ static void write_contact(struct writer *w, const xmlNode *contact)
 	end(w);
 }
 
-enum tender_status result_serialise(const struct run *r, char **out, size_t *size)
+enum tender_status result_serialise(const struct evaluation *ev, char **out, size_t *size)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
 	struct writer w = {NULL, 0};
-	size_t *order = tender_calloc(r->n_bids, sizeof(*order));
+	size_t *order;
 	char version[32];
 
+	assert(evaluation_complete(ev)); /* every attribute written has a value */
+	order = tender_calloc(ev->n_bids, sizeof(*order));
 	*out = NULL;
 	if (!buf || !order)
 		goto fail;
@@ -434,36 +438,36 @@ enum tender_status result_serialise(const struct run *r, char **out, size_t *siz
 	attr(&w, "xmlns", EVALUATION_NS);
 	snprintf(version, sizeof(version), "%s", TENDER_VERSION);
 	attr(&w, "engine-version", version);
-	attr(&w, "created", r->created);
+	attr(&w, "created", ev->created);
 
 	start(&w, "tender");
-	attr(&w, "id", r->tender_id);
-	attr(&w, "currency", r->currency);
-	attr(&w, "decision-date", r->decision_date);
-	attr_int(&w, "standstill-days", r->standstill_days);
-	attr(&w, "standstill-ends", r->standstill_ends);
-	attr_int(&w, "standstill-extended", r->standstill_extended);
-	attr_int(&w, "non-working-days", r->non_working_days);
-	element(&w, "title", r->tender_title);
-	element(&w, "commissioner", r->commissioner);
-	write_contact(&w, xml_child(xml_doc_root(r->validator.tender_doc), BID_NS, "contact"));
+	attr(&w, "id", ev->tender_id);
+	attr(&w, "currency", ev->currency);
+	attr(&w, "decision-date", ev->decision_date);
+	attr_int(&w, "standstill-days", ev->standstill_days);
+	attr(&w, "standstill-ends", ev->standstill_ends);
+	attr_int(&w, "standstill-extended", ev->standstill_extended);
+	attr_int(&w, "non-working-days", ev->non_working_days);
+	element(&w, "title", ev->tender_title);
+	element(&w, "commissioner", ev->commissioner);
+	write_contact(&w, ev->contact);
 	end(&w);
-	write_rules(&w, r);
+	write_rules(&w, ev);
 	start(&w, "inputs");
-	for (size_t i = 0; i < r->n_inputs; i++) {
+	for (size_t i = 0; i < ev->n_inputs; i++) {
 		start(&w, "input");
-		attr(&w, "role", r->inputs[i].role);
-		attr(&w, "path", r->inputs[i].path);
-		attr_sha(&w, r->inputs[i].sha256);
+		attr(&w, "role", ev->inputs[i].role);
+		attr(&w, "path", ev->inputs[i].path);
+		attr_sha(&w, ev->inputs[i].sha256);
 		end(&w);
 	}
 	end(&w);
-	if (r->has_panel)
-		write_panel(&w, r);
-	result_order(r, order);
+	if (ev->panel)
+		write_panel(&w, ev);
+	result_order(ev, order);
 	start(&w, "ranking");
-	for (size_t i = 0; i < r->n_bids; i++) {
-		const struct bid_result *b = &r->bids[order[i]];
+	for (size_t i = 0; i < ev->n_bids; i++) {
+		const struct bid_result *b = &ev->bids[order[i]];
 
 		if (!b->rank)
 			continue;
@@ -471,14 +475,14 @@ enum tender_status result_serialise(const struct run *r, char **out, size_t *siz
 		attr_int(&w, "rank", b->rank);
 		attr(&w, "bid", b->id);
 		attr_points(&w, "total", b->total);
-		attr_display(&w, "display", r->rules, b->total);
+		attr_display(&w, "display", ev->rules, b->total);
 		attr(&w, "tied", b->tied ? "true" : "false");
 		end(&w);
 	}
 	end(&w);
 	start(&w, "bids");
-	for (size_t i = 0; i < r->n_bids; i++)
-		write_bid(&w, r, &r->bids[order[i]]);
+	for (size_t i = 0; i < ev->n_bids; i++)
+		write_bid(&w, ev, &ev->bids[order[i]]);
 	end(&w);
 	end(&w);
 	if (xmlTextWriterEndDocument(w.w) < 0 || w.failed)

@@ -15,17 +15,6 @@
 #include <string.h>
 #include <time.h>
 
-void sha256_hex(const unsigned char sha256[32], char out[65])
-{
-	static const char digits[] = "0123456789abcdef";
-
-	for (int i = 0; i < 32; i++) {
-		out[2 * i] = digits[sha256[i] >> 4];
-		out[2 * i + 1] = digits[sha256[i] & 15];
-	}
-	out[64] = '\0';
-}
-
 enum tender_status run_timestamp(char out[32], struct tender_error *err)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
@@ -79,8 +68,8 @@ static char *beside(void *unused, const char *base, const char *path)
 static enum tender_status add_input(struct run *r, const char *role, const char *path,
 				    struct input *in)
 {
-	struct run_input *inputs = tender_realloc(r->inputs, (r->n_inputs + 1) * sizeof(*inputs));
-	struct run_input *ri;
+	struct evaluation_input *inputs = tender_realloc(r->inputs, (r->n_inputs + 1) * sizeof(*inputs));
+	struct evaluation_input *ri;
 
 	if (!inputs) {
 		input_release(in);
@@ -687,7 +676,7 @@ static int bid_canonical_cmp(const void *a, const void *b)
 
 static int input_path_cmp(const void *a, const void *b)
 {
-	const struct run_input *x = a, *y = b;
+	const struct evaluation_input *x = a, *y = b;
 
 	return strcmp(x->path, y->path);
 }
@@ -943,6 +932,35 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 	rc = evaluate_across(r->rules, r->bids, r->n_bids, r->decimals,
 			     xml_doc_root(r->validator.tender_doc), r->has_panel ? &r->panel : NULL);
 	return rc;
+}
+
+struct evaluation run_record(const struct run *r)
+{
+	struct evaluation ev = {
+		.tender_id = r->tender_id,
+		.tender_title = r->tender_title,
+		.commissioner = r->commissioner,
+		.currency = r->currency,
+		.decimals = r->decimals,
+		.contact = r->validator.tender_doc
+				   ? xml_child(xml_doc_root(r->validator.tender_doc), BID_NS, "contact")
+				   : NULL,
+		.created = r->created,
+		.decision_date = r->decision_date,
+		.standstill_ends = r->standstill_ends,
+		.standstill_days = r->standstill_days,
+		.standstill_extended = r->standstill_extended,
+		.non_working_days = r->non_working_days,
+		.rules = r->rules,
+		.panel = r->has_panel ? &r->panel : NULL,
+		.bids = r->bids,
+		.n_bids = r->n_bids,
+		.inputs = r->inputs,
+		.n_inputs = r->n_inputs,
+		.n_rejected = r->n_rejected,
+	};
+
+	return ev;
 }
 
 void run_release(struct run *r)

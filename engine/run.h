@@ -19,20 +19,8 @@
 #ifndef TENDER_RUN_H
 #define TENDER_RUN_H
 
-#include "evaluate.h"
+#include "evaluation.h"
 #include "validate.h"
-
-/* An input of the run: what it is, how the tender names it, and the bytes
- * that were hashed, parsed and are stored (read once: nothing reads the
- * file again). */
-struct run_input {
-	char *role; /* tender, rules, panel-scores, bid */
-	char *path; /* as the tender names it (the tender: its file name) */
-	char *file; /* the file that was read, or the stored path: a label */
-	unsigned char sha256[32];
-	char *data; /* the bytes (owned) */
-	size_t size;
-};
 
 /* Receives the findings about one file as they are made. */
 typedef void (*run_report_fn)(void *ctx, const char *path, const struct diag_list *diags);
@@ -63,6 +51,10 @@ struct run_options {
 	size_t n_allow_outside;
 };
 
+/* A run owns everything in it: the rule set, the panel's scores, the bid
+ * results, the inputs' bytes, the tender's texts. What its outputs read is
+ * its record (run_record), which borrows from it; the rest is the run's
+ * working state. */
 struct run {
 	struct validator validator; /* holds the tender description */
 	struct ruleset *rules;
@@ -74,7 +66,7 @@ struct run {
 	int decimals;
 	struct bid_result *bids;
 	size_t n_bids;
-	struct run_input *inputs;
+	struct evaluation_input *inputs;
 	size_t n_inputs;
 	char *tender_id, *tender_title, *commissioner, *currency;
 	char created[32]; /* UTC, ISO 8601 */
@@ -104,11 +96,13 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 				const struct run_options *opt, struct tender_error *err);
 void run_release(struct run *r);
 
+/* The record of run r, everything its outputs are made from: borrowed from
+ * r (valid until run_release, or until r changes), owning nothing. Complete
+ * (evaluation_complete) when run_evaluate returned TENDER_OK. */
+struct evaluation run_record(const struct run *r);
+
 /* The time recorded in outputs: SOURCE_DATE_EPOCH when set (digits only,
  * else TENDER_ERR_USAGE), otherwise now; as "2027-04-01T09:30:00Z". */
 enum tender_status run_timestamp(char out[32], struct tender_error *err);
-
-/* Lower-case hex of a SHA-256 (65 bytes with the NUL). */
-void sha256_hex(const unsigned char sha256[32], char out[65]);
 
 #endif

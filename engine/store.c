@@ -8,12 +8,13 @@
 #include "store.h"
 
 #include "alloc.h"
-#include "audit.h"
+#include "evaluation.h"
 #include "error.h"
 #include "evaluate.h"
 #include "strbuf.h"
 #include "xml.h"
 
+#include <assert.h>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <stdint.h>
@@ -697,7 +698,7 @@ static int put_blob(struct store *s, const unsigned char sha[32], const void *da
 
 /* Stores an input's bytes: those the evaluation read, hashed and parsed
  * (run.h), never the file read again. */
-static enum tender_status put_input_blob(struct store *s, const struct run_input *in,
+static enum tender_status put_input_blob(struct store *s, const struct evaluation_input *in,
 					 struct tender_error *err)
 {
 	unsigned char sha[32];
@@ -740,10 +741,10 @@ static const char *state_name(const struct score *sc, enum method m)
 }
 
 /* The rows of one bid in bid, problem, gate_result, score and flag. */
-static int bid_rows(const struct run *r, size_t seq, store_row_fn fn, void *ctx)
+static int bid_rows(const struct evaluation *ev, size_t seq, store_row_fn fn, void *ctx)
 {
-	const struct ruleset *rs = r->rules;
-	const struct bid_result *b = &r->bids[seq];
+	const struct ruleset *rs = ev->rules;
+	const struct bid_result *b = &ev->bids[seq];
 	struct store_value row[STORE_MAX_COLUMNS];
 
 	row[0] = v_int((long long)seq);
@@ -802,36 +803,36 @@ static int bid_rows(const struct run *r, size_t seq, store_row_fn fn, void *ctx)
 	return 1;
 }
 
-/* The tender, evaluation and input rows of run r. */
-static int run_rows(const struct run *r, const struct store_given *given, store_row_fn fn,
-		    void *ctx)
+/* The tender, evaluation and input rows of evaluation ev. */
+static int run_rows(const struct evaluation *ev, const struct store_given *given,
+		    store_row_fn fn, void *ctx)
 {
 	struct store_value row[STORE_MAX_COLUMNS];
 	char rules_hex[65];
 
-	row[0] = v_text(r->tender_id);
-	row[1] = v_text(r->tender_title);
-	row[2] = v_text(r->commissioner);
-	row[3] = v_text(r->currency);
+	row[0] = v_text(ev->tender_id);
+	row[1] = v_text(ev->tender_title);
+	row[2] = v_text(ev->commissioner);
+	row[3] = v_text(ev->currency);
 	if (!fn(ctx, SR_TENDER, row))
 		return 0;
-	sha256_hex(r->rules->sha256, rules_hex);
-	row[0] = v_text(r->tender_id);
+	sha256_hex(ev->rules->sha256, rules_hex);
+	row[0] = v_text(ev->tender_id);
 	row[1] = v_text(given->created);
 	row[2] = v_text(given->engine_version);
-	row[3] = v_text(r->rules->id);
-	row[4] = v_text(r->rules->version);
+	row[3] = v_text(ev->rules->id);
+	row[4] = v_text(ev->rules->version);
 	row[5] = v_text(rules_hex);
 	row[6] = v_text(given->result_sha256);
 	if (!fn(ctx, SR_EVALUATION, row))
 		return 0;
-	for (size_t i = 0; i < r->n_inputs; i++) {
+	for (size_t i = 0; i < ev->n_inputs; i++) {
 		char hex[65];
 
-		sha256_hex(r->inputs[i].sha256, hex);
+		sha256_hex(ev->inputs[i].sha256, hex);
 		row[0] = v_int((long long)i);
-		row[1] = v_text(r->inputs[i].role);
-		row[2] = v_text(r->inputs[i].path);
+		row[1] = v_text(ev->inputs[i].role);
+		row[2] = v_text(ev->inputs[i].path);
 		row[3] = v_text(hex);
 		if (!fn(ctx, SR_INPUT, row))
 			return 0;
@@ -854,11 +855,11 @@ static const char *mark_state_name(enum panel_mark_state m)
 }
 
 /* The conflicts, records and marks of one evaluated bid. */
-static int panel_bid_rows(const struct run *r, size_t seq, store_row_fn fn, void *ctx)
+static int panel_bid_rows(const struct evaluation *ev, size_t seq, store_row_fn fn, void *ctx)
 {
-	const struct ruleset *rs = r->rules;
-	const struct panel_scores *ps = &r->panel;
-	const struct bid_result *b = &r->bids[seq];
+	const struct ruleset *rs = ev->rules;
+	const struct panel_scores *ps = ev->panel;
+	const struct bid_result *b = &ev->bids[seq];
 	struct store_value row[STORE_MAX_COLUMNS];
 
 	for (size_t i = 0; i < b->n_conflicts; i++) {
@@ -914,24 +915,24 @@ static int panel_bid_rows(const struct run *r, size_t seq, store_row_fn fn, void
 	return 1;
 }
 
-/* The panel rows of run r: none when it has no panel. */
-static int panel_rows(const struct run *r, store_row_fn fn, void *ctx)
+/* The panel rows of evaluation ev: none when it has no panel. */
+static int panel_rows(const struct evaluation *ev, store_row_fn fn, void *ctx)
 {
 	const struct panel_policy *p;
 	struct store_value row[STORE_MAX_COLUMNS];
 
-	if (!r->has_panel)
+	if (!ev->panel)
 		return 1;
-	p = &r->rules->moderation;
+	p = &ev->rules->moderation;
 	row[0] = v_text(panel_method_str(p->method));
 	row[1] = v_int(p->min_evaluators);
 	row[2] = v_text(p->require_moderated ? "require-moderated" : "ignore");
 	row[3] = v_text(p->keep_conflicted ? "keep" : "exclude");
-	row[4] = v_text(r->rules->moderation_cite);
+	row[4] = v_text(ev->rules->moderation_cite);
 	if (!fn(ctx, SR_POLICY, row))
 		return 0;
-	for (size_t i = 0; i < r->panel.n_members; i++) {
-		const struct panel_member *m = &r->panel.members[i];
+	for (size_t i = 0; i < ev->panel->n_members; i++) {
+		const struct panel_member *m = &ev->panel->members[i];
 
 		row[0] = v_int((long long)i);
 		row[1] = v_text(m->id);
@@ -948,21 +949,22 @@ static int panel_rows(const struct run *r, store_row_fn fn, void *ctx)
 				return 0;
 		}
 	}
-	for (size_t i = 0; i < r->n_bids; i++)
-		if (r->bids[i].evaluated && !panel_bid_rows(r, i, fn, ctx))
+	for (size_t i = 0; i < ev->n_bids; i++)
+		if (ev->bids[i].evaluated && !panel_bid_rows(ev, i, fn, ctx))
 			return 0;
 	return 1;
 }
 
-int store_rows(const struct run *r, const struct store_given *given, store_row_fn fn,
+int store_rows(const struct evaluation *ev, const struct store_given *given, store_row_fn fn,
 	       void *ctx)
 {
-	if (!run_rows(r, given, fn, ctx))
+	assert(evaluation_complete(ev));
+	if (!run_rows(ev, given, fn, ctx))
 		return 0;
-	for (size_t i = 0; i < r->n_bids; i++)
-		if (!bid_rows(r, i, fn, ctx))
+	for (size_t i = 0; i < ev->n_bids; i++)
+		if (!bid_rows(ev, i, fn, ctx))
 			return 0;
-	return panel_rows(r, fn, ctx);
+	return panel_rows(ev, fn, ctx);
 }
 
 struct row_writer {
@@ -971,8 +973,8 @@ struct row_writer {
 };
 
 /* Writes one row of a bid's or the panel's tables; the tender, evaluation
- * and input rows are written by store_record itself (an upsert, a new id,
- * the inputs' blobs). */
+ * and input rows are written by store_insert_evaluation itself (an upsert,
+ * a new id, the inputs' blobs). */
 static int put_row(void *ctx, enum store_table_id t, const struct store_value *row)
 {
 	struct row_writer *w = ctx;
@@ -1020,55 +1022,59 @@ enum tender_status store_panel_since(struct store *s, long long *id, struct tend
 			  id, err);
 }
 
-enum tender_status store_record_pending(struct store *s, const struct run *r, const char *result,
-					size_t result_size, long long *id, char chain_head[65],
-					struct tender_error *err)
+enum tender_status store_insert_evaluation(struct store *s, const struct evaluation *ev,
+					   const char *result, size_t result_size, long long *id,
+					   struct tender_error *err)
 {
 	unsigned char result_sha[32];
 	char result_hex[65], rules_hex[65];
 	sqlite3_stmt *st;
 	enum tender_status rc;
 
+	/* What the NOT NULL columns and foreign keys would refuse mid-way: a
+	 * record is complete before it is stored, and no evaluation is being
+	 * recorded already. */
+	assert(evaluation_complete(ev));
+	assert(result && result_size > 0);
+	assert(sqlite3_get_autocommit(s->db));
 	crypto_hash_sha256(result_sha, (const unsigned char *)result, result_size);
 	sha256_hex(result_sha, result_hex);
-	sha256_hex(r->rules->sha256, rules_hex);
+	sha256_hex(ev->rules->sha256, rules_hex);
 	if ((rc = exec(s, "BEGIN IMMEDIATE", err, "cannot lock the store")))
 		return rc;
-	for (size_t i = 0; i < r->n_inputs; i++)
-		if ((rc = put_input_blob(s, &r->inputs[i], err)))
+	for (size_t i = 0; i < ev->n_inputs; i++)
+		if ((rc = put_input_blob(s, &ev->inputs[i], err)))
 			goto rollback;
 	if (!put_blob(s, result_sha, result, result_size))
 		goto db_error;
 	st = stmt(s, ST_TENDER);
-	if (!st || bind_text(st, 1, r->tender_id) || bind_text(st, 2, r->tender_title) ||
-	    bind_text(st, 3, r->commissioner) || bind_text(st, 4, r->currency) || !done(st))
+	if (!st || bind_text(st, 1, ev->tender_id) || bind_text(st, 2, ev->tender_title) ||
+	    bind_text(st, 3, ev->commissioner) || bind_text(st, 4, ev->currency) || !done(st))
 		goto db_error;
 	st = stmt(s, ST_EVALUATION);
-	if (!st || bind_text(st, 1, r->tender_id) || bind_text(st, 2, r->created) ||
-	    bind_text(st, 3, TENDER_VERSION) || bind_text(st, 4, r->rules->id) ||
-	    bind_text(st, 5, r->rules->version) || bind_text(st, 6, rules_hex) ||
+	if (!st || bind_text(st, 1, ev->tender_id) || bind_text(st, 2, ev->created) ||
+	    bind_text(st, 3, TENDER_VERSION) || bind_text(st, 4, ev->rules->id) ||
+	    bind_text(st, 5, ev->rules->version) || bind_text(st, 6, rules_hex) ||
 	    bind_text(st, 7, result_hex) || !done(st))
 		goto db_error;
 	*id = sqlite3_last_insert_rowid(s->db);
-	for (size_t i = 0; i < r->n_inputs; i++) {
+	for (size_t i = 0; i < ev->n_inputs; i++) {
 		char hex[65];
 
-		sha256_hex(r->inputs[i].sha256, hex);
+		sha256_hex(ev->inputs[i].sha256, hex);
 		st = stmt(s, ST_INPUT);
 		if (!st || sqlite3_bind_int64(st, 1, *id) || sqlite3_bind_int(st, 2, (int)i) ||
-		    bind_text(st, 3, r->inputs[i].role) || bind_text(st, 4, r->inputs[i].path) ||
+		    bind_text(st, 3, ev->inputs[i].role) || bind_text(st, 4, ev->inputs[i].path) ||
 		    bind_text(st, 5, hex) || !done(st))
 			goto db_error;
 	}
 	{
 		struct row_writer w = {s, *id};
-		struct store_given given = {r->created, TENDER_VERSION, result_hex};
+		struct store_given given = {ev->created, TENDER_VERSION, result_hex};
 
-		if (!store_rows(r, &given, put_row, &w))
+		if (!store_rows(ev, &given, put_row, &w))
 			goto db_error;
 	}
-	if ((rc = audit_append(s, *id, chain_head, err)))
-		goto rollback;
 	return TENDER_OK;
 db_error:
 	rc = store_error(s, err, "cannot record the evaluation");
@@ -1138,7 +1144,10 @@ enum tender_status store_signer(struct store *s, char public_key[65], struct ten
 
 enum tender_status store_commit(struct store *s, struct tender_error *err)
 {
-	enum tender_status rc = exec(s, "COMMIT", err, "cannot commit the evaluation");
+	enum tender_status rc;
+
+	assert(!sqlite3_get_autocommit(s->db)); /* an evaluation is pending */
+	rc = exec(s, "COMMIT", err, "cannot commit the evaluation");
 
 	if (rc) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -1157,15 +1166,6 @@ void store_rollback(struct store *s)
 {
 	if (s && !sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-enum tender_status store_record(struct store *s, const struct run *r, const char *result,
-				size_t result_size, long long *id, struct tender_error *err)
-{
-	char chain_head[65];
-	enum tender_status rc = store_record_pending(s, r, result, result_size, id, chain_head, err);
-
-	return rc ? rc : store_commit(s, err);
 }
 
 enum tender_status store_high_water(struct store *s, long long *value, struct tender_error *err)

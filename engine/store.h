@@ -9,12 +9,16 @@
  * the sqlite3 shell (the schema is in README.md). One transaction per
  * evaluation (BEGIN IMMEDIATE), so a crash leaves all of an evaluation or
  * none of it. An append-only audit log chains each evaluation to the one
- * before by hash (audit.h).
+ * before by hash: that chain is audit.h's, on top of this module, and an
+ * evaluation is recorded with its chain entry by audit_record.
+ *
+ * The store reads an evaluation's record (evaluation.h), never the run that
+ * made it.
  */
 #ifndef TENDER_STORE_H
 #define TENDER_STORE_H
 
-#include "run.h"
+#include "evaluation.h"
 
 typedef struct sqlite3 sqlite3;
 
@@ -41,23 +45,19 @@ sqlite3 *store_db(struct store *s);
  * an older store opened read-only (version 1 has no panel tables). */
 int store_version(const struct store *s);
 
-/* Records an evaluation run: its inputs' bytes (those the run read once
- * and kept: no file is opened again), the
- * result document, every result row and the audit log entry, in one
- * transaction. *id receives the evaluation's number. */
-enum tender_status store_record(struct store *s, const struct run *r, const char *result,
-				size_t result_size, long long *id, struct tender_error *err);
-
-/* The same, but the transaction stays open: the evaluation is visible to
- * no one until store_commit, and store_rollback (or a crash) leaves no
- * trace of it. chain_head receives the audit log's hash after the
- * evaluation's row (lower-case hex), which the signed manifest records. On
- * failure the transaction is rolled back. Between the two calls the store
- * is locked for writing: do only what must happen before the commit (write
- * the outputs). */
-enum tender_status store_record_pending(struct store *s, const struct run *r, const char *result,
-					size_t result_size, long long *id, char chain_head[65],
-					struct tender_error *err);
+/* Begins a transaction (BEGIN IMMEDIATE) and writes evaluation ev
+ * (borrowed; complete: evaluation_complete) in it: its inputs' bytes (those
+ * its run read once and kept: no file is opened again), the result document
+ * (result_size bytes, borrowed), the tender's row and every row store_rows
+ * gives. *id receives the evaluation's number. The audit log's row is not
+ * among them: use audit_record_pending (audit.h), which adds it; this is its
+ * first half. The transaction stays open: the evaluation is visible to no
+ * one until store_commit, and store_rollback (or a crash) leaves no trace
+ * of it. On failure the transaction is rolled back. No other transaction
+ * may be open. */
+enum tender_status store_insert_evaluation(struct store *s, const struct evaluation *ev,
+					   const char *result, size_t result_size, long long *id,
+					   struct tender_error *err);
 
 /* Inside a pending evaluation id: when the store is bound to a signer,
  * refuses (TENDER_ERR_USAGE) an evaluation not signed by it (public_key:
@@ -84,8 +84,8 @@ enum tender_status store_high_water(struct store *s, long long *value, struct te
 
 /* ---------------------------------------------------------------------- */
 /* The rows of an evaluation, every table of it, from one description:
- * what store_record writes and what audit_verify compares with a re-run,
- * column by column, in both directions. The store-wide tables (blob,
+ * what store_insert_evaluation writes and what audit_verify compares with a
+ * re-run, column by column, in both directions. The store-wide tables (blob,
  * audit_log, schema_history) are not described here: they are checked as a
  * whole (re-hashed, chained, shaped: audit.h). */
 
@@ -167,11 +167,11 @@ struct store_given {
 	const char *created, *engine_version, *result_sha256;
 };
 
-/* Hands every row of every table of run r to fn, parents before children
- * (tender, evaluation, inputs, each bid with its problems, gates, scores
- * and flags, then the panel's rows); no panel rows when r has no panel.
- * Returns 1, or 0 when fn stopped. */
-int store_rows(const struct run *r, const struct store_given *given, store_row_fn fn,
+/* Hands every row of every table of evaluation ev (borrowed; complete) to
+ * fn, parents before children (tender, evaluation, inputs, each bid with
+ * its problems, gates, scores and flags, then the panel's rows); no panel
+ * rows when ev has no panel. Returns 1, or 0 when fn stopped. */
+int store_rows(const struct evaluation *ev, const struct store_given *given, store_row_fn fn,
 	       void *ctx);
 
 /* Receives one way the store's shape differs from tender's schema. */

@@ -11,9 +11,8 @@
 #include "../alloc.h"
 #include "../anchor.h"
 #include "../audit.h"
-#include "../panel.h"
+#include "../explain.h"
 #include "../store.h"
-#include "../xml.h"
 
 #include <errno.h>
 #include <getopt.h> /* optind */
@@ -205,350 +204,287 @@ static int verify(int argc, char **argv, FILE *out, FILE *err)
 }
 
 /* ---------------------------------------------------------------------- */
+/* explain: the rows explain_bid hands on (explain.h), as text or JSON. */
 
-static const char *col(sqlite3_stmt *st, int i)
+struct explain_printer {
+	FILE *out;
+	const char *bid; /* as given */
+	int json;
+	json_t *report; /* the JSON document, made at the bid's row */
+	json_t *problems, *gates, *scores, *flags;
+	json_t *makers, *conflicts, *records; /* of the panel */
+	json_t *interests, *marks; /* of the current decision maker, record */
+};
+
+/* A stored text that the output shows as "" when there is none. */
+static const char *shown(const char *text)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? (const char *)t : "";
+	return text ? text : "";
 }
 
-/* Runs sql with (evaluation, bid seq) bound and hands each row to emit. */
-static int rows(sqlite3 *db, const char *sql, long long id, int seq,
-		void (*emit)(sqlite3_stmt *st, FILE *out, json_t *list), FILE *out, json_t *list)
+static json_t *json_opt_text(const char *text)
 {
-	sqlite3_stmt *st;
-	int step;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, seq);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		emit(st, out, list);
-	sqlite3_finalize(st);
-	return step == SQLITE_DONE;
+	return text ? json_string(text) : json_null();
 }
 
-static void emit_gate(sqlite3_stmt *st, FILE *out, json_t *list)
+static json_t *json_opt_real(struct explain_number n)
 {
-	if (list)
-		json_array_append_new(list, json_pack("{s:s, s:b, s:s?}", "gate", col(st, 0),
-						      "passed", sqlite3_column_int(st, 1), "message",
-						      sqlite3_column_text(st, 2) ? col(st, 2) : NULL));
+	return n.present ? json_real(n.value) : json_null();
+}
+
+/* A stored number as the evaluation.xml writes it; "none" for none. */
+static struct number_text number(struct explain_number n)
+{
+	struct number_text none = {"none"};
+
+	return n.present ? double_text(n.value) : none;
+}
+
+/* Adds arrays (NULL when out of memory: then all fail) to the report. */
+static enum tender_status set_array(json_t *report, const char *key, json_t **array)
+{
+	*array = json_array();
+	if (!*array || json_object_set_new(report, key, *array))
+		return TENDER_ERR_NOMEM;
+	return TENDER_OK;
+}
+
+static enum tender_status print_bid(struct explain_printer *p, const struct explain_bid *b)
+{
+	if (!p->json) {
+		cli_printf(p->out, "bid %s (%s), file %s\n", p->bid, shown(b->bidder), shown(b->file));
+		cli_printf(p->out, "evaluation %lld of tender %s at %s under rule set %s %s\n",
+			b->evaluation_id, shown(b->tender_id), shown(b->created),
+			shown(b->ruleset_id), shown(b->ruleset_version));
+		if (b->ranked)
+			cli_printf(p->out, "rank %d%s, total %s\n", b->rank, b->tied ? " (tied)" : "",
+				explain_points_text(b->total_points, b->precision).s);
+		else
+			cli_printf(p->out, "not ranked%s%s\n", b->exclusion ? ": " : "",
+				shown(b->exclusion));
+		return TENDER_OK;
+	}
+	p->report = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:f}", "bid", p->bid,
+			      "evaluation", (json_int_t)b->evaluation_id, "tender",
+			      shown(b->tender_id), "created", shown(b->created), "ruleset",
+			      shown(b->ruleset_id), "ruleset_version", shown(b->ruleset_version),
+			      "bidder", shown(b->bidder), "file", shown(b->file), "compliant",
+			      b->compliant, "total", b->total_points);
+	if (!p->report)
+		return TENDER_ERR_NOMEM;
+	if (b->ranked)
+		json_object_set_new(p->report, "rank", json_integer(b->rank));
+	if (b->exclusion)
+		json_object_set_new(p->report, "exclusion", json_string(b->exclusion));
+	if (set_array(p->report, "problems", &p->problems) ||
+	    set_array(p->report, "gates", &p->gates) || set_array(p->report, "scores", &p->scores) ||
+	    set_array(p->report, "flags", &p->flags))
+		return TENDER_ERR_NOMEM;
+	return TENDER_OK;
+}
+
+static void print_problem(struct explain_printer *p, const char *problem)
+{
+	if (p->json)
+		json_array_append_new(p->problems, json_string(shown(problem)));
 	else
-		cli_printf(out, "  gate  %-4s %s%s%s\n", sqlite3_column_int(st, 1) ? "PASS" : "FAIL",
-			col(st, 0), sqlite3_column_text(st, 2) ? ": " : "", col(st, 2));
+		cli_printf(p->out, "  problem: %s\n", shown(problem));
 }
 
-/* A stored REAL of points back as points units (exact below 9,007 points,
- * where a double holds every unit), shown at precision decimals by the one
- * rounding rule (number.h). */
-static struct number_text stored_points(sqlite3_stmt *st, int column, int precision)
+static void print_gate(struct explain_printer *p, const struct explain_gate *g)
 {
-	double v = sqlite3_column_double(st, column) * (double)POINTS_ONE;
-	int64_t units = v >= 0 ? (int64_t)(v + 0.5) : -(int64_t)(-v + 0.5);
-
-	return points_text(units, precision);
-}
-
-/* The rule set's precision of evaluation id, read from the rule set the
- * store keeps (2 when it cannot be read). */
-static int stored_precision(sqlite3 *db, long long id)
-{
-	sqlite3_stmt *st;
-	struct xml_doc *doc = NULL;
-	struct tender_error e = {0};
-	struct decimal d;
-	char *text = NULL, why[128];
-	int precision = 2;
-
-	if (sqlite3_prepare_v2(db, "SELECT b.data FROM blob b JOIN evaluation e"
-				   " ON b.sha256 = e.ruleset_sha256 WHERE e.id = ?1",
-			       -1, &st, NULL) != SQLITE_OK)
-		return precision;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    xml_load_memory(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
-			    "rules", &doc, &e) == TENDER_OK &&
-	    xml_attr_dup(xml_doc_root(doc), "precision", &text) == TENDER_OK && text &&
-	    decimal_parse(text, &d, why, sizeof(why)) == TENDER_OK && d.scale == 0 &&
-	    d.coef >= 0 && d.coef <= 6)
-		precision = (int)d.coef;
-	tender_free(text);
-	xml_doc_free(doc);
-	sqlite3_finalize(st);
-	return precision;
-}
-
-static void emit_score(sqlite3_stmt *st, FILE *out, json_t *list)
-{
-	if (list)
-		json_array_append_new(list,
-				      json_pack("{s:s, s:s, s:f, s:f, s:s?}", "criterion", col(st, 0),
-						"state", col(st, 1), "points", sqlite3_column_double(st, 2),
-						"max", sqlite3_column_double(st, 3), "explanation",
-						sqlite3_column_text(st, 4) ? col(st, 4) : NULL));
+	if (p->json)
+		json_array_append_new(p->gates, json_pack("{s:s, s:b, s:s?}", "gate", shown(g->gate_id),
+							  "passed", g->passed, "message",
+							  g->message));
 	else
-		cli_printf(out, "  score %-28s %8s / %-8s %s%s%s\n", col(st, 0),
-			stored_points(st, 2, sqlite3_column_int(st, 5)).s,
-			stored_points(st, 3, sqlite3_column_int(st, 5)).s,
-			strcmp(col(st, 1), "scored") && strcmp(col(st, 1), "subtotal") ? col(st, 1)
-											 : "",
-			strcmp(col(st, 1), "scored") && strcmp(col(st, 1), "subtotal") ? ": " : "",
-			col(st, 4));
+		cli_printf(p->out, "  gate  %-4s %s%s%s\n", g->passed ? "PASS" : "FAIL",
+			shown(g->gate_id), g->message ? ": " : "", shown(g->message));
 }
 
-static void emit_flag(sqlite3_stmt *st, FILE *out, json_t *list)
+static void print_score(struct explain_printer *p, const struct explain_score *sc)
 {
-	if (list)
-		json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:s}", "flag", col(st, 0),
-						      "severity", col(st, 1), "cite", col(st, 2),
-						      "message", col(st, 3)));
+	const char *state = shown(sc->state);
+	int plain = !strcmp(state, "scored") || !strcmp(state, "subtotal");
+
+	if (p->json)
+		json_array_append_new(p->scores,
+				      json_pack("{s:s, s:s, s:f, s:f, s:s?}", "criterion",
+						shown(sc->rule_id), "state", state, "points",
+						sc->points, "max", sc->max_points, "explanation",
+						sc->explanation));
 	else
-		cli_printf(out, "  flag  %-8s %s (%s): %s\n", col(st, 1), col(st, 0), col(st, 2),
-			col(st, 3));
+		cli_printf(p->out, "  score %-28s %8s / %-8s %s%s%s\n", shown(sc->rule_id),
+			explain_points_text(sc->points, sc->precision).s,
+			explain_points_text(sc->max_points, sc->precision).s, plain ? "" : state,
+			plain ? "" : ": ", shown(sc->explanation));
 }
 
-static void emit_problem(sqlite3_stmt *st, FILE *out, json_t *list)
+static void print_flag(struct explain_printer *p, const struct explain_flag *f)
 {
-	if (list)
-		json_array_append_new(list, json_string(col(st, 0)));
+	if (p->json)
+		json_array_append_new(p->flags, json_pack("{s:s, s:s, s:s, s:s}", "flag",
+							  shown(f->flag_id), "severity",
+							  shown(f->severity), "cite", shown(f->cite),
+							  "message", shown(f->message)));
 	else
-		cli_printf(out, "  problem: %s\n", col(st, 0));
+		cli_printf(p->out, "  flag  %-8s %s (%s): %s\n", shown(f->severity),
+			shown(f->flag_id), shown(f->cite), shown(f->message));
 }
 
-/* ---------------------------------------------------------------------- */
-/* The panel record (schema version 2): the decision makers once, then the
- * bid's conflicts and, per panel question, who scored what. */
-
-static json_t *json_opt_text(sqlite3_stmt *st, int i)
+static enum tender_status print_policy(struct explain_printer *p, const struct explain_policy *pol)
 {
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? json_null() : json_string(col(st, i));
+	json_t *panel;
+
+	if (!p->json) {
+		cli_printf(p->out, "panel: %s of the counted scores, at least %d evaluators; missing "
+				   "scores: %s; conflicted evaluators: %s\n",
+			shown(pol->method), pol->min_evaluators, shown(pol->missing),
+			shown(pol->conflicts));
+		if (pol->cite)
+			cli_printf(p->out, "  cite: %s\n", pol->cite);
+		return TENDER_OK;
+	}
+	p->makers = json_array();
+	panel = json_pack("{s:s, s:i, s:s, s:s, s:o, s:o}", "method", shown(pol->method),
+			  "min_evaluators", pol->min_evaluators, "missing", shown(pol->missing),
+			  "conflicts", shown(pol->conflicts), "cite", json_opt_text(pol->cite),
+			  "decision_makers", p->makers);
+	if (!panel) /* out of memory: makers went with it */
+		return TENDER_ERR_NOMEM;
+	json_object_set_new(p->report, "panel", panel);
+	if (set_array(p->report, "conflicts", &p->conflicts) ||
+	    set_array(p->report, "panel_records", &p->records))
+		return TENDER_ERR_NOMEM;
+	return TENDER_OK;
 }
 
-static json_t *json_opt_real(sqlite3_stmt *st, int i)
+static enum tender_status print_member(struct explain_printer *p, const struct explain_member *m)
 {
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? json_null()
-							 : json_real(sqlite3_column_double(st, i));
+	json_t *maker;
+
+	if (!p->json) {
+		cli_printf(p->out, "  decision maker %s: %s (%s)\n", shown(m->evaluator_id),
+			shown(m->name), shown(m->role));
+		return TENDER_OK;
+	}
+	p->interests = json_array();
+	maker = json_pack("{s:s, s:s, s:s, s:o}", "id", shown(m->evaluator_id), "name",
+			  shown(m->name), "role", shown(m->role), "interests", p->interests);
+	if (!maker) /* out of memory: interests went with it */
+		return TENDER_ERR_NOMEM;
+	json_array_append_new(p->makers, maker);
+	return TENDER_OK;
 }
 
-/* A stored number as the evaluation.xml writes it; "none" for NULL. */
-static const char *number(sqlite3_stmt *st, int i, char *buf, size_t size)
+static void print_interest(struct explain_printer *p, const struct explain_interest *i)
 {
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return "none";
-	snprintf(buf, size, "%s", double_text(sqlite3_column_double(st, i)).s);
-	return buf;
-}
-
-static void emit_interest(sqlite3_stmt *st, FILE *out, json_t *list)
-{
-	if (list)
-		json_array_append_new(list, json_pack("{s:s, s:s}", "organisation", col(st, 0),
-						      "nature", col(st, 1)));
+	if (p->json)
+		json_array_append_new(p->interests,
+				      json_pack("{s:s, s:s}", "organisation", shown(i->organisation),
+						"nature", shown(i->nature)));
 	else
-		cli_printf(out, "    interest: %s (%s)\n", col(st, 0), col(st, 1));
+		cli_printf(p->out, "    interest: %s (%s)\n", shown(i->organisation), shown(i->nature));
 }
 
-static void emit_conflict(sqlite3_stmt *st, FILE *out, json_t *list)
+static void print_conflict(struct explain_printer *p, const struct explain_conflict *c)
 {
-	if (list)
-		json_array_append_new(list,
+	if (p->json)
+		json_array_append_new(p->conflicts,
 				      json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "evaluator",
-						col(st, 0), "organisation", col(st, 1), "party",
-						col(st, 2), "relation", col(st, 3), "managed",
-						col(st, 4), "nature", col(st, 5)));
+						shown(c->evaluator_id), "organisation",
+						shown(c->organisation), "party", shown(c->party),
+						"relation", shown(c->relation), "managed",
+						shown(c->managed), "nature", shown(c->nature)));
 	else
-		cli_printf(out, "  conflict %s: interest in %s, %s %s (%s); managed: %s\n", col(st, 0),
-			col(st, 1),
-			strcmp(col(st, 3), "bidder") ? "consortium member" : "the bidder",
-			col(st, 2), col(st, 5), col(st, 4));
+		cli_printf(p->out, "  conflict %s: interest in %s, %s %s (%s); managed: %s\n",
+			shown(c->evaluator_id), shown(c->organisation),
+			strcmp(shown(c->relation), "bidder") ? "consortium member" : "the bidder",
+			shown(c->party), shown(c->nature), shown(c->managed));
 }
 
-static void emit_mark(sqlite3_stmt *st, FILE *out, json_t *list)
+static enum tender_status print_record(struct explain_printer *p, const struct explain_record *r)
 {
-	char buf[64];
+	json_t *record;
 
-	if (list)
-		json_array_append_new(list, json_pack("{s:s, s:s, s:o, s:o}", "evaluator",
-						      col(st, 0), "state", col(st, 1), "value",
-						      json_opt_real(st, 2), "justification",
-						      json_opt_text(st, 3)));
-	else if (sqlite3_column_type(st, 2) == SQLITE_NULL)
-		cli_printf(out, "    %-4s %s\n", col(st, 0), col(st, 1));
+	if (!p->json) {
+		cli_printf(p->out, "  question %s (%s): ", shown(r->question), shown(r->rule_id));
+		if (strcmp(shown(r->basis), "none") == 0)
+			cli_printf(p->out, "no score");
+		else
+			cli_printf(p->out, "%s %s", shown(r->basis), number(r->value).s);
+		cli_printf(p->out, "; %d counted", r->counted);
+		if (r->low.present)
+			cli_printf(p->out, " (%s to %s)", number(r->low).s, number(r->high).s);
+		cli_printf(p->out, ", %d excluded, %d missing\n", r->excluded, r->missing);
+		return TENDER_OK;
+	}
+	p->marks = json_array();
+	record = json_pack("{s:s, s:s, s:s, s:o, s:i, s:i, s:i, s:o, s:o, s:o}", "criterion",
+			   shown(r->rule_id), "question", shown(r->question), "basis",
+			   shown(r->basis), "value", json_opt_real(r->value), "counted", r->counted,
+			   "excluded", r->excluded, "missing", r->missing, "low",
+			   json_opt_real(r->low), "high", json_opt_real(r->high), "marks", p->marks);
+	if (!record) /* out of memory: the marks went with it */
+		return TENDER_ERR_NOMEM;
+	if (r->moderated.present)
+		json_object_set_new(record, "moderated",
+				    json_pack("{s:f, s:s, s:o}", "value", r->moderated.value,
+					      "agreed_by", shown(r->agreed_by), "note",
+					      json_opt_text(r->moderation_note)));
+	if (r->why)
+		json_object_set_new(record, "why", json_string(r->why));
+	json_array_append_new(p->records, record);
+	return TENDER_OK;
+}
+
+/* After its marks: the moderated score, or why there is none. */
+static void print_record_end(struct explain_printer *p, const struct explain_record *r)
+{
+	if (p->json)
+		return;
+	if (r->moderated.present)
+		cli_printf(p->out, "    moderated %s, agreed by %s%s%s\n", number(r->moderated).s,
+			shown(r->agreed_by), r->moderation_note ? ": " : "",
+			shown(r->moderation_note));
+	if (r->why)
+		cli_printf(p->out, "    no score: %s\n", r->why);
+}
+
+static void print_mark(struct explain_printer *p, const struct explain_mark *m)
+{
+	if (p->json)
+		json_array_append_new(p->marks,
+				      json_pack("{s:s, s:s, s:o, s:o}", "evaluator",
+						shown(m->evaluator_id), "state", shown(m->state),
+						"value", json_opt_real(m->value), "justification",
+						json_opt_text(m->justification)));
+	else if (!m->value.present)
+		cli_printf(p->out, "    %-4s %s\n", shown(m->evaluator_id), shown(m->state));
 	else
-		cli_printf(out, "    %-4s %-8s %s%s%s\n", col(st, 0), col(st, 1),
-			number(st, 2, buf, sizeof(buf)), sqlite3_column_text(st, 3) ? ": " : "",
-			col(st, 3));
+		cli_printf(p->out, "    %-4s %-8s %s%s%s\n", shown(m->evaluator_id), shown(m->state),
+			number(m->value).s, m->justification ? ": " : "", shown(m->justification));
 }
 
-/* The panel records of one bid, each with its marks. Returns 0 on a
- * database error. */
-static int explain_records(sqlite3 *db, long long id, int seq, FILE *out, json_t *list)
+static enum tender_status print_explain_row(void *ctx, const struct explain_row *row)
 {
-	sqlite3_stmt *st, *marks;
-	int step = SQLITE_DONE, ok = 1;
-	char a[64], b[64], c[64];
+	struct explain_printer *p = ctx;
 
-	if (sqlite3_prepare_v2(db,
-			       "SELECT rule_id, question, basis, value, counted, excluded, missing,"
-			       " low, high, moderated_value, agreed_by, moderation_note, why"
-			       " FROM panel_record WHERE evaluation_id = ?1 AND bid_seq = ?2"
-			       " ORDER BY rowid",
-			       -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT evaluator_id, state, value, justification FROM panel_mark"
-			       " WHERE evaluation_id = ?1 AND bid_seq = ?2 AND rule_id = ?3"
-			       " ORDER BY seq",
-			       -1, &marks, NULL) != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return 0;
+	switch (row->kind) {
+	case EXPLAIN_BID: return print_bid(p, &row->bid);
+	case EXPLAIN_PROBLEM: print_problem(p, row->problem); break;
+	case EXPLAIN_GATE: print_gate(p, &row->gate); break;
+	case EXPLAIN_SCORE: print_score(p, &row->score); break;
+	case EXPLAIN_FLAG: print_flag(p, &row->flag); break;
+	case EXPLAIN_POLICY: return print_policy(p, &row->policy);
+	case EXPLAIN_MEMBER: return print_member(p, &row->member);
+	case EXPLAIN_INTEREST: print_interest(p, &row->interest); break;
+	case EXPLAIN_CONFLICT: print_conflict(p, &row->conflict); break;
+	case EXPLAIN_RECORD: return print_record(p, &row->record);
+	case EXPLAIN_MARK: print_mark(p, &row->mark); break;
+	case EXPLAIN_RECORD_END: print_record_end(p, &row->record); break;
 	}
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, seq);
-	while (ok && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		json_t *record = NULL, *mark_list = NULL;
-		int m;
-
-		if (list) {
-			mark_list = json_array();
-			record = json_pack("{s:s, s:s, s:s, s:o, s:i, s:i, s:i, s:o, s:o, s:o}",
-					   "criterion", col(st, 0), "question", col(st, 1), "basis",
-					   col(st, 2), "value", json_opt_real(st, 3), "counted",
-					   sqlite3_column_int(st, 4), "excluded",
-					   sqlite3_column_int(st, 5), "missing",
-					   sqlite3_column_int(st, 6), "low", json_opt_real(st, 7),
-					   "high", json_opt_real(st, 8), "marks", mark_list);
-			if (!record) { /* out of memory: mark_list went with it */
-				ok = 0;
-				break;
-			}
-			if (sqlite3_column_type(st, 9) != SQLITE_NULL)
-				json_object_set_new(record, "moderated",
-						    json_pack("{s:f, s:s, s:o}", "value",
-							      sqlite3_column_double(st, 9),
-							      "agreed_by", col(st, 10), "note",
-							      json_opt_text(st, 11)));
-			if (sqlite3_column_type(st, 12) != SQLITE_NULL)
-				json_object_set_new(record, "why", json_string(col(st, 12)));
-			json_array_append_new(list, record);
-		} else {
-			cli_printf(out, "  question %s (%s): ", col(st, 1), col(st, 0));
-			if (strcmp(col(st, 2), "none") == 0)
-				cli_printf(out, "no score");
-			else
-				cli_printf(out, "%s %s", col(st, 2), number(st, 3, a, sizeof(a)));
-			cli_printf(out, "; %d counted", sqlite3_column_int(st, 4));
-			if (sqlite3_column_type(st, 7) != SQLITE_NULL)
-				cli_printf(out, " (%s to %s)", number(st, 7, b, sizeof(b)),
-					number(st, 8, c, sizeof(c)));
-			cli_printf(out, ", %d excluded, %d missing\n", sqlite3_column_int(st, 5),
-				sqlite3_column_int(st, 6));
-		}
-		sqlite3_reset(marks);
-		sqlite3_bind_int64(marks, 1, id);
-		sqlite3_bind_int(marks, 2, seq);
-		sqlite3_bind_text(marks, 3, col(st, 0), -1, SQLITE_TRANSIENT);
-		while ((m = sqlite3_step(marks)) == SQLITE_ROW)
-			emit_mark(marks, out, mark_list);
-		ok = m == SQLITE_DONE;
-		if (!list && sqlite3_column_type(st, 9) != SQLITE_NULL)
-			cli_printf(out, "    moderated %s, agreed by %s%s%s\n",
-				number(st, 9, a, sizeof(a)), col(st, 10),
-				sqlite3_column_text(st, 11) ? ": " : "", col(st, 11));
-		if (!list && sqlite3_column_type(st, 12) != SQLITE_NULL)
-			cli_printf(out, "    no score: %s\n", col(st, 12));
-	}
-	sqlite3_finalize(marks);
-	sqlite3_finalize(st);
-	return ok && step == SQLITE_DONE;
-}
-
-/* The panel's policy and decision makers, then the bid's conflicts and
- * panel records, into report (JSON) or out (text). Nothing when the store
- * or the evaluation has no panel record. Returns 0 on a database error. */
-static int explain_panel(struct store *s, long long id, int seq, FILE *out, json_t *report)
-{
-	sqlite3 *db = store_db(s);
-	sqlite3_stmt *st;
-	json_t *panel = NULL, *makers = NULL, *conflicts = NULL, *records = NULL;
-	int step, ok = 1;
-
-	if (store_version(s) < 2)
-		return 1;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT method, min_evaluators, missing, conflicts, cite"
-			       " FROM panel_policy WHERE evaluation_id = ?1",
-			       -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW && report) {
-		makers = json_array();
-		panel = json_pack("{s:s, s:i, s:s, s:s, s:o, s:o}", "method", col(st, 0),
-				  "min_evaluators", sqlite3_column_int(st, 1), "missing",
-				  col(st, 2), "conflicts", col(st, 3), "cite", json_opt_text(st, 4),
-				  "decision_makers", makers);
-		if (!panel) { /* out of memory: makers went with it */
-			sqlite3_finalize(st);
-			return 0;
-		}
-		json_object_set_new(report, "panel", panel);
-	} else if (step == SQLITE_ROW) {
-		cli_printf(out, "panel: %s of the counted scores, at least %d evaluators; missing "
-			     "scores: %s; conflicted evaluators: %s\n",
-			col(st, 0), sqlite3_column_int(st, 1), col(st, 2), col(st, 3));
-		if (sqlite3_column_type(st, 4) != SQLITE_NULL)
-			cli_printf(out, "  cite: %s\n", col(st, 4));
-	}
-	sqlite3_finalize(st);
-	if (step != SQLITE_ROW)
-		return step == SQLITE_DONE;
-
-	if (sqlite3_prepare_v2(db,
-			       "SELECT seq, evaluator_id, name, role FROM panel_member"
-			       " WHERE evaluation_id = ?1 ORDER BY seq",
-			       -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	while (ok && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		json_t *interests = report ? json_array() : NULL, *maker;
-
-		if (report) {
-			maker = json_pack("{s:s, s:s, s:s, s:o}", "id", col(st, 1), "name",
-					  col(st, 2), "role", col(st, 3), "interests", interests);
-			if (!maker) /* out of memory: interests went with it */
-				break;
-			json_array_append_new(makers, maker);
-		} else
-			cli_printf(out, "  decision maker %s: %s (%s)\n", col(st, 1), col(st, 2),
-				col(st, 3));
-		ok = rows(db, "SELECT organisation, nature FROM panel_interest"
-			      " WHERE evaluation_id = ?1 AND member_seq = ?2 ORDER BY seq",
-			  id, sqlite3_column_int(st, 0), emit_interest, out, interests);
-	}
-	sqlite3_finalize(st);
-	if (!ok || step != SQLITE_DONE)
-		return 0;
-
-	conflicts = report ? json_array() : NULL;
-	records = report ? json_array() : NULL;
-	if (report) {
-		if (!conflicts || !records) {
-			json_decref(conflicts);
-			json_decref(records);
-			return 0;
-		}
-		json_object_set_new(report, "conflicts", conflicts);
-		json_object_set_new(report, "panel_records", records);
-	}
-	return rows(db, "SELECT evaluator_id, organisation, party, relation, managed, nature"
-			" FROM panel_conflict WHERE evaluation_id = ?1 AND bid_seq = ?2"
-			" ORDER BY seq",
-		    id, seq, emit_conflict, out, conflicts) &&
-	       explain_records(db, id, seq, out, records);
+	return TENDER_OK;
 }
 
 static int explain(int argc, char **argv, FILE *out, FILE *err)
@@ -556,11 +492,9 @@ static int explain(int argc, char **argv, FILE *out, FILE *err)
 	struct audit_args a;
 	struct store *s = NULL;
 	struct tender_error e = {0};
-	sqlite3_stmt *st = NULL;
+	struct explain_printer p;
 	enum tender_status rc;
-	int status = parse(argc, argv, out, err, &a), seq, ok;
-	long long id;
-	json_t *report = NULL;
+	int status = parse(argc, argv, out, err, &a), found = 0;
 
 	if (status >= 0)
 		return status;
@@ -570,92 +504,24 @@ static int explain(int argc, char **argv, FILE *out, FILE *err)
 	}
 	if ((rc = store_open(a.db, 1, &s, &e)))
 		return store_failure(err, &e, rc);
-	if (sqlite3_prepare_v2(store_db(s),
-			       "SELECT b.evaluation_id, b.seq, b.bidder, b.file, b.compliant, b.rank,"
-			       " b.tied, b.total, b.exclusion, e.tender_id, e.created,"
-			       " e.ruleset_id, e.ruleset_version FROM bid b"
-			       " JOIN evaluation e ON e.id = b.evaluation_id"
-			       " WHERE b.bid_id = ?1 AND (?2 = 0 OR b.evaluation_id = ?2)"
-			       " ORDER BY b.evaluation_id DESC LIMIT 1",
-			       -1, &st, NULL) != SQLITE_OK) {
-		rc = store_error(s, &e, "cannot read the store");
-		store_close(s);
-		return store_failure(err, &e, rc);
+	memset(&p, 0, sizeof(p));
+	p.out = out;
+	p.bid = argv[optind];
+	p.json = a.json;
+	rc = explain_bid(s, argv[optind], a.evaluation, print_explain_row, &p, &found, &e);
+	store_close(s);
+	if (p.report) {
+		cli_print_json(out, p.report, JSON_INDENT(2));
+		fputc('\n', out);
+		json_decref(p.report);
 	}
-	sqlite3_bind_text(st, 1, argv[optind], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, a.evaluation);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	if (rc)
+		return store_failure(err, &e, rc);
+	if (!found) {
 		cli_printf(err, "tender audit explain: no bid '%s' in %s%s\n", argv[optind], a.db,
 			a.evaluation ? " for that evaluation" : "");
-		sqlite3_finalize(st);
-		store_close(s);
 		return CLI_FINDINGS;
 	}
-	id = sqlite3_column_int64(st, 0);
-	seq = sqlite3_column_int(st, 1);
-	if (a.json) {
-		report = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:f}", "bid",
-				   argv[optind], "evaluation", (json_int_t)id, "tender", col(st, 9),
-				   "created", col(st, 10), "ruleset", col(st, 11), "ruleset_version",
-				   col(st, 12), "bidder", col(st, 2), "file", col(st, 3), "compliant",
-				   sqlite3_column_int(st, 4), "total", sqlite3_column_double(st, 7));
-		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
-			json_object_set_new(report, "rank", json_integer(sqlite3_column_int(st, 5)));
-		if (sqlite3_column_text(st, 8))
-			json_object_set_new(report, "exclusion", json_string(col(st, 8)));
-	} else {
-		cli_printf(out, "bid %s (%s), file %s\n", argv[optind], col(st, 2), col(st, 3));
-		cli_printf(out, "evaluation %lld of tender %s at %s under rule set %s %s\n", id,
-			col(st, 9), col(st, 10), col(st, 11), col(st, 12));
-		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
-			cli_printf(out, "rank %d%s, total %s\n", sqlite3_column_int(st, 5),
-				sqlite3_column_int(st, 6) ? " (tied)" : "",
-				stored_points(st, 7, stored_precision(store_db(s), sqlite3_column_int64(st, 0))).s);
-		else
-			cli_printf(out, "not ranked%s%s\n", sqlite3_column_text(st, 8) ? ": " : "",
-				col(st, 8));
-	}
-	sqlite3_finalize(st);
-	{
-		json_t *gates = a.json ? json_array() : NULL, *scores = a.json ? json_array() : NULL,
-		       *flags = a.json ? json_array() : NULL, *problems = a.json ? json_array() : NULL;
-		sqlite3 *db = store_db(s);
-		char score_sql[160]; /* the precision is ours (0-6), not stored text */
-
-		snprintf(score_sql, sizeof(score_sql),
-			 "SELECT rule_id, state, points, max_points, explanation, %d FROM score"
-			 " WHERE evaluation_id = ?1 AND bid_seq = ?2 ORDER BY rowid",
-			 stored_precision(db, id));
-
-		ok = rows(db, "SELECT message FROM problem WHERE evaluation_id = ?1 AND bid_seq = ?2"
-			      " ORDER BY seq",
-			  id, seq, emit_problem, out, problems) &&
-		     rows(db, "SELECT gate_id, passed, message FROM gate_result"
-			      " WHERE evaluation_id = ?1 AND bid_seq = ?2 ORDER BY rowid",
-			  id, seq, emit_gate, out, gates) &&
-		     rows(db, score_sql, id, seq, emit_score, out, scores) &&
-		     rows(db, "SELECT flag_id, severity, cite, message FROM flag"
-			      " WHERE evaluation_id = ?1 AND bid_seq = ?2 ORDER BY seq",
-			  id, seq, emit_flag, out, flags);
-		if (report) {
-			json_object_set_new(report, "problems", problems);
-			json_object_set_new(report, "gates", gates);
-			json_object_set_new(report, "scores", scores);
-			json_object_set_new(report, "flags", flags);
-		}
-		ok = ok && explain_panel(s, id, seq, out, report);
-		if (report) {
-			cli_print_json(out, report, JSON_INDENT(2));
-			fputc('\n', out);
-			json_decref(report);
-		}
-	}
-	if (!ok) {
-		rc = store_error(s, &e, "cannot read the store");
-		store_close(s);
-		return store_failure(err, &e, rc);
-	}
-	store_close(s);
 	return CLI_OK;
 }
 

@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include "../alloc.h"
+#include "../audit.h"
 #include "../fileio.h"
 #include "../manifest.h"
 #include "../outdir.h"
@@ -65,19 +66,19 @@ static void print_diags(void *ctx, const char *path, const struct diag_list *dia
  * score, a quorum not met, a bid id claimed twice, ...), then the exclusion
  * unless it only says that there are problems. A new array of strings
  * (json_decref), NULL when out of memory. */
-static json_t *reasons(const struct run *r, const struct bid_result *b)
+static json_t *reasons(const struct evaluation *ev, const struct bid_result *b)
 {
 	json_t *out = json_array();
 	int ok = out != NULL;
 
-	for (size_t i = 0; ok && b->evaluated && i < r->rules->n_gates; i++) {
+	for (size_t i = 0; ok && b->evaluated && i < ev->rules->n_gates; i++) {
 		struct strbuf sb = STRBUF_INIT;
 		char *text;
 
 		if (b->gates[i].passed)
 			continue;
-		strbuf_addf(&sb, "failed gate %s (%s)", r->rules->gates[i].id,
-			    r->rules->gates[i].title);
+		strbuf_addf(&sb, "failed gate %s (%s)", ev->rules->gates[i].id,
+			    ev->rules->gates[i].title);
 		text = strbuf_detach(&sb);
 		ok = text && json_array_append_new(out, json_string(text)) == 0;
 		tender_free(text);
@@ -107,21 +108,22 @@ static void print_reasons(FILE *out, const json_t *why)
 	}
 }
 
-static void print_table(FILE *out, const struct run *r, const size_t *order, const char *path)
+static void print_table(FILE *out, const struct evaluation *ev, const size_t *order,
+			const char *path)
 {
-	const struct ruleset *rs = r->rules;
+	const struct ruleset *rs = ev->rules;
 	char hex[65], total[64], pct[64], scale[64];
 
 	sha256_hex(rs->sha256, hex);
 	format_points(rs, rs->scale, scale, sizeof(scale));
-	cli_print_safe(out, r->tender_id);
+	cli_print_safe(out, ev->tender_id);
 	fputs(": ", out);
-	cli_print_safe(out, r->tender_title);
+	cli_print_safe(out, ev->tender_title);
 	fputc('\n', out);
 	cli_printf(out, "rule set %s %s (sha256 %.16s...)\n\n", rs->id, rs->version, hex);
 	cli_printf(out, "rank  bid       %-42spoints       %%\n", "bidder");
-	for (size_t i = 0; i < r->n_bids; i++) {
-		const struct bid_result *b = &r->bids[order[i]];
+	for (size_t i = 0; i < ev->n_bids; i++) {
+		const struct bid_result *b = &ev->bids[order[i]];
 
 		if (!b->rank)
 			continue;
@@ -134,8 +136,8 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 		cli_printf(out, "  %6s  %6s\n", total, pct);
 	}
 	cli_printf(out, "(points out of %s)\n", scale);
-	for (size_t i = 0; i < r->n_bids; i++) {
-		const struct bid_result *b = &r->bids[order[i]];
+	for (size_t i = 0; i < ev->n_bids; i++) {
+		const struct bid_result *b = &ev->bids[order[i]];
 
 		for (size_t k = 0; k < b->n_ties; k++) {
 			if (!b->ties[k].above)
@@ -143,13 +145,13 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 			fputs("tie-break: ", out);
 			cli_print_safe(out, b->id);
 			fputs(" above ", out);
-			cli_print_safe(out, r->bids[b->ties[k].other].id);
+			cli_print_safe(out, ev->bids[b->ties[k].other].id);
 			cli_printf(out, " (equal totals; tie-break %zu, %s)\n", b->ties[k].tie + 1,
 				rs->nodes[rs->ties[b->ties[k].tie].node].id);
 		}
 	}
-	for (size_t i = 0, first = 1; i < r->n_bids; i++) {
-		const struct bid_result *b = &r->bids[order[i]];
+	for (size_t i = 0, first = 1; i < ev->n_bids; i++) {
+		const struct bid_result *b = &ev->bids[order[i]];
 		json_t *why;
 
 		if (b->rank)
@@ -157,7 +159,7 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 		if (first)
 			fputs("\nnot ranked:\n", out);
 		first = 0;
-		why = reasons(r, b);
+		why = reasons(ev, b);
 		fputs("  ", out);
 		cli_print_cell(out, b->id, 8);
 		fputs("  ", out);
@@ -168,8 +170,8 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 		fputc('\n', out);
 		json_decref(why);
 	}
-	for (size_t i = 0, first = 1; i < r->n_bids; i++) {
-		const struct bid_result *b = &r->bids[order[i]];
+	for (size_t i = 0, first = 1; i < ev->n_bids; i++) {
+		const struct bid_result *b = &ev->bids[order[i]];
 
 		for (size_t k = 0; k < b->n_flags; k++) {
 			const struct flag *f = &rs->flags[b->flags[k].flag];
@@ -186,15 +188,16 @@ static void print_table(FILE *out, const struct run *r, const size_t *order, con
 	cli_printf(out, "reports beside it: report.html, scores.csv, evaluation.json, manifest.json\n");
 }
 
-static json_t *to_json(const struct run *r, const size_t *order, const char *path, int status)
+static json_t *to_json(const struct evaluation *ev, const size_t *order, const char *path,
+		       int status)
 {
-	const struct ruleset *rs = r->rules;
+	const struct ruleset *rs = ev->rules;
 	json_t *ranking = json_array(), *unranked = json_array(), *flags = json_array();
 	char hex[65];
 
 	sha256_hex(rs->sha256, hex);
-	for (size_t i = 0; i < r->n_bids; i++) {
-		const struct bid_result *b = &r->bids[order[i]];
+	for (size_t i = 0; i < ev->n_bids; i++) {
+		const struct bid_result *b = &ev->bids[order[i]];
 
 		if (b->rank) {
 			json_array_append_new(ranking,
@@ -204,7 +207,7 @@ static json_t *to_json(const struct run *r, const size_t *order, const char *pat
 							points_double(b->total), "percent",
 							points_double(points_percent(rs, b->total))));
 		} else {
-			json_t *why = reasons(r, b);
+			json_t *why = reasons(ev, b);
 			struct strbuf line = STRBUF_INIT;
 			size_t k;
 			json_t *v;
@@ -230,8 +233,8 @@ static json_t *to_json(const struct run *r, const size_t *order, const char *pat
 	}
 	return json_pack("{s:s, s:s, s:{s:s, s:s}, s:{s:s, s:s, s:s}, s:f, s:s, s:o, s:o, s:o, "
 			 "s:i}",
-			 "tool", "tender", "version", TENDER_VERSION, "tender", "id", r->tender_id,
-			 "title", r->tender_title, "ruleset", "id", rs->id, "version", rs->version,
+			 "tool", "tender", "version", TENDER_VERSION, "tender", "id", ev->tender_id,
+			 "title", ev->tender_title, "ruleset", "id", rs->id, "version", rs->version,
 			 "sha256", hex, "scale", points_double(rs->scale), "evaluation", path, "ranking", ranking,
 			 "not_ranked", unranked, "flags", flags, "exit", status);
 }
@@ -270,7 +273,8 @@ static void remove_new_store(const char *db)
  * folder is put back. A failure anywhere leaves no evaluation in the store
  * and no new file (outdir.h). db is NULL for the default store, db_default,
  * in the output folder. */
-static enum tender_status record_and_write(const struct run *r, const char *xml, size_t size,
+static enum tender_status record_and_write(const struct evaluation *ev, const char *xml,
+					   size_t size,
 					   const struct cli_reports *reports, const char *output,
 					   const char *db, const char *db_default, const char *key,
 					   int bind, long long *id, struct tender_error *error)
@@ -303,11 +307,11 @@ static enum tender_status record_and_write(const struct run *r, const char *xml,
 	if (key && (rc = manifest_public_key(key, signer, error)))
 		goto fail;
 	if ((rc = store_open(db, 0, &store, error)) ||
-	    (rc = store_record_pending(store, r, xml, size, id, chain_head, error)) ||
+	    (rc = audit_record_pending(store, ev, xml, size, id, chain_head, error)) ||
 	    (rc = store_check_signer(store, *id, key ? signer : NULL, bind, error)))
 		goto fail;
 	anchor = (struct manifest_anchor){*id, chain_head};
-	if ((rc = manifest_make(r, &anchor, files, n_files, key, &manifest, &manifest_size, error)))
+	if ((rc = manifest_make(ev, &anchor, files, n_files, key, &manifest, &manifest_size, error)))
 		goto fail;
 	for (size_t i = 0; i < n_files && !rc; i++)
 		rc = outdir_put(o, files[i].name, files[i].data, files[i].size, error);
@@ -346,6 +350,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 	int json = 0, status = CLI_OK, printed = 0, bind = 0;
 	struct tender_error error = {0};
 	struct run r;
+	struct evaluation ev;
 	enum tender_status rc;
 	const char *allow[CLI_MAX_ALLOW_OUTSIDE];
 	size_t n_allow = 0;
@@ -417,10 +422,11 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		status = CLI_INTERNAL;
 		goto out;
 	}
+	ev = run_record(&r);
 	if (!output)
 		output = output_owned = default_output(argv[optind]);
-	order = calloc(r.n_bids ? r.n_bids : 1, sizeof(*order));
-	if (!output || !order || result_serialise(&r, &xml, &size)) {
+	order = calloc(ev.n_bids ? ev.n_bids : 1, sizeof(*order));
+	if (!output || !order || result_serialise(&ev, &xml, &size)) {
 		cli_printf(err, "tender evaluate: out of memory\n");
 		status = CLI_INTERNAL;
 		goto out;
@@ -439,26 +445,26 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		status = CLI_BAD_INPUT;
 		goto out;
 	}
-	if ((rc = record_and_write(&r, xml, size, &reports, output, db && *db ? db : NULL,
+	if ((rc = record_and_write(&ev, xml, size, &reports, output, db && *db ? db : NULL,
 				   db_default, key, bind, &evaluation_id, &error))) {
 		cli_printf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender evaluate",
 			rc == TENDER_ERR_NOMEM ? "out of memory" : error.message);
 		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
 		goto out;
 	}
-	for (size_t i = 0; i < r.n_bids; i++)
-		if (r.bids[i].n_problems)
+	for (size_t i = 0; i < ev.n_bids; i++)
+		if (ev.bids[i].n_problems)
 			status = CLI_FINDINGS;
-	result_order(&r, order);
+	result_order(&ev, order);
 	if (json) {
-		json_t *report = to_json(&r, order, path, status);
+		json_t *report = to_json(&ev, order, path, status);
 
 		cli_print_json(out, report, JSON_INDENT(2));
 		fputc('\n', out);
 		json_decref(report);
 		printed = 1;
 	} else {
-		print_table(out, &r, order, path);
+		print_table(out, &ev, order, path);
 		cli_printf(out, "recorded as evaluation %lld in %s\n", evaluation_id,
 			db && *db ? db : db_default);
 	}

@@ -24,6 +24,7 @@
 #include "fileio.h"
 #include "input.h"
 #include "result.h"
+#include "run.h"
 #include "store.h"
 
 #define CASE_DIR TENDER_SOURCE_DIR "/tests/cases/0704-panel-conflict-bidder-excluded"
@@ -162,6 +163,7 @@ static void test_write_beneath(void **state)
 static void test_store_keeps_the_bytes_read(void **state)
 {
 	struct run r;
+	struct evaluation record;
 	struct run_options opt = {.max_bytes = (size_t)1 << 24};
 	struct tender_error err = {0};
 	struct audit_counts counts;
@@ -176,7 +178,8 @@ static void test_store_keeps_the_bytes_read(void **state)
 	snprintf(path, sizeof(path), "%s/case/tender.xml", dir);
 	setenv("SOURCE_DATE_EPOCH", "1800000000", 1);
 	assert_int_equal(run_evaluate(&r, path, &opt, &err), TENDER_OK);
-	assert_int_equal(result_serialise(&r, &xml, &size), TENDER_OK);
+	record = run_record(&r);
+	assert_int_equal(result_serialise(&record, &xml, &size), TENDER_OK);
 	snprintf(path, sizeof(path), "%s/case/bids/b.xml", dir);
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(mkfifo(path, 0600), 0);
@@ -186,7 +189,7 @@ static void test_store_keeps_the_bytes_read(void **state)
 	alarm(20); /* a read of the FIFO would block for ever */
 	snprintf(path, sizeof(path), "%s/store.db", dir);
 	assert_int_equal(store_open(path, 0, &s, &err), TENDER_OK);
-	assert_int_equal(store_record(s, &r, xml, size, &id, &err), TENDER_OK);
+	assert_int_equal(audit_record(s, &record, xml, size, &id, &err), TENDER_OK);
 	alarm(0);
 	store_close(s);
 	tender_free(xml);

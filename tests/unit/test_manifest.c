@@ -6,7 +6,8 @@
  * files that are not public keys are refused; keygen never overwrites and
  * keeps the secret key at mode 0600; out of memory is an error, not a crash.
  *
- * The run is built by hand (two inputs): manifest.c needs nothing else.
+ * The evaluation record is built by hand (a tender id, a time, two
+ * inputs): manifest.c needs nothing else of it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -28,7 +29,8 @@
 struct fixture {
 	char dir[64];
 	char key[96], pub[96]; /* the panel's key pair */
-	struct run run;
+	struct evaluation_input inputs[2];
+	struct evaluation record; /* borrows inputs */
 };
 
 /* Every name a test may create in the folder, for teardown. */
@@ -74,9 +76,9 @@ static char *read_text(const char *path)
 	return text;
 }
 
-static void add_input(struct run *r, const char *role, const char *path, unsigned char fill)
+static void add_input(struct fixture *f, const char *role, const char *path, unsigned char fill)
 {
-	struct run_input *in = &r->inputs[r->n_inputs++];
+	struct evaluation_input *in = &f->inputs[f->record.n_inputs++];
 
 	in->role = tender_strdup(role);
 	in->path = tender_strdup(path);
@@ -109,13 +111,11 @@ static int setup(void **state)
 	path_in(f, "reports/summary.txt", path, sizeof(path));
 	write_text(path, "WV-B03 ranked first\n");
 
-	f->run.tender_id = tender_strdup("WV-ICB-2027-OPIC");
-	snprintf(f->run.created, sizeof(f->run.created), "2027-04-01T09:30:00Z");
-	f->run.inputs = tender_calloc(2, sizeof(*f->run.inputs));
-	if (!f->run.tender_id || !f->run.inputs)
-		return -1;
-	add_input(&f->run, "tender", "tender.xml", 0x11);
-	add_input(&f->run, "bid", "bids/WV-B07.xml", 0x22);
+	f->record.tender_id = "WV-ICB-2027-OPIC";
+	f->record.created = "2027-04-01T09:30:00Z";
+	f->record.inputs = f->inputs;
+	add_input(f, "tender", "tender.xml", 0x11);
+	add_input(f, "bid", "bids/WV-B07.xml", 0x22);
 	*state = f;
 	return 0;
 }
@@ -132,7 +132,11 @@ static int teardown(void **state)
 	path_in(f, "reports", path, sizeof(path));
 	rmdir(path);
 	rmdir(f->dir);
-	run_release(&f->run);
+	for (size_t i = 0; i < f->record.n_inputs; i++) {
+		tender_free(f->inputs[i].role);
+		tender_free(f->inputs[i].path);
+		tender_free(f->inputs[i].file);
+	}
 	free(f);
 	return 0;
 }
@@ -181,7 +185,7 @@ static void write_signed(struct fixture *f)
 {
 	struct tender_error err = {0};
 
-	assert_int_equal(manifest_write(f->dir, &f->run, outputs, 2, f->key, &err), TENDER_OK);
+	assert_int_equal(manifest_write(f->dir, &f->record, outputs, 2, f->key, &err), TENDER_OK);
 }
 
 /* manifest.json parsed (json_decref). */
@@ -373,7 +377,7 @@ static void test_unsigned_manifest(void **state)
 	struct tender_error err = {0};
 	json_t *root;
 
-	assert_int_equal(manifest_write(f->dir, &f->run, outputs, 2, NULL, &err), TENDER_OK);
+	assert_int_equal(manifest_write(f->dir, &f->record, outputs, 2, NULL, &err), TENDER_OK);
 	root = load_manifest(f);
 	assert_null(json_object_get(root, "signature"));
 	json_decref(root);
@@ -442,13 +446,13 @@ static void test_output_paths_leaving_the_folder(void **state)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		const char *one[] = {bad[i]};
 
-		assert_int_equal(manifest_write(f->dir, &f->run, one, 1, f->key, &err),
+		assert_int_equal(manifest_write(f->dir, &f->record, one, 1, f->key, &err),
 				 TENDER_ERR_USAGE);
 	}
 	{
 		const char *self[] = {"manifest.json"};
 
-		assert_int_equal(manifest_write(f->dir, &f->run, self, 1, NULL, &err),
+		assert_int_equal(manifest_write(f->dir, &f->record, self, 1, NULL, &err),
 				 TENDER_ERR_USAGE);
 	}
 }
@@ -491,7 +495,7 @@ static void test_secret_key_as_public_key(void **state)
 	assert_null(strstr(err.message, strchr(secret, '\n') + 1 + 10));
 
 	/* And the reverse: signing with the public key. */
-	assert_int_equal(manifest_write(f->dir, &f->run, outputs, 2, f->pub, &err),
+	assert_int_equal(manifest_write(f->dir, &f->record, outputs, 2, f->pub, &err),
 			 TENDER_ERR_USAGE);
 	assert_string_equal(err.code, "key-kind");
 	sodium_memzero(secret, strlen(secret));
@@ -587,7 +591,7 @@ static void test_damaged_secret_key(void **state)
 	/* The public half no longer matches the seed. */
 	hex[127] = hex[127] == '0' ? '1' : '0';
 	write_text(f->key, text);
-	assert_int_equal(manifest_write(f->dir, &f->run, outputs, 2, f->key, &err),
+	assert_int_equal(manifest_write(f->dir, &f->record, outputs, 2, f->key, &err),
 			 TENDER_ERR_USAGE);
 	assert_non_null(strstr(err.message, "damaged key file"));
 	sodium_memzero(text, strlen(text));
@@ -605,7 +609,7 @@ static void test_out_of_memory(void **state)
 
 	for (long n = 0; n < 50 && !completed; n++) {
 		alloc_fail_after(n);
-		rc = manifest_write(f->dir, &f->run, outputs, 2, f->key, &err);
+		rc = manifest_write(f->dir, &f->record, outputs, 2, f->key, &err);
 		completed = !alloc_failed();
 		alloc_fail_after(-1);
 		assert_int_equal(rc, completed ? TENDER_OK : TENDER_ERR_NOMEM);
@@ -656,7 +660,7 @@ static void test_make_hashes_bytes_given_and_anchors(void **state)
 	size_t size = 0;
 	long long n = -1;
 
-	assert_int_equal(manifest_make(&f->run, &anchor, files, 2, f->key, &text, &size, &err),
+	assert_int_equal(manifest_make(&f->record, &anchor, files, 2, f->key, &text, &size, &err),
 			 TENDER_OK);
 	assert_int_equal(size, strlen(text));
 	path_in(f, "manifest.json", path, sizeof(path));
@@ -675,7 +679,7 @@ static void test_make_hashes_bytes_given_and_anchors(void **state)
 	assert_true(claims.signature_ok);
 	assert_int_equal(claims.evaluation_id, 42);
 	assert_string_equal(claims.chain_head, head);
-	assert_int_equal(claims.n_inputs, f->run.n_inputs);
+	assert_int_equal(claims.n_inputs, f->record.n_inputs);
 	assert_string_equal(claims.tender_id, "WV-ICB-2027-OPIC");
 	manifest_claims_release(&claims);
 }

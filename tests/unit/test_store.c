@@ -1,5 +1,5 @@
 /*
- * test_store.c - the store's panel record: the rows store_record writes for
+ * test_store.c - the store's panel record: the rows audit_record writes for
  * a tender with a panel (tests/cases/0704-panel-conflict-bidder-excluded),
  * audit_verify naming a tampered row, and an out-of-memory loop over
  * verification (the re-run, then the row-by-row comparison of the panel
@@ -20,6 +20,7 @@
 #include "alloc.h"
 #include "audit.h"
 #include "result.h"
+#include "run.h"
 #include "store.h"
 
 #define CASE_DIR TENDER_SOURCE_DIR "/tests/cases/0704-panel-conflict-bidder-excluded"
@@ -30,6 +31,7 @@ static char dir[64], db_path[128];
 static int setup(void **state)
 {
 	struct run r;
+	struct evaluation record;
 	struct run_options opt = {.max_bytes = (size_t)1 << 24};
 	struct tender_error err = {0};
 	struct store *s = NULL;
@@ -47,12 +49,13 @@ static int setup(void **state)
 	setenv("SOURCE_DATE_EPOCH", "1800000000", 1);
 	memset(&r, 0, sizeof(r));
 	rc = run_evaluate(&r, CASE_DIR "/tender.xml", &opt, &err);
+	record = run_record(&r);
 	if (!rc)
-		rc = result_serialise(&r, &xml, &size);
+		rc = result_serialise(&record, &xml, &size);
 	if (!rc)
 		rc = store_open(db_path, 0, &s, &err);
 	if (!rc)
-		rc = store_record(s, &r, xml, size, &id, &err);
+		rc = audit_record(s, &record, xml, size, &id, &err);
 	if (rc)
 		fprintf(stderr, "setup: %s\n", err.message);
 	store_close(s);
@@ -199,10 +202,46 @@ static void test_verify_out_of_memory(void **state)
 	store_close(s);
 }
 
+/* The record of a run that evaluated holds everything the store needs
+ * (what store_insert_evaluation and store_rows assert); without its rule
+ * set, its time, its tender's id or its inputs it does not. */
+static void test_record_is_complete(void **state)
+{
+	struct run r;
+	struct run_options opt = {.max_bytes = (size_t)1 << 24};
+	struct tender_error err = {0};
+	struct evaluation record, lacking;
+
+	(void)state;
+	assert_int_equal(run_evaluate(&r, CASE_DIR "/tender.xml", &opt, &err), TENDER_OK);
+	record = run_record(&r);
+	assert_true(evaluation_complete(&record));
+	assert_int_equal(record.n_bids, r.n_bids);
+	assert_ptr_equal(record.panel, &r.panel);
+	assert_null(record.contact); /* the case's tender names no <contact> */
+	lacking = record;
+	lacking.rules = NULL;
+	assert_false(evaluation_complete(&lacking));
+	lacking = record;
+	lacking.created = "";
+	assert_false(evaluation_complete(&lacking));
+	lacking = record;
+	lacking.tender_id = NULL;
+	assert_false(evaluation_complete(&lacking));
+	lacking = record;
+	lacking.n_inputs = 0;
+	assert_false(evaluation_complete(&lacking));
+	lacking = record;
+	lacking.n_rejected = record.n_bids + 1;
+	assert_false(evaluation_complete(&lacking));
+	run_release(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_records_the_panel),
+		cmocka_unit_test(test_record_is_complete),
 		cmocka_unit_test(test_verify_names_a_tampered_mark),
 		cmocka_unit_test(test_verify_out_of_memory),
 	};
