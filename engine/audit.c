@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "error.h"
 #include "fileio.h"
+#include "kinds.h"
 #include "number.h"
 #include "result.h"
 #include "strbuf.h"
@@ -699,6 +700,7 @@ static void row_words(const struct run *r, const struct store_table *tab, const 
 		const char *text = v->text ? v->text : "none";
 		long long k;
 		int node;
+		const char *question;
 
 		if (!c->names)
 			continue;
@@ -719,9 +721,8 @@ static void row_words(const struct run *r, const struct store_table *tab, const 
 			break;
 		case SC_QUESTION:
 			node = r && v->text ? ruleset_find(r->rules, v->text) : -1;
-			strbuf_adds(sb, node >= 0 && r->rules->nodes[node].question
-						? r->rules->nodes[node].question
-						: text);
+			question = node >= 0 ? panel_rule_question(&r->rules->nodes[node]) : NULL;
+			strbuf_adds(sb, question ? question : text);
 			break;
 		default: strbuf_adds(sb, text); break;
 		}

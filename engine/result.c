@@ -5,6 +5,7 @@
 #include "result.h"
 
 #include "alloc.h"
+#include "kinds.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +62,12 @@ static void attr(struct writer *w, const char *name, const char *value)
 		w->failed = 1;
 }
 
+/* An attribute a rule kind writes (kinds.h). */
+static void put_attr(void *w, const char *name, const char *value)
+{
+	attr(w, name, value);
+}
+
 /* Points exactly (the fixed point of number.h, shortest). */
 static void attr_points(struct writer *w, const char *name, int64_t points)
 {
@@ -110,17 +117,19 @@ static void write_nodes(struct writer *w, const struct ruleset *rs, int parent)
 
 		if (n->parent != parent)
 			continue;
-		start(w, n->method == METHOD_GROUP ? "group" : "criterion");
+		start(w, rule_is_group(n) ? "group" : "criterion");
 		attr(w, "id", n->id);
-		if (n->method != METHOD_GROUP)
-			attr(w, "method", method_str(n->method));
+		if (!rule_is_group(n))
+			attr(w, "method", n->ops->element);
+		if (!rule_is_group(n) && n->ops->result_attrs)
+			n->ops->result_attrs(n, put_attr, w);
 		attr(w, "weight", n->weight);
 		attr_points(w, "points", n->points);
 		attr_display(w, "display", rs, n->points);
 		if (n->cite)
 			attr(w, "cite", n->cite);
 		element(w, "title", n->title);
-		if (n->method == METHOD_GROUP)
+		if (rule_is_group(n))
 			write_nodes(w, rs, (int)i);
 		end(w);
 	}
@@ -163,13 +172,9 @@ static void write_rules(struct writer *w, const struct run *r)
 		attr(w, "severity", severity_str(f->severity));
 		attr(w, "cite", f->cite);
 		attr(w, "excludes", f->excludes ? "true" : "false");
-		attr(w, "kind", flag_kind_str(f->kind));
-		if (f->kind == FLAG_PANEL_SPREAD)
-			attr_number(w, "above", f->spread_above);
-		if (f->kind == FLAG_MARKET_CONCENTRATION) {
-			attr_number(w, "hhi-above", f->hhi_above);
-			attr_number(w, "delta-above", f->delta_above);
-		}
+		attr(w, "kind", f->ops->element);
+		if (f->ops->result_attrs)
+			f->ops->result_attrs(f, put_attr, w);
 		element(w, "title", f->title);
 		end(w);
 	}
@@ -177,9 +182,9 @@ static void write_rules(struct writer *w, const struct run *r)
 	end(w);
 }
 
-static const char *state_str(const struct score *s, enum method m)
+static const char *state_str(const struct score *s, const struct rule_node *n)
 {
-	if (m == METHOD_GROUP)
+	if (rule_is_group(n))
 		return "subtotal";
 	switch (s->state) {
 	case SCORE_DONE: return "scored";
@@ -268,7 +273,7 @@ static void write_panel_record(struct writer *w, const struct run *r, const stru
 			continue;
 		start(w, "panel-record");
 		attr(w, "ref", rs->nodes[i].id);
-		attr(w, "question", rs->nodes[i].question);
+		attr(w, "question", panel_rule_question(&rs->nodes[i]));
 		attr(w, "basis", basis_str(p->basis));
 		if (p->basis != BASIS_NONE)
 		{
@@ -359,7 +364,7 @@ static void write_bid(struct writer *w, const struct run *r, const struct bid_re
 
 		start(w, "score");
 		attr(w, "ref", rs->nodes[i].id);
-		attr(w, "state", state_str(s, rs->nodes[i].method));
+		attr(w, "state", state_str(s, &rs->nodes[i]));
 		attr_points(w, "points", s->points);
 		attr_display(w, "display", rs, s->points);
 		attr_display(w, "max", rs, rs->nodes[i].points);

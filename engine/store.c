@@ -11,6 +11,7 @@
 #include "audit.h"
 #include "error.h"
 #include "evaluate.h"
+#include "kinds.h"
 #include "strbuf.h"
 #include "xml.h"
 
@@ -732,11 +733,11 @@ static struct store_value v_real(double d)
 
 static const struct store_value v_null = {SV_NULL, 0, 0, NULL};
 
-static const char *state_name(const struct score *sc, enum method m)
+static const char *state_name(const struct score *sc, const struct rule_node *n)
 {
 	static const char *const names[] = {"scored", "pending", "error", "not-scored"};
 
-	return m == METHOD_GROUP ? "subtotal" : names[sc->state];
+	return rule_is_group(n) ? "subtotal" : names[sc->state];
 }
 
 /* The rows of one bid in bid, problem, gate_result, score and flag. */
@@ -778,7 +779,7 @@ static int bid_rows(const struct run *r, size_t seq, store_row_fn fn, void *ctx)
 
 		row[0] = v_int((long long)seq);
 		row[1] = v_text(rs->nodes[i].id);
-		row[2] = v_text(state_name(sc, rs->nodes[i].method));
+		row[2] = v_text(state_name(sc, &rs->nodes[i]));
 		row[3] = v_real(points_double(sc->points));
 		row[4] = v_real(points_double(rs->nodes[i].points));
 		row[5] = sc->has_price ? v_int(sc->price_minor) : v_null;
@@ -883,7 +884,7 @@ static int panel_bid_rows(const struct run *r, size_t seq, store_row_fn fn, void
 			continue;
 		row[0] = v_int((long long)seq);
 		row[1] = v_text(rs->nodes[i].id);
-		row[2] = v_text(rs->nodes[i].question);
+		row[2] = v_text(panel_rule_question(&rs->nodes[i]));
 		row[3] = v_text(basis_name(p->basis));
 		row[4] = p->basis != BASIS_NONE ? v_real((double)p->value.num / (double)p->value.den) : v_null;
 		row[5] = v_int((long long)p->n_counted);
