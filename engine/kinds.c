@@ -14,7 +14,8 @@
 	X(method_price)                                                                            \
 	X(method_coverage)                                                                         \
 	X(method_match)                                                                            \
-	X(method_panel)
+	X(method_panel)                                                                            \
+	/* one line each, above */
 
 /* The flag kinds: each is a `const struct flag_ops flag_NAME` in
  * flag_NAME.c (the panel's four in flag_panel.c). */
@@ -27,7 +28,8 @@
 	X(flag_panel_moderation)                                                                   \
 	X(flag_panel_conflict)                                                                     \
 	X(flag_market_concentration)                                                               \
-	X(flag_shared_text)
+	X(flag_shared_text)                                                                        \
+	/* one line each, above */
 
 #define DECLARE_METHOD(name) extern const struct method_ops name;
 #define DECLARE_FLAG_KIND(name) extern const struct flag_ops name;
