@@ -15,7 +15,6 @@
 	X(method_coverage)                                                                         \
 	X(method_match)                                                                            \
 	X(method_panel)                                                                            \
-	X(method_count)                                                                            \
 	/* one line each, above */
 
 /* The flag kinds: each is a `const struct flag_ops flag_NAME` in
