@@ -259,7 +259,8 @@ static void read_gates(struct loader *l, const xmlNode *root)
 }
 
 /* The criterion's scoring method: the one element of the method table
- * under it (the schema allows exactly one). */
+ * under it (the schema allows exactly one, and test_kinds keeps the schema
+ * and the table in step). */
 static void read_method(struct loader *l, const xmlNode *crit, struct rule_node *n)
 {
 	for (size_t i = 0; method_at(i); i++) {
@@ -271,6 +272,9 @@ static void read_method(struct loader *l, const xmlNode *crit, struct rule_node 
 		n->ops->read(l, el, n);
 		return;
 	}
+	/* never a group by mistake: a criterion without a method is refused */
+	check_report(&l->c, crit, DIAG_ERROR, "rule-method",
+		     "rule %s: no scoring method this engine knows", n->id);
 }
 
 static size_t count_nodes(const xmlNode *parent)
@@ -382,7 +386,8 @@ static void resolve_weights(struct loader *l)
 }
 
 /* The flag's condition: the one element of the flag-kind table under it
- * (the schema allows exactly one); NULL when none. */
+ * (the schema allows exactly one, and test_kinds keeps the schema and the
+ * table in step); NULL, reported, when none. */
 static const xmlNode *read_condition(struct loader *l, const xmlNode *f, struct flag *flag)
 {
 	for (size_t i = 0; flag_kind_at(i); i++) {
@@ -394,6 +399,8 @@ static const xmlNode *read_condition(struct loader *l, const xmlNode *f, struct 
 		flag->ops->read(l, el, flag);
 		return el;
 	}
+	check_report(&l->c, f, DIAG_ERROR, "rule-flag", "rule %s: no condition this engine knows",
+		     flag->id);
 	return NULL;
 }
 

@@ -122,6 +122,64 @@ static void test_every_flag_kind_of_the_schema_has_one_entry(void **state)
 	assert_null(flag_kind_at(entries));
 }
 
+/* The values the result schema (reports/schema/evaluation.xsd) allows for
+ * a criterion's method="" (at most max); returns how many. */
+static size_t result_methods(const char **names, size_t max)
+{
+	static xmlDocPtr schema;
+	xmlXPathContextPtr ctx;
+	xmlXPathObjectPtr r;
+	size_t n = 0;
+
+	if (!schema) {
+		/* read through input.h: the library denies libxml2 every file */
+		struct input in;
+		struct tender_error err = {0};
+
+		assert_int_equal(input_read_file(TENDER_SOURCE_DIR "/reports/schema/evaluation.xsd",
+						 1 << 20, &in, &err),
+				 TENDER_OK);
+		schema =
+		    xmlReadMemory(in.data, (int)in.size, "evaluation.xsd", NULL, XML_PARSE_NONET);
+		input_release(&in);
+	}
+	assert_non_null(schema);
+	ctx = xmlXPathNewContext(schema);
+	assert_non_null(ctx);
+	xmlXPathRegisterNs(ctx, BAD_CAST "xs", BAD_CAST "http://www.w3.org/2001/XMLSchema");
+	r = xmlXPathEvalExpression(BAD_CAST "//xs:complexType[@name='criterion']"
+					    "/xs:attribute[@name='method']//xs:enumeration/@value",
+				   ctx);
+	assert_non_null(r);
+	assert_non_null(r->nodesetval);
+	for (int i = 0; i < r->nodesetval->nodeNr; i++) {
+		assert_true(n < max);
+		names[n++] = (const char *)r->nodesetval->nodeTab[i]->children->content;
+	}
+	xmlXPathFreeObject(r);
+	xmlXPathFreeContext(ctx);
+	return n;
+}
+
+/* The result document writes each method's element as method="": the
+ * result schema must allow every one, and no other. */
+static void test_the_result_schema_allows_every_method(void **state)
+{
+	const char *names[64];
+	size_t n = result_methods(names, 64), entries = 0;
+
+	(void)state;
+	for (size_t k = 0; method_at(k); k++, entries++)
+		if (!in_list(method_at(k)->element, names, n))
+			fail_msg("method=\"%s\" is not in reports/schema/evaluation.xsd",
+				 method_at(k)->element);
+	for (size_t i = 0; i < n; i++)
+		if (!method_find(names[i]))
+			fail_msg("evaluation.xsd allows method=\"%s\", which no method writes",
+				 names[i]);
+	assert_int_equal(entries, n);
+}
+
 /* A rule set with a price, a panel and a boolean criterion in a group. */
 static struct ruleset *load(void)
 {
@@ -196,6 +254,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_every_method_of_the_schema_has_one_entry),
 	    cmocka_unit_test(test_every_flag_kind_of_the_schema_has_one_entry),
+	    cmocka_unit_test(test_the_result_schema_allows_every_method),
 	    cmocka_unit_test(test_kinds_answer_for_their_own),
 	};
 	return cmocka_run_group_tests_name("kinds", tests, setup, teardown);
