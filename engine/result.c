@@ -119,10 +119,11 @@ static void write_nodes(struct writer *w, const struct ruleset *rs, int parent)
 			continue;
 		start(w, rule_is_group(n) ? "group" : "criterion");
 		attr(w, "id", n->id);
-		if (!rule_is_group(n))
+		if (!rule_is_group(n)) {
 			attr(w, "method", n->ops->element);
-		if (!rule_is_group(n) && n->ops->result_attrs)
-			n->ops->result_attrs(n, put_attr, w);
+			if (n->ops->result_attrs)
+				n->ops->result_attrs(n, put_attr, w);
+		}
 		attr(w, "weight", n->weight);
 		attr_points(w, "points", n->points);
 		attr_display(w, "display", rs, n->points);

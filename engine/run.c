@@ -900,7 +900,6 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 		return rc;
 	for (size_t i = 0; i < r->rules->n_nodes; i++) {
 		const struct rule_node *node = &r->rules->nodes[i];
-
 		const char *question = panel_rule_question(node);
 
 		if (question && !competition_question(&r->validator.tender, question)) {
