@@ -11,8 +11,12 @@
  * struct.
  *
  * Adding a scoring method is: a file method_<name>.c defining a
- * `const struct method_ops method_<name>`, its line in kinds.c, and its
- * documentation (rules/README.md and rules/schema/rules.xsd).
+ * `const struct method_ops method_<name>` (CMake finds it), its line in
+ * kinds.c, its element in the rule schema (rules/schema/rules.xsd) and its
+ * method="" value in the result schema (reports/schema/evaluation.xsd), and
+ * its section in rules/README.md. tests/unit/test_kinds.c fails until the
+ * table and both schemas agree. A flag kind is the same without the
+ * result schema.
  */
 #ifndef TENDER_KINDS_H
 #define TENDER_KINDS_H
