@@ -158,19 +158,6 @@ static enum tender_status list_reasons(const struct evaluation *ev, const struct
 	return rc;
 }
 
-static const char *score_state(const struct score *s, enum method m)
-{
-	if (m == METHOD_GROUP)
-		return "subtotal";
-	switch (s->state) {
-	case SCORE_DONE: return "scored";
-	case SCORE_PENDING: return "pending";
-	case SCORE_ERROR: return "error";
-	case SCORE_NOT_SCORED: return "not-scored";
-	}
-	return "error";
-}
-
 /* One score per rule set node, as evaluation.xml writes them: none for a
  * bid that was not evaluated. */
 static enum tender_status list_scores(const struct evaluation *ev, const struct bid_result *b,
@@ -190,7 +177,7 @@ static enum tender_status list_scores(const struct evaluation *ev, const struct 
 		out->scores[i] = (struct tender_score){
 		    .criterion_id = or_empty(n->id),
 		    .title = or_empty(n->title),
-		    .state = score_state(s, n->method),
+		    .state = score_state_str(n, s),
 		    .explanation = or_empty(s->explanation),
 		    .points = points_exact(s->points),
 		    .maximum = points_exact(n->points),

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "error.h"
 #include "fileio.h"
+#include "kinds.h"
 #include "number.h"
 #include "result.h"
 #include "run.h" /* a verification re-runs the stored inputs */
@@ -727,6 +728,7 @@ static void row_words(const struct evaluation *ev, const struct store_table *tab
 		const char *text = v->text ? v->text : "none";
 		long long k;
 		int node;
+		const char *question;
 
 		if (!c->names)
 			continue;
@@ -747,9 +749,8 @@ static void row_words(const struct evaluation *ev, const struct store_table *tab
 			break;
 		case SC_QUESTION:
 			node = ev && v->text ? ruleset_find(ev->rules, v->text) : -1;
-			strbuf_adds(sb, node >= 0 && ev->rules->nodes[node].question
-						? ev->rules->nodes[node].question
-						: text);
+			question = node >= 0 ? panel_rule_question(&ev->rules->nodes[node]) : NULL;
+			strbuf_adds(sb, question ? question : text);
 			break;
 		default: strbuf_adds(sb, text); break;
 		}

@@ -328,6 +328,27 @@ const char *panel_method_str(enum panel_method m)
 	return "?";
 }
 
+const char *panel_basis_str(enum panel_basis b)
+{
+	switch (b) {
+	case BASIS_NONE: return "none";
+	case BASIS_MODERATED: return "moderated";
+	case BASIS_MEDIAN: return "median";
+	case BASIS_MEAN: return "mean";
+	}
+	return "?";
+}
+
+const char *panel_mark_state_str(enum panel_mark_state s)
+{
+	switch (s) {
+	case MARK_COUNTED: return "counted";
+	case MARK_EXCLUDED: return "excluded";
+	case MARK_MISSING: return "missing";
+	}
+	return "?";
+}
+
 struct panel_decision *panel_find_decision(const struct panel_scores *ps, const char *bid,
 					   const char *flag)
 {

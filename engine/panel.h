@@ -126,6 +126,12 @@ struct panel_mark {
 
 enum panel_basis { BASIS_NONE, BASIS_MODERATED, BASIS_MEDIAN, BASIS_MEAN };
 
+/* The names evaluation.xml and the store give a moderated score's basis
+ * ("none", "moderated", "median", "mean") and a mark's state ("counted",
+ * "excluded", "missing"). */
+const char *panel_basis_str(enum panel_basis b);
+const char *panel_mark_state_str(enum panel_mark_state s);
+
 /* The panel's record of one bid on one question, and the score it gives. */
 struct panel_record {
 	struct panel_mark *marks; /* one per panel member, in the tender's order */

@@ -5,6 +5,7 @@
 #include "result.h"
 
 #include "alloc.h"
+#include "kinds.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -62,6 +63,12 @@ static void attr(struct writer *w, const char *name, const char *value)
 		w->failed = 1;
 }
 
+/* An attribute a rule kind writes (kinds.h). */
+static void put_attr(void *w, const char *name, const char *value)
+{
+	attr(w, name, value);
+}
+
 /* Points exactly (the fixed point of number.h, shortest). */
 static void attr_points(struct writer *w, const char *name, int64_t points)
 {
@@ -111,17 +118,20 @@ static void write_nodes(struct writer *w, const struct ruleset *rs, int parent)
 
 		if (n->parent != parent)
 			continue;
-		start(w, n->method == METHOD_GROUP ? "group" : "criterion");
+		start(w, rule_is_group(n) ? "group" : "criterion");
 		attr(w, "id", n->id);
-		if (n->method != METHOD_GROUP)
-			attr(w, "method", method_str(n->method));
+		if (!rule_is_group(n)) {
+			attr(w, "method", n->ops->element);
+			if (n->ops->result_attrs)
+				n->ops->result_attrs(n, put_attr, w);
+		}
 		attr(w, "weight", n->weight);
 		attr_points(w, "points", n->points);
 		attr_display(w, "display", rs, n->points);
 		if (n->cite)
 			attr(w, "cite", n->cite);
 		element(w, "title", n->title);
-		if (n->method == METHOD_GROUP)
+		if (rule_is_group(n))
 			write_nodes(w, rs, (int)i);
 		end(w);
 	}
@@ -164,31 +174,14 @@ static void write_rules(struct writer *w, const struct evaluation *ev)
 		attr(w, "severity", severity_str(f->severity));
 		attr(w, "cite", f->cite);
 		attr(w, "excludes", f->excludes ? "true" : "false");
-		attr(w, "kind", flag_kind_str(f->kind));
-		if (f->kind == FLAG_PANEL_SPREAD)
-			attr_number(w, "above", f->spread_above);
-		if (f->kind == FLAG_MARKET_CONCENTRATION) {
-			attr_number(w, "hhi-above", f->hhi_above);
-			attr_number(w, "delta-above", f->delta_above);
-		}
+		attr(w, "kind", f->ops->element);
+		if (f->ops->result_attrs)
+			f->ops->result_attrs(f, put_attr, w);
 		element(w, "title", f->title);
 		end(w);
 	}
 	end(w);
 	end(w);
-}
-
-static const char *state_str(const struct score *s, enum method m)
-{
-	if (m == METHOD_GROUP)
-		return "subtotal";
-	switch (s->state) {
-	case SCORE_DONE: return "scored";
-	case SCORE_PENDING: return "pending";
-	case SCORE_ERROR: return "error";
-	case SCORE_NOT_SCORED: return "not-scored";
-	}
-	return "?";
 }
 
 /* The panel: the policy and the decision makers with their interests. */
@@ -221,27 +214,6 @@ static void write_panel(struct writer *w, const struct evaluation *ev)
 	end(w);
 }
 
-static const char *basis_str(enum panel_basis b)
-{
-	switch (b) {
-	case BASIS_NONE: return "none";
-	case BASIS_MODERATED: return "moderated";
-	case BASIS_MEDIAN: return "median";
-	case BASIS_MEAN: return "mean";
-	}
-	return "?";
-}
-
-static const char *mark_state_str(enum panel_mark_state s)
-{
-	switch (s) {
-	case MARK_COUNTED: return "counted";
-	case MARK_EXCLUDED: return "excluded";
-	case MARK_MISSING: return "missing";
-	}
-	return "?";
-}
-
 /* A bid's panel record: the conflicts declared with it, then per panel
  * question who scored what, what was moderated, and the result. */
 static void write_panel_record(struct writer *w, const struct evaluation *ev,
@@ -270,8 +242,8 @@ static void write_panel_record(struct writer *w, const struct evaluation *ev,
 			continue;
 		start(w, "panel-record");
 		attr(w, "ref", rs->nodes[i].id);
-		attr(w, "question", rs->nodes[i].question);
-		attr(w, "basis", basis_str(p->basis));
+		attr(w, "question", panel_rule_question(&rs->nodes[i]));
+		attr(w, "basis", panel_basis_str(p->basis));
 		if (p->basis != BASIS_NONE)
 		{
 			struct number_text v = ratio_text(p->value);
@@ -295,7 +267,7 @@ static void write_panel_record(struct writer *w, const struct evaluation *ev,
 
 			start(w, "mark");
 			attr(w, "evaluator", ps->members[m->member].id);
-			attr(w, "state", mark_state_str(m->state));
+			attr(w, "state", panel_mark_state_str(m->state));
 			if (m->score) {
 				attr_number(w, "value", m->score->value);
 				attr(w, "display",
@@ -361,7 +333,7 @@ static void write_bid(struct writer *w, const struct evaluation *ev, const struc
 
 		start(w, "score");
 		attr(w, "ref", rs->nodes[i].id);
-		attr(w, "state", state_str(s, rs->nodes[i].method));
+		attr(w, "state", score_state_str(&rs->nodes[i], s));
 		attr_points(w, "points", s->points);
 		attr_display(w, "display", rs, s->points);
 		attr_display(w, "max", rs, rs->nodes[i].points);

@@ -11,6 +11,8 @@
 #include "check.h"
 #include "embedded.h"
 #include "error.h"
+#include "kinds.h"
+#include "rule_read.h"
 #include "schema.h"
 #include "xml.h"
 
@@ -25,12 +27,17 @@ const char *severity_str(enum severity s)
 	return s <= SEVERITY_CRITICAL ? names[s] : "?";
 }
 
-const char *method_str(enum method m)
+void format_points(const struct ruleset *rs, int64_t points, char *buf, size_t size)
 {
-	static const char *const names[] = {"group", "boolean", "scale",
-					    "price", "coverage", "match", "panel"};
+	snprintf(buf, size, "%s", points_text(points, rs->precision).s);
+}
 
-	return m <= METHOD_PANEL ? names[m] : "?";
+int64_t points_percent(const struct ruleset *rs, int64_t points)
+{
+	int64_t percent = 0;
+
+	points_ratio(points, 100 * (number_wide)POINTS_ONE, rs->scale, &percent); /* |points| <= scale */
+	return percent;
 }
 
 int ruleset_find(const struct ruleset *rs, const char *id)
@@ -42,25 +49,15 @@ int ruleset_find(const struct ruleset *rs, const char *id)
 }
 
 /* ---------------------------------------------------------------------- */
-/* Reading state. */
+/* The loader's helpers, shared with the rule kinds' readers (rule_read.h). */
 
-struct loader {
-	struct ruleset *rs;
-	struct checker c;
-	xmlDocPtr dummy; /* an empty document every XPath is tried on */
-	const xmlNode *criteria;
-	struct xpath_env dummy_env;
-};
-
-#define R(node, name) xml_child((node), RULES_NS, (name))
-
-static void fail_nomem(struct loader *l)
+void fail_nomem(struct loader *l)
 {
 	if (!l->c.status)
 		l->c.status = TENDER_ERR_NOMEM;
 }
 
-static char *dup_or_fail(struct loader *l, const char *s)
+char *dup_or_fail(struct loader *l, const char *s)
 {
 	char *copy = tender_strdup(s ? s : "");
 
@@ -70,7 +67,7 @@ static char *dup_or_fail(struct loader *l, const char *s)
 }
 
 /* The attribute's whole trimmed value ("" when absent). */
-static char *attr_dup(struct loader *l, const xmlNode *node, const char *name)
+char *attr_dup(struct loader *l, const xmlNode *node, const char *name)
 {
 	char *value = NULL;
 
@@ -80,7 +77,7 @@ static char *attr_dup(struct loader *l, const xmlNode *node, const char *name)
 }
 
 /* The element's whole trimmed text ("" when node is NULL). */
-static char *text_dup(struct loader *l, const xmlNode *node)
+char *text_dup(struct loader *l, const xmlNode *node)
 {
 	char *text = NULL;
 
@@ -92,8 +89,7 @@ static char *text_dup(struct loader *l, const xmlNode *node)
 /* Reads a decimal attribute through the one parser (number.h): 1 when
  * present and a decimal, 0 when absent; present but not a decimal is an
  * error at the element. */
-static int attr_decimal(struct loader *l, const xmlNode *node, const char *name,
-			struct decimal *out)
+int attr_decimal(struct loader *l, const xmlNode *node, const char *name, struct decimal *out)
 {
 	char *text = NULL, why[128];
 	int ok = 0;
@@ -115,8 +111,8 @@ static int attr_decimal(struct loader *l, const xmlNode *node, const char *name,
 
 /* A whole-number attribute within [min, max] (the schema bounds most);
  * *out is left as it is when the attribute is absent or wrong. */
-static void attr_integer(struct loader *l, const xmlNode *node, const char *name, int min,
-			 int max, int *out)
+void attr_integer(struct loader *l, const xmlNode *node, const char *name, int min, int max,
+		  int *out)
 {
 	struct decimal d;
 
@@ -129,15 +125,15 @@ static void attr_integer(struct loader *l, const xmlNode *node, const char *name
 		*out = (int)d.coef;
 }
 
-static int attr_is(const xmlNode *node, const char *name, const char *value)
+int attr_is(const xmlNode *node, const char *name, const char *value)
 {
 	return xml_attr_is(node, name, value, strlen(value));
 }
 
 /* Compiles an XPath found in attribute `name` of node, and tries it on the
  * empty document to catch unknown prefixes, variables and functions. */
-static void compile_xpath(struct loader *l, const xmlNode *node, const char *name,
-			  const char *rule_id, struct xpath_expr *e)
+void compile_xpath(struct loader *l, const xmlNode *node, const char *name, const char *rule_id,
+		   struct xpath_expr *e)
 {
 	char *text = NULL, why[512];
 	xmlXPathObjectPtr r;
@@ -193,9 +189,18 @@ static void parse_template(struct loader *l, const xmlNode *node, const char *ru
 			     rule_id, unknown);
 }
 
-static void position(struct loader *l, const xmlNode *node, int *line, int *column)
+void position(struct loader *l, const xmlNode *node, int *line, int *column)
 {
 	xml_node_position(l->c.doc, node, line, column);
+}
+
+void *kind_data_new(struct loader *l, size_t size)
+{
+	void *data = tender_calloc(1, size);
+
+	if (!data)
+		fail_nomem(l);
+	return data;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -266,166 +271,23 @@ static void read_gates(struct loader *l, const xmlNode *root)
 	}
 }
 
-static void read_scale(struct loader *l, const xmlNode *el, struct rule_node *n)
-{
-	size_t count = 0;
-
-	compile_xpath(l, el, "value", n->id, &n->expr);
-	n->has_from = attr_decimal(l, el, "from", &n->from);
-	n->has_to = attr_decimal(l, el, "to", &n->to);
-	for (const xmlNode *b = R(el, "band"); b; b = xml_next_same(b))
-		count++;
-	if (count == 0) {
-		if (!n->has_from || !n->has_to || decimal_cmp(n->from, n->to) == 0)
-			check_report(&l->c, el, DIAG_ERROR, "rule-scale",
-				     "rule %s: a scale needs from and to (different), or bands",
-				     n->id);
-		return;
-	}
-	if (n->has_from || n->has_to)
-		check_report(&l->c, el, DIAG_ERROR, "rule-scale",
-			     "rule %s: a scale has either from/to or bands, not both", n->id);
-	n->bands = tender_calloc(count, sizeof(*n->bands));
-	if (!n->bands) {
-		fail_nomem(l);
-		return;
-	}
-	for (const xmlNode *b = R(el, "band"); b; b = xml_next_same(b)) {
-		struct band *band = &n->bands[n->n_bands++];
-
-		band->has_from = attr_decimal(l, b, "from", &band->from);
-		band->has_to = attr_decimal(l, b, "to", &band->to);
-		attr_decimal(l, b, "pct", &band->pct);
-		if (band->pct.coef < 0 || decimal_cmp(band->pct, decimal_from_int(100)) > 0)
-			check_report(&l->c, b, DIAG_ERROR, "rule-scale",
-				     "rule %s: a band's pct must be between 0 and 100", n->id);
-		if (band->has_from && band->has_to &&
-		    decimal_cmp(band->from, band->to) >= 0)
-			check_report(&l->c, b, DIAG_ERROR, "rule-scale",
-				     "rule %s: a band's from must be below its to", n->id);
-	}
-}
-
-static void read_price(struct loader *l, const xmlNode *el, struct rule_node *n)
-{
-	n->formula = attr_is(el, "formula", "linear")	   ? PRICE_LINEAR
-		     : attr_is(el, "formula", "deviation") ? PRICE_DEVIATION
-							   : PRICE_LOWEST_RATIO;
-	n->nonpositive_zero = attr_is(el, "nonpositive", "zero-points");
-	compile_xpath(l, el, "select", n->id, &n->expr);
-	n->has_ceiling = xmlHasProp(el, BAD_CAST "ceiling") != NULL;
-	if (n->has_ceiling)
-		compile_xpath(l, el, "ceiling", n->id, &n->ceiling);
-	if (n->formula == PRICE_LINEAR && !n->has_ceiling)
-		check_report(&l->c, el, DIAG_ERROR, "rule-price",
-			     "rule %s: formula=\"linear\" needs a ceiling (the price that gets "
-			     "no points)",
-			     n->id);
-}
-
-static void read_coverage(struct loader *l, const xmlNode *el, struct rule_node *n)
-{
-	size_t count = 0;
-
-	for (const xmlNode *r = R(el, "require"); r; r = xml_next_same(r))
-		count++;
-	n->reqs = tender_calloc(count, sizeof(*n->reqs));
-	if (!n->reqs) {
-		fail_nomem(l);
-		return;
-	}
-	for (const xmlNode *r = R(el, "require"); r; r = xml_next_same(r)) {
-		struct requirement *req = &n->reqs[n->n_reqs++];
-
-		req->label = attr_dup(l, r, "label");
-		compile_xpath(l, r, "test", n->id, &req->test);
-	}
-}
-
-static void read_match(struct loader *l, const xmlNode *el, struct rule_node *n)
-{
-	size_t count = 0;
-
-	compile_xpath(l, el, "select", n->id, &n->expr);
-	for (const xmlNode *p = R(el, "pattern"); p; p = xml_next_same(p))
-		count++;
-	n->patterns = tender_calloc(count, sizeof(*n->patterns));
-	if (!n->patterns) {
-		fail_nomem(l);
-		return;
-	}
-	for (const xmlNode *p = R(el, "pattern"); p; p = xml_next_same(p)) {
-		struct pattern *pat = &n->patterns[n->n_patterns++];
-		char why[512];
-		enum tender_status rc;
-
-		pat->label = attr_dup(l, p, "label");
-		pat->source = text_dup(l, p);
-		{
-			struct decimal points = {0, 0};
-
-			attr_decimal(l, p, "points", &points);
-			if (points_from_decimal(points, &pat->points))
-				check_report(&l->c, p, DIAG_ERROR, "rule-match",
-					     "rule %s: a pattern's points are out of range", n->id);
-		}
-		if (pat->points <= 0)
-			check_report(&l->c, p, DIAG_ERROR, "rule-match",
-				     "rule %s: a pattern's points must be above zero", n->id);
-		if (!pat->source)
-			continue;
-		rc = match_compile(pat->source, attr_is(p, "caseless", "true") ||
-							attr_is(p, "caseless", "1"),
-				   &pat->re, why, sizeof(why));
-		if (rc == TENDER_ERR_NOMEM)
-			fail_nomem(l);
-		else if (rc)
-			check_report(&l->c, p, DIAG_ERROR, "rule-regex", "rule %s: %s", n->id, why);
-	}
-}
-
-static void read_panel(struct loader *l, const xmlNode *el, struct rule_node *n)
-{
-	n->question = attr_dup(l, el, "question");
-	attr_decimal(l, el, "min", &n->panel_min);
-	attr_decimal(l, el, "max", &n->panel_max);
-	n->has_panel_method = 1;
-	if (attr_is(el, "moderation", "mean"))
-		n->panel_method = PANEL_MEAN;
-	else if (attr_is(el, "moderation", "consensus"))
-		n->panel_method = PANEL_CONSENSUS;
-	else if (attr_is(el, "moderation", "median"))
-		n->panel_method = PANEL_MEDIAN;
-	else
-		n->has_panel_method = 0;
-	if (decimal_cmp(n->panel_min, n->panel_max) >= 0)
-		check_report(&l->c, el, DIAG_ERROR, "rule-panel",
-			     "rule %s: the panel scale needs min below max", n->id);
-}
-
+/* The criterion's scoring method: the one element of the method table
+ * under it (the schema allows exactly one, and test_kinds keeps the schema
+ * and the table in step). */
 static void read_method(struct loader *l, const xmlNode *crit, struct rule_node *n)
 {
-	const xmlNode *el;
+	for (size_t i = 0; method_at(i); i++) {
+		const xmlNode *el = R(crit, method_at(i)->element);
 
-	if ((el = R(crit, "boolean"))) {
-		n->method = METHOD_BOOLEAN;
-		compile_xpath(l, el, "test", n->id, &n->expr);
-	} else if ((el = R(crit, "scale"))) {
-		n->method = METHOD_SCALE;
-		read_scale(l, el, n);
-	} else if ((el = R(crit, "price"))) {
-		n->method = METHOD_PRICE;
-		read_price(l, el, n);
-	} else if ((el = R(crit, "coverage"))) {
-		n->method = METHOD_COVERAGE;
-		read_coverage(l, el, n);
-	} else if ((el = R(crit, "match"))) {
-		n->method = METHOD_MATCH;
-		read_match(l, el, n);
-	} else if ((el = R(crit, "panel"))) {
-		n->method = METHOD_PANEL;
-		read_panel(l, el, n);
+		if (!el)
+			continue;
+		n->ops = method_at(i);
+		n->ops->read(l, el, n);
+		return;
 	}
+	/* never a group by mistake: a criterion without a method is refused */
+	check_report(&l->c, crit, DIAG_ERROR, "rule-method",
+		     "rule %s: no scoring method this engine knows", n->id);
 }
 
 static size_t count_nodes(const xmlNode *parent)
@@ -462,12 +324,10 @@ static void read_nodes(struct loader *l, const xmlNode *parent, int parent_index
 		position(l, c, &n->line, &n->column);
 		if (!n->id || !n->weight || !n->title)
 			return;
-		if (is_group) {
-			n->method = METHOD_GROUP;
+		if (is_group)
 			read_nodes(l, c, index, depth + 1);
-		} else {
+		else
 			read_method(l, c, n);
-		}
 	}
 }
 
@@ -508,7 +368,7 @@ static void resolve_weights(struct loader *l)
 		int n_children = 0;
 		struct number_text a, b;
 
-		if (p >= 0 && rs->nodes[p].method != METHOD_GROUP)
+		if (p >= 0 && !rule_is_group(&rs->nodes[p]))
 			continue;
 		for (size_t i = 0; i < rs->n_nodes; i++)
 			if (rs->nodes[i].parent == p) {
@@ -538,72 +398,22 @@ static void resolve_weights(struct loader *l)
 	}
 }
 
-static const char *const abnormally_low_names[] = {"price", "basis", "basis-value", "threshold",
-						   "pct-of-basis", NULL};
-static const char *const identical_price_names[] = {"price", "others", NULL};
-static const char *const panel_names[] = {"details", "questions", NULL};
-static const char *const shared_text_names[] = {"others", "passages", "words", "example",
-						NULL};
-static const char *const market_names[] = {"hhi-before", "hhi-after", "delta", "combined",
-					   "providers", NULL};
-static const char *const panel_spread_names[] = {"details", "questions", "limit", NULL};
-
-static const struct {
-	const char *element;
-	enum flag_kind kind;
-} panel_flag_kinds[] = {
-	{"panel-missing", FLAG_PANEL_MISSING},
-	{"panel-spread", FLAG_PANEL_SPREAD},
-	{"panel-moderation", FLAG_PANEL_MODERATION},
-	{"panel-conflict", FLAG_PANEL_CONFLICT},
-};
-
-const char *flag_kind_str(enum flag_kind k)
+/* The flag's condition: the one element of the flag-kind table under it
+ * (the schema allows exactly one, and test_kinds keeps the schema and the
+ * table in step); NULL, reported, when none. */
+static const xmlNode *read_condition(struct loader *l, const xmlNode *f, struct flag *flag)
 {
-	switch (k) {
-	case FLAG_WHEN: return "when";
-	case FLAG_ABNORMALLY_LOW: return "abnormally-low";
-	case FLAG_IDENTICAL_PRICE: return "identical-price";
-	case FLAG_MARKET_CONCENTRATION: return "market-concentration";
-	case FLAG_SHARED_TEXT: return "shared-text";
-	default: break;
-	}
-	for (size_t i = 0; i < sizeof(panel_flag_kinds) / sizeof(panel_flag_kinds[0]); i++)
-		if (panel_flag_kinds[i].kind == k)
-			return panel_flag_kinds[i].element;
-	return "?";
-}
-
-int flag_is_panel(enum flag_kind kind)
-{
-	return kind == FLAG_PANEL_MISSING || kind == FLAG_PANEL_SPREAD ||
-	       kind == FLAG_PANEL_MODERATION || kind == FLAG_PANEL_CONFLICT;
-}
-
-/* A flag on the panel's record: returns its element, or NULL. */
-static const xmlNode *read_panel_flag(struct loader *l, const xmlNode *f, struct flag *flag,
-				      const char *const **names)
-{
-	for (size_t k = 0; k < sizeof(panel_flag_kinds) / sizeof(panel_flag_kinds[0]); k++) {
-		const xmlNode *el = R(f, panel_flag_kinds[k].element);
-		int has_panel = 0;
+	for (size_t i = 0; flag_kind_at(i); i++) {
+		const xmlNode *el = R(f, flag_kind_at(i)->element);
 
 		if (!el)
 			continue;
-		flag->kind = panel_flag_kinds[k].kind;
-		*names = flag->kind == FLAG_PANEL_SPREAD ? panel_spread_names : panel_names;
-		attr_decimal(l, el, "above", &flag->spread_above);
-		if (flag->kind == FLAG_PANEL_SPREAD && flag->spread_above.coef <= 0)
-			check_report(&l->c, el, DIAG_ERROR, "rule-flag",
-				     "rule %s: above must be more than zero", flag->id);
-		for (size_t i = 0; i < l->rs->n_nodes; i++)
-			has_panel |= l->rs->nodes[i].method == METHOD_PANEL;
-		if (!has_panel)
-			check_report(&l->c, el, DIAG_WARNING, "rule-flag",
-				     "rule %s: the rule set has no panel criterion, so this flag "
-				     "never holds", flag->id);
+		flag->ops = flag_kind_at(i);
+		flag->ops->read(l, el, flag);
 		return el;
 	}
+	check_report(&l->c, f, DIAG_ERROR, "rule-flag", "rule %s: no condition this engine knows",
+		     flag->id);
 	return NULL;
 }
 
@@ -623,9 +433,6 @@ static void read_flags(struct loader *l, const xmlNode *root)
 	}
 	for (const xmlNode *f = R(flags, "flag"); f; f = xml_next_same(f)) {
 		struct flag *flag = &rs->flags[rs->n_flags++];
-		const xmlNode *el;
-		const char *const *names = NULL;
-		char *price = NULL;
 
 		flag->id = attr_dup(l, f, "id");
 		flag->cite = attr_dup(l, f, "cite");
@@ -637,57 +444,11 @@ static void read_flags(struct loader *l, const xmlNode *root)
 				flag->severity = (enum severity)s;
 		if (!flag->id)
 			continue;
-		flag->price_node = -1;
-		if ((el = R(f, "when"))) {
-			flag->kind = FLAG_WHEN;
-			compile_xpath(l, el, "test", flag->id, &flag->test);
-		} else if (read_panel_flag(l, f, flag, &names)) {
-			/* read */
-		} else if ((el = R(f, "shared-text"))) {
-			flag->kind = FLAG_SHARED_TEXT;
-			names = shared_text_names;
-			compile_xpath(l, el, "select", flag->id, &flag->test);
-			flag->words = 20;
-			flag->min_passages = 1;
-			attr_integer(l, el, "words", 5, 100, &flag->words);
-			attr_integer(l, el, "min-passages", 1, 1000000, &flag->min_passages);
-		} else if ((el = R(f, "market-concentration"))) {
-			flag->kind = FLAG_MARKET_CONCENTRATION;
-			names = market_names;
-			attr_decimal(l, el, "hhi-above", &flag->hhi_above);
-			attr_decimal(l, el, "delta-above", &flag->delta_above);
-			if (flag->hhi_above.coef < 0 ||
-			    decimal_cmp(flag->hhi_above, decimal_from_int(10000)) >= 0 ||
-			    flag->delta_above.coef < 0)
-				check_report(&l->c, el, DIAG_ERROR, "rule-flag",
-					     "rule %s: hhi-above must be 0 to below 10,000 and "
-					     "delta-above 0 or more", flag->id);
-		} else {
-			el = R(f, "abnormally-low");
-			flag->kind = el ? FLAG_ABNORMALLY_LOW : FLAG_IDENTICAL_PRICE;
-			names = el ? abnormally_low_names : identical_price_names;
-			if (!el)
-				el = R(f, "identical-price");
-			flag->basis_mean = attr_is(el, "basis", "mean");
-			attr_decimal(l, el, "below-pct", &flag->below_pct);
-			price = attr_dup(l, el, "price");
-			flag->price_node = price ? ruleset_find(rs, price) : -1;
-			if (flag->price_node < 0 || rs->nodes[flag->price_node].method != METHOD_PRICE)
-				check_report(&l->c, el, DIAG_ERROR, "rule-ref",
-					     "rule %s: '%s' is not a price criterion of this rule set",
-					     flag->id, price ? price : "");
-			tender_free(price);
-			if (flag->kind == FLAG_ABNORMALLY_LOW &&
-			    (flag->below_pct.coef <= 0 ||
-			     decimal_cmp(flag->below_pct, decimal_from_int(100)) > 0))
-				check_report(&l->c, el, DIAG_ERROR, "rule-flag",
-					     "rule %s: below-pct must be above 0 and at most 100",
-					     flag->id);
-		}
-		parse_template(l, R(f, "message"), flag->id, &flag->message, names);
-		if ((flag->kind == FLAG_ABNORMALLY_LOW || flag->kind == FLAG_IDENTICAL_PRICE ||
-		     flag->kind == FLAG_SHARED_TEXT) &&
-		    template_has_xpath(&flag->message))
+		if (!read_condition(l, f, flag))
+			continue;
+		parse_template(l, R(f, "message"), flag->id, &flag->message,
+			       flag->ops->message_names);
+		if (flag->ops->run_across && template_has_xpath(&flag->message))
 			check_report(&l->c, R(f, "message"), DIAG_ERROR, "rule-message",
 				     "rule %s: a cross-bid flag's message cannot use {=XPATH} (it "
 				     "is written after every bid was read); use its named values",
@@ -711,15 +472,6 @@ static void read_moderation(struct loader *l, const xmlNode *root)
 	p->require_moderated = attr_is(el, "missing", "require-moderated");
 	p->keep_conflicted = attr_is(el, "conflicts", "keep");
 	l->rs->moderation_cite = attr_dup(l, el, "cite");
-}
-
-struct panel_policy ruleset_panel_policy(const struct ruleset *rs, const struct rule_node *n)
-{
-	struct panel_policy p = rs->moderation;
-
-	if (n->has_panel_method)
-		p.method = n->panel_method;
-	return p;
 }
 
 static void read_ties(struct loader *l, const xmlNode *root)
@@ -748,7 +500,7 @@ static void read_ties(struct loader *l, const xmlNode *root)
 			check_report(&l->c, t, DIAG_ERROR, "rule-ref",
 				     "tie-break: '%s' is not a group or criterion of this rule set",
 				     ref);
-		else if (tb->on_value && rs->nodes[tb->node].method != METHOD_PRICE)
+		else if (tb->on_value && !price_rule_is(&rs->nodes[tb->node]))
 			check_report(&l->c, t, DIAG_ERROR, "rule-ref",
 				     "tie-break on=\"value\" needs a price criterion; '%s' is not one",
 				     ref);
@@ -922,21 +674,8 @@ void ruleset_free(struct ruleset *rs)
 		tender_free(n->title);
 		tender_free(n->cite);
 		tender_free(n->weight);
-		tender_free(n->question);
-		tender_free(n->bands);
-		xpath_expr_release(&n->expr);
-		xpath_expr_release(&n->ceiling);
-		for (size_t k = 0; k < n->n_reqs; k++) {
-			tender_free(n->reqs[k].label);
-			xpath_expr_release(&n->reqs[k].test);
-		}
-		tender_free(n->reqs);
-		for (size_t k = 0; k < n->n_patterns; k++) {
-			tender_free(n->patterns[k].label);
-			tender_free(n->patterns[k].source);
-			match_free(n->patterns[k].re);
-		}
-		tender_free(n->patterns);
+		if (n->ops)
+			n->ops->release(n->data);
 	}
 	for (size_t i = 0; i < rs->n_flags; i++) {
 		struct flag *f = &rs->flags[i];
@@ -944,7 +683,8 @@ void ruleset_free(struct ruleset *rs)
 		tender_free(f->id);
 		tender_free(f->title);
 		tender_free(f->cite);
-		xpath_expr_release(&f->test);
+		if (f->ops)
+			f->ops->release(f->data);
 		template_release(&f->message);
 	}
 	release_bindings(rs->bindings.namespaces, rs->bindings.n_namespaces);

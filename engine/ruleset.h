@@ -13,38 +13,17 @@
 #include "diag.h"
 #include "input.h"
 #include "panel.h"
-#include "match.h"
 #include "number.h"
 #include "template.h"
 #include "xpath.h"
 
 #define RULES_NS "urn:tender:rules:1"
 
-enum method { METHOD_GROUP, METHOD_BOOLEAN, METHOD_SCALE, METHOD_PRICE, METHOD_COVERAGE,
-	      METHOD_MATCH, METHOD_PANEL };
-enum price_formula { PRICE_LOWEST_RATIO, PRICE_LINEAR, PRICE_DEVIATION };
-enum flag_kind { FLAG_WHEN, FLAG_ABNORMALLY_LOW, FLAG_IDENTICAL_PRICE, FLAG_PANEL_MISSING,
-		 FLAG_PANEL_SPREAD, FLAG_PANEL_MODERATION, FLAG_PANEL_CONFLICT,
-		 FLAG_MARKET_CONCENTRATION, FLAG_SHARED_TEXT };
 enum severity { SEVERITY_INFO, SEVERITY_LOW, SEVERITY_MEDIUM, SEVERITY_HIGH,
 		SEVERITY_CRITICAL };
 
-struct band {
-	int has_from, has_to;
-	struct decimal from, to, pct;
-};
-
-struct requirement {
-	char *label;
-	struct xpath_expr test;
-};
-
-struct pattern {
-	char *label;
-	char *source;
-	int64_t points; /* points units (number.h) */
-	struct match_pattern *re;
-};
+struct method_ops; /* kinds.h */
+struct flag_ops;   /* kinds.h */
 
 /* A group or a criterion. */
 struct rule_node {
@@ -54,31 +33,15 @@ struct rule_node {
 	int depth;
 	int64_t points; /* the maximum, resolved from the weight (points units) */
 	char *weight;  /* as written: "40" or "40%" */
-	enum method method;
-
-	struct xpath_expr expr; /* boolean test, scale value, price and match select */
-	/* scale */
-	int has_from, has_to;
-	struct decimal from, to;
-	struct band *bands;
-	size_t n_bands;
-	/* price */
-	enum price_formula formula;
-	struct xpath_expr ceiling;
-	int has_ceiling;
-	int nonpositive_zero; /* 1: zero points; 0: reject the bid */
-	/* coverage */
-	struct requirement *reqs;
-	size_t n_reqs;
-	/* match */
-	struct pattern *patterns;
-	size_t n_patterns;
-	/* panel */
-	char *question;
-	struct decimal panel_min, panel_max;
-	int has_panel_method; /* else the rule set's <moderation method> */
-	enum panel_method panel_method;
+	const struct method_ops *ops; /* the criterion's scoring method; NULL for a group */
+	void *data; /* the method's own rule data, owned: ops->release frees it */
 };
+
+/* Whether n is a group (else a criterion). */
+static inline int rule_is_group(const struct rule_node *n)
+{
+	return n->ops == NULL;
+}
 
 struct gate {
 	char *id, *title, *cite;
@@ -92,14 +55,8 @@ struct flag {
 	int line, column;
 	enum severity severity;
 	int excludes;
-	enum flag_kind kind;
-	struct xpath_expr test; /* FLAG_WHEN; FLAG_SHARED_TEXT: the text compared */
-	int price_node;         /* cross-bid kinds: the price criterion */
-	int basis_mean;
-	struct decimal below_pct;
-	struct decimal spread_above;           /* FLAG_PANEL_SPREAD */
-	struct decimal hhi_above, delta_above; /* FLAG_MARKET_CONCENTRATION */
-	int words, min_passages;       /* FLAG_SHARED_TEXT */
+	const struct flag_ops *ops; /* the kind of its condition */
+	void *data; /* the kind's own rule data, owned: ops->release frees it */
 	struct template message;
 };
 
@@ -146,16 +103,12 @@ enum tender_status ruleset_load_input(const struct input *in, struct ruleset **o
 void ruleset_free(struct ruleset *rs);
 
 const char *severity_str(enum severity s);
-/* The condition's element name: "when", "abnormally-low", "panel-spread"... */
-const char *flag_kind_str(enum flag_kind k);
-const char *method_str(enum method m);
 
-/* The moderation policy of a panel criterion: the rule set's, with the
- * criterion's own method when it names one. */
-struct panel_policy ruleset_panel_policy(const struct ruleset *rs, const struct rule_node *n);
+/* Formats points with the rule set's precision. */
+void format_points(const struct ruleset *rs, int64_t points, char *buf, size_t size);
 
-/* Whether a flag kind is computed from the panel's record. */
-int flag_is_panel(enum flag_kind kind);
+/* points as a percentage of the rule set's scale, in points units. */
+int64_t points_percent(const struct ruleset *rs, int64_t points);
 
 /* The node with this id, or -1. */
 int ruleset_find(const struct ruleset *rs, const char *id);

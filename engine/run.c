@@ -6,6 +6,7 @@
 #include "alloc.h"
 #include "calendar.h"
 #include "error.h"
+#include "kinds.h"
 #include "names.h"
 #include "strbuf.h"
 
@@ -257,15 +258,18 @@ static enum tender_status check_panel_value(const struct ruleset *rs, struct dia
 				"%s for bid %s on question %s: %s", who, bid, question, why);
 	for (size_t i = 0; i < rs->n_nodes; i++) {
 		const struct rule_node *n = &rs->nodes[i];
+		const char *asks = panel_rule_question(n);
+		struct decimal min, max;
 
-		if (n->method != METHOD_PANEL || strcmp(n->question, question) != 0)
+		if (!asks || strcmp(asks, question) != 0)
 			continue;
-		if (decimal_cmp(value, n->panel_min) < 0 || decimal_cmp(value, n->panel_max) > 0)
+		panel_rule_scale(n, &min, &max);
+		if (decimal_cmp(value, min) < 0 || decimal_cmp(value, max) > 0)
 			return diag_add(diags, DIAG_ERROR, line, column, "panel-scale",
 					"%s %s for bid %s on question %s is outside the question's "
 					"scale %s–%s (criterion %s)",
 					who, decimal_text(value).s, bid, question,
-					decimal_text(n->panel_min).s, decimal_text(n->panel_max).s,
+					decimal_text(min).s, decimal_text(max).s,
 					n->id);
 	}
 	return TENDER_OK;
@@ -885,14 +889,14 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 		return rc;
 	for (size_t i = 0; i < r->rules->n_nodes; i++) {
 		const struct rule_node *node = &r->rules->nodes[i];
+		const char *question = panel_rule_question(node);
 
-		if (node->method == METHOD_PANEL &&
-		    !competition_question(&r->validator.tender, node->question)) {
+		if (question && !competition_question(&r->validator.tender, question)) {
 			char message[300];
 
 			snprintf(message, sizeof(message),
 				 "rule %s scores question %s, which the tender does not ask",
-				 node->id, node->question);
+				 node->id, question);
 			report_one(report, ctx, tender_path, 0, 0, "rules-question", message);
 			return TENDER_ERR_INVALID;
 		}

@@ -11,6 +11,7 @@
 #include "evaluation.h"
 #include "error.h"
 #include "evaluate.h"
+#include "kinds.h"
 #include "strbuf.h"
 #include "xml.h"
 
@@ -733,13 +734,6 @@ static struct store_value v_real(double d)
 
 static const struct store_value v_null = {SV_NULL, 0, 0, NULL};
 
-static const char *state_name(const struct score *sc, enum method m)
-{
-	static const char *const names[] = {"scored", "pending", "error", "not-scored"};
-
-	return m == METHOD_GROUP ? "subtotal" : names[sc->state];
-}
-
 /* The rows of one bid in bid, problem, gate_result, score and flag. */
 static int bid_rows(const struct evaluation *ev, size_t seq, store_row_fn fn, void *ctx)
 {
@@ -779,7 +773,7 @@ static int bid_rows(const struct evaluation *ev, size_t seq, store_row_fn fn, vo
 
 		row[0] = v_int((long long)seq);
 		row[1] = v_text(rs->nodes[i].id);
-		row[2] = v_text(state_name(sc, rs->nodes[i].method));
+		row[2] = v_text(score_state_str(&rs->nodes[i], sc));
 		row[3] = v_real(points_double(sc->points));
 		row[4] = v_real(points_double(rs->nodes[i].points));
 		row[5] = sc->has_price ? v_int(sc->price_minor) : v_null;
@@ -840,20 +834,6 @@ static int run_rows(const struct evaluation *ev, const struct store_given *given
 	return 1;
 }
 
-static const char *basis_name(enum panel_basis b)
-{
-	static const char *const names[] = {"none", "moderated", "median", "mean"};
-
-	return names[b];
-}
-
-static const char *mark_state_name(enum panel_mark_state m)
-{
-	static const char *const names[] = {"counted", "excluded", "missing"};
-
-	return names[m];
-}
-
 /* The conflicts, records and marks of one evaluated bid. */
 static int panel_bid_rows(const struct evaluation *ev, size_t seq, store_row_fn fn, void *ctx)
 {
@@ -884,8 +864,8 @@ static int panel_bid_rows(const struct evaluation *ev, size_t seq, store_row_fn 
 			continue;
 		row[0] = v_int((long long)seq);
 		row[1] = v_text(rs->nodes[i].id);
-		row[2] = v_text(rs->nodes[i].question);
-		row[3] = v_text(basis_name(p->basis));
+		row[2] = v_text(panel_rule_question(&rs->nodes[i]));
+		row[3] = v_text(panel_basis_str(p->basis));
 		row[4] = p->basis != BASIS_NONE ? v_real((double)p->value.num / (double)p->value.den) : v_null;
 		row[5] = v_int((long long)p->n_counted);
 		row[6] = v_int((long long)p->n_excluded);
@@ -905,7 +885,7 @@ static int panel_bid_rows(const struct evaluation *ev, size_t seq, store_row_fn 
 			row[1] = v_text(rs->nodes[i].id);
 			row[2] = v_int((long long)k);
 			row[3] = v_text(ps->members[m->member].id);
-			row[4] = v_text(mark_state_name(m->state));
+			row[4] = v_text(panel_mark_state_str(m->state));
 			row[5] = m->score ? v_real(decimal_to_double(m->score->value)) : v_null;
 			row[6] = v_text(m->score ? m->score->note : NULL);
 			if (!fn(ctx, SR_MARK, row))

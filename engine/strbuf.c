@@ -123,3 +123,26 @@ enum tender_status strbuf_status(const struct strbuf *sb)
 		return TENDER_ERR_NOMEM;
 	return sb->cut ? TENDER_ERR_LIMIT : TENDER_OK;
 }
+
+char *strbuf_vformat(const char *fmt, va_list ap)
+{
+	struct strbuf sb = STRBUF_INIT_WHOLE; /* a text may quote a bid: whole */
+
+	strbuf_vaddf(&sb, fmt, ap);
+	if (strbuf_status(&sb)) { /* out of memory, or past 1 GiB */
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb);
+}
+
+char *strbuf_format(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = strbuf_vformat(fmt, ap);
+	va_end(ap);
+	return s;
+}

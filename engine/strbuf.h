@@ -39,6 +39,12 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 
+/* The whole formatted text (never cut; up to STRBUF_TEXT_MAX) as a new
+ * string the caller frees with tender_free, or NULL when out of memory or
+ * past the cap. */
+char *strbuf_vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+char *strbuf_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* The text ("" when empty); borrowed. */
 const char *strbuf_str(const struct strbuf *sb);
 

@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include "../evaluate.h"
+#include "../kinds.h"
 #include "../validate.h"
 
 #include <getopt.h> /* optind */
@@ -53,7 +54,7 @@ static void print_text(FILE *out, const struct ruleset *rs, const char *path,
 		const struct rule_node *n = &rs->nodes[i];
 		const struct score *s = &b->scores[i];
 
-		if (n->method == METHOD_GROUP)
+		if (rule_is_group(n))
 			continue;
 		format_points(rs, s->points, buf, sizeof(buf));
 		format_points(rs, n->points, max, sizeof(max));
@@ -61,8 +62,7 @@ static void print_text(FILE *out, const struct ruleset *rs, const char *path,
 			cli_printf(out, "  score %-28s %8s / %-8s %s\n", n->id, buf, max, s->explanation);
 		else if (s->state == SCORE_PENDING)
 			cli_printf(out, "  score %-28s %8s / %-8s pending: %s\n", n->id, "-", max,
-				n->method == METHOD_PRICE ? "depends on rival bids"
-							  : "scored by the evaluation panel");
+				n->ops->pending ? n->ops->pending : "");
 		else
 			cli_printf(out, "  score %-28s %8s / %-8s %s\n", n->id, "ERROR", max,
 				s->explanation);
@@ -87,7 +87,7 @@ static json_t *to_json(const struct ruleset *rs, const char *path, const struct 
 						       "passed", b->gates[i].passed, "message",
 						       b->gates[i].message));
 	for (size_t i = 0; i < rs->n_nodes; i++)
-		if (rs->nodes[i].method != METHOD_GROUP)
+		if (!rule_is_group(&rs->nodes[i]))
 			json_array_append_new(
 				scores, json_pack("{s:s, s:s, s:f, s:f, s:s?}", "id", rs->nodes[i].id,
 						  "state", states[b->scores[i].state], "points",

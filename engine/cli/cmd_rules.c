@@ -35,7 +35,7 @@ static void summary(FILE *out, const char *path, const struct ruleset *rs)
 	char scale[64];
 
 	for (size_t i = 0; i < rs->n_nodes; i++) {
-		if (rs->nodes[i].method == METHOD_GROUP)
+		if (rule_is_group(&rs->nodes[i]))
 			groups++;
 		else
 			criteria++;

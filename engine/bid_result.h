@@ -1,0 +1,95 @@
+/*
+ * bid_result.h - what the evaluation finds about one bid: its identity,
+ * problems, gates, scores (points in exact fixed point, with their
+ * explanations), flags, compliance, total, rank and the tie-breaks that
+ * decided it; and what the per-bid phase is given besides the bid. The
+ * phases (evaluate.h) fill it; the rule kinds (kinds.h), the ranking
+ * (rank.h) and the record of an evaluation (evaluation.h) read it.
+ */
+#ifndef TENDER_BID_RESULT_H
+#define TENDER_BID_RESULT_H
+
+#include "panel.h"
+
+#include <libxml/tree.h>
+#include <stdint.h>
+
+struct rule_node; /* ruleset.h */
+struct shingles;  /* shingle.h */
+
+struct gate_result {
+	int passed;
+	char *message; /* why it failed, or the rule error; NULL when passed */
+};
+
+struct score {
+	enum { SCORE_DONE, SCORE_PENDING, SCORE_ERROR, SCORE_NOT_SCORED } state;
+	int64_t points; /* points units (number.h): exact fixed point */
+	char *explanation;
+	int has_price;       /* price criteria: price_minor was read */
+	int64_t price_minor;
+	int has_ceiling;     /* price criteria with formula="linear" */
+	int64_t ceiling_minor;
+	struct panel_record *panel; /* panel criteria with the panel's scores */
+};
+
+struct flag_hit {
+	size_t flag; /* index into ruleset.flags */
+	char *message;
+	char *questions; /* panel flags: the questions concerned ("Q1 Q3"), else NULL */
+	const struct panel_decision *decision; /* the panel's, or NULL */
+};
+
+struct bid_result {
+	char *file;        /* as the tender names it */
+	unsigned char sha256[32];
+	int hashed;
+	char *id, *bidder;
+	char **members;
+	size_t n_members;
+	int evaluated;     /* the file was read, valid, and the rules ran */
+	char **problems;   /* why it could not be (fully) evaluated */
+	size_t n_problems;
+	struct gate_result *gates; /* one per ruleset gate */
+	struct score *scores;      /* one per ruleset node (groups: subtotals) */
+	struct flag_hit *flags;
+	size_t n_flags;
+	struct shingles *texts; /* per flag: shared-text flags' text, until compared */
+	struct panel_conflict *conflicts; /* the panel's declared interests in it */
+	size_t n_conflicts;
+	int compliant;
+	char *exclusion;   /* why not ranked, besides failed gates */
+	int64_t total;     /* points units */
+	int rank;          /* 1-based; 0 when not ranked */
+	int tied;
+	struct tie_result { /* equal totals that a tie-break separated */
+		size_t other;   /* the other bid's index */
+		size_t tie;     /* index into ruleset.ties */
+		int above;      /* 1: this bid was placed above the other */
+		char *text;     /* how, in words */
+	} *ties;
+	size_t n_ties;
+};
+
+/* The exclusion of a bid that has problems: the problems are its reasons. */
+#define EVAL_EXCLUSION_PROBLEMS "not every rule could be evaluated"
+
+/* Money display for explanations: decimals of the tender's currency. */
+struct eval_options {
+	int decimals;
+	const struct panel_scores *panel; /* NULL: panel criteria stay pending */
+	xmlNodePtr tender_root;           /* NULL: $tender is empty */
+	const struct competition *tender; /* NULL: no market, no concentration flag */
+};
+
+/* Adds a problem to a bid (it will not be ranked). Returns TENDER_OK or
+ * TENDER_ERR_NOMEM. */
+enum tender_status bid_add_problem(struct bid_result *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* A score's state as evaluation.xml, the store and the API name it:
+ * "subtotal" for a group, else "scored", "pending", "error" or
+ * "not-scored". */
+const char *score_state_str(const struct rule_node *n, const struct score *s);
+
+#endif
