@@ -404,13 +404,15 @@ enum tender_status outdir_commit(struct outdir *o, struct tender_error *err)
 	sync_folder(o->fresh);
 	if (link_others(o, err))
 		return TENDER_ERR_IO;
-	snprintf(o->old, sizeof(o->old), "%s.old-%s", o->dir, o->fresh + n + 5);
+	/* DIR.tmp-XXXXXX becomes DIR.old-XXXXXX: the same length, so it fits. */
+	memcpy(o->old, o->fresh, strlen(o->fresh) + 1);
+	memcpy(o->old + n + 1, "old", 3);
 	if (renameat2(AT_FDCWD, o->fresh, AT_FDCWD, o->dir, RENAME_EXCHANGE) == 0) {
 		o->swapped = 1;
 		/* The old folder is at the new one's name: give it its own, so
 		 * that a run killed now leaves DIR.old-XXXXXX. */
 		if (rename(o->fresh, o->old) != 0)
-			snprintf(o->old, sizeof(o->old), "%s", o->fresh);
+			memcpy(o->old, o->fresh, strlen(o->fresh) + 1);
 	} else if (errno == EINVAL || errno == ENOSYS || errno == ENOTSUP) {
 		/* No RENAME_EXCHANGE here: two renames. Between them the output
 		 * folder is missing for an instant, never mixed. */
