@@ -115,47 +115,19 @@ static void describe_bid(const struct bid_result *b, struct tender_bid *out)
 	out->total_value = points_double(b->total);
 }
 
-/* Appends a copy of text to the bid's reasons. */
-static enum tender_status add_reason(struct tender_bid *out, const char *text)
+/* Appends a copy of reason to the bid's reasons (bid_reasons). */
+static int add_reason(void *ctx, const char *reason)
 {
-	char *copy = tender_strdup(text);
+	struct tender_bid *out = ctx;
+	char **grown = tender_realloc(out->reasons, (out->n_reasons + 1) * sizeof(*grown));
 
-	if (!copy)
-		return TENDER_ERR_NOMEM;
-	out->reasons[out->n_reasons++] = copy;
-	return TENDER_OK;
-}
-
-/* Why an unranked bid is not ranked, as `tender evaluate` lists it (see
- * cmd_evaluate.c): each failed gate, each problem, then the exclusion
- * unless it only says that there are problems. */
-static enum tender_status list_reasons(const struct evaluation *ev, const struct bid_result *b,
-				       struct tender_bid *out)
-{
-	const struct ruleset *rs = ev->rules;
-	size_t most = rs->n_gates + b->n_problems + 1;
-	enum tender_status rc = TENDER_OK;
-
-	if (b->rank)
-		return TENDER_OK;
-	if (!(out->reasons = tender_calloc(most, sizeof(*out->reasons))))
-		return TENDER_ERR_NOMEM;
-	for (size_t i = 0; !rc && b->evaluated && i < rs->n_gates; i++) {
-		struct strbuf text = STRBUF_INIT_WHOLE;
-
-		if (b->gates[i].passed)
-			continue;
-		strbuf_addf(&text, "failed gate %s (%s)", rs->gates[i].id, rs->gates[i].title);
-		if (!(rc = strbuf_status(&text)))
-			rc = add_reason(out, strbuf_str(&text));
-		strbuf_release(&text);
-	}
-	for (size_t i = 0; !rc && i < b->n_problems; i++)
-		rc = add_reason(out, b->problems[i]);
-	if (!rc && b->exclusion &&
-	    !(b->n_problems && strcmp(b->exclusion, EVAL_EXCLUSION_PROBLEMS) == 0))
-		rc = add_reason(out, b->exclusion);
-	return rc;
+	if (!grown)
+		return 0;
+	out->reasons = grown;
+	if (!(grown[out->n_reasons] = tender_strdup(reason)))
+		return 0;
+	out->n_reasons++;
+	return 1;
 }
 
 /* One score per rule set node, as evaluation.xml writes them: none for a
@@ -219,7 +191,7 @@ static enum tender_status copy_bid(const struct evaluation *ev, const size_t *or
 	enum tender_status rc;
 
 	describe_bid(b, out);
-	if ((rc = list_reasons(ev, b, out)) || (rc = list_scores(ev, b, out)))
+	if ((rc = bid_reasons(ev->rules, b, add_reason, out)) || (rc = list_scores(ev, b, out)))
 		return rc;
 	return list_flags(ev, b, out);
 }

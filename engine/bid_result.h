@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 struct rule_node; /* ruleset.h */
+struct ruleset;   /* ruleset.h */
 struct shingles;  /* shingle.h */
 
 struct gate_result {
@@ -86,6 +87,18 @@ struct eval_options {
  * TENDER_ERR_NOMEM. */
 enum tender_status bid_add_problem(struct bid_result *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* Receives one reason; returns 0 to stop (out of memory). */
+typedef int (*bid_reason_fn)(void *ctx, const char *reason);
+
+/* Why a bid is not ranked, in the words `tender evaluate` and the API
+ * give: each failed gate ("failed gate ID (TITLE)"), each problem (a rule
+ * that could not be evaluated and why: a missing score, a quorum not met, a
+ * bid id claimed twice, ...), then the exclusion unless it only says that
+ * there are problems; each handed to fn. Nothing for a ranked bid. Returns
+ * TENDER_OK, or TENDER_ERR_NOMEM when fn or a text failed. */
+enum tender_status bid_reasons(const struct ruleset *rs, const struct bid_result *b,
+			       bid_reason_fn fn, void *ctx);
 
 /* A score's state as evaluation.xml, the store and the API name it:
  * "subtotal" for a group, else "scored", "pending", "error" or

@@ -61,34 +61,18 @@ static void print_diags(void *ctx, const char *path, const struct diag_list *dia
 	cli_print_diags(ctx, path, diags);
 }
 
-/* Why a bid is not ranked, as evaluation.xml records it: each failed gate,
- * each problem (a rule that could not be evaluated and why: a missing
- * score, a quorum not met, a bid id claimed twice, ...), then the exclusion
- * unless it only says that there are problems. A new array of strings
+static int add_reason(void *ctx, const char *reason)
+{
+	return json_array_append_new(ctx, json_string(reason)) == 0;
+}
+
+/* Why a bid is not ranked (bid_reasons): a new array of strings
  * (json_decref), NULL when out of memory. */
 static json_t *reasons(const struct evaluation *ev, const struct bid_result *b)
 {
 	json_t *out = json_array();
-	int ok = out != NULL;
 
-	for (size_t i = 0; ok && b->evaluated && i < ev->rules->n_gates; i++) {
-		struct strbuf sb = STRBUF_INIT;
-		char *text;
-
-		if (b->gates[i].passed)
-			continue;
-		strbuf_addf(&sb, "failed gate %s (%s)", ev->rules->gates[i].id,
-			    ev->rules->gates[i].title);
-		text = strbuf_detach(&sb);
-		ok = text && json_array_append_new(out, json_string(text)) == 0;
-		tender_free(text);
-	}
-	for (size_t i = 0; ok && i < b->n_problems; i++)
-		ok = json_array_append_new(out, json_string(b->problems[i])) == 0;
-	if (ok && b->exclusion &&
-	    !(b->n_problems && strcmp(b->exclusion, EVAL_EXCLUSION_PROBLEMS) == 0))
-		ok = json_array_append_new(out, json_string(b->exclusion)) == 0;
-	if (!ok) {
+	if (out && bid_reasons(ev->rules, b, add_reason, out) != TENDER_OK) {
 		json_decref(out);
 		return NULL;
 	}
