@@ -1,11 +1,13 @@
 /*
- * bid_result.c - a bid's result: adding a problem, the names of a
- * score's states, why it is not ranked (see bid_result.h).
+ * bid_result.c - a bid's result: made, rejected and released; a problem
+ * added; the names of a score's states; why it is not ranked (see
+ * bid_result.h).
  */
 #include "bid_result.h"
 
 #include "alloc.h"
 #include "ruleset.h"
+#include "shingle.h"
 #include "strbuf.h"
 
 #include <assert.h>
@@ -61,4 +63,67 @@ enum tender_status bid_reasons(const struct ruleset *rs, const struct bid_result
 	    !(b->n_problems && strcmp(b->exclusion, EVAL_EXCLUSION_PROBLEMS) == 0))
 		ok = fn(ctx, b->exclusion);
 	return ok ? TENDER_OK : TENDER_ERR_NOMEM;
+}
+
+enum tender_status bid_result_init(const struct ruleset *rs, const char *file,
+				   struct bid_result *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->file = tender_strdup(file);
+	out->gates = tender_calloc(rs->n_gates, sizeof(*out->gates));
+	out->scores = tender_calloc(rs->n_nodes, sizeof(*out->scores));
+	if (!out->file || !out->gates || !out->scores)
+		return TENDER_ERR_NOMEM;
+	return TENDER_OK;
+}
+
+enum tender_status bid_reject(const struct ruleset *rs, const char *file, const char *why,
+			      struct bid_result *out)
+{
+	enum tender_status rc = bid_result_init(rs, file, out);
+
+	if (rc)
+		return rc;
+	out->id = tender_strdup(file);
+	out->bidder = tender_strdup("");
+	if (!out->id || !out->bidder || bid_add_problem(out, "%s", why))
+		return TENDER_ERR_NOMEM;
+	return TENDER_OK;
+}
+
+void bid_result_release(struct bid_result *b, const struct ruleset *rs)
+{
+	for (size_t i = 0; b->gates && i < rs->n_gates; i++)
+		tender_free(b->gates[i].message);
+	for (size_t i = 0; b->scores && i < rs->n_nodes; i++) {
+		tender_free(b->scores[i].explanation);
+		if (b->scores[i].panel)
+			panel_record_release(b->scores[i].panel);
+		tender_free(b->scores[i].panel);
+	}
+	panel_conflicts_release(b->conflicts, b->n_conflicts);
+	for (size_t i = 0; i < b->n_ties; i++)
+		tender_free(b->ties[i].text);
+	tender_free(b->ties);
+	for (size_t i = 0; b->texts && i < rs->n_flags; i++)
+		shingles_release(&b->texts[i]);
+	tender_free(b->texts);
+	for (size_t i = 0; i < b->n_flags; i++) {
+		tender_free(b->flags[i].message);
+		tender_free(b->flags[i].questions);
+	}
+	for (size_t i = 0; i < b->n_problems; i++)
+		tender_free(b->problems[i]);
+	for (size_t i = 0; i < b->n_members; i++)
+		tender_free(b->members[i]);
+	tender_free(b->members);
+	tender_free(b->problems);
+	tender_free(b->flags);
+	tender_free(b->gates);
+	tender_free(b->scores);
+	tender_free(b->file);
+	tender_free(b->id);
+	tender_free(b->bidder);
+	tender_free(b->exclusion);
+	memset(b, 0, sizeof(*b));
 }

@@ -88,6 +88,18 @@ struct eval_options {
 enum tender_status bid_add_problem(struct bid_result *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Initialises out for a bid of the rule set: its file, and room for a
+ * result per gate and a score per node. Returns TENDER_OK or
+ * TENDER_ERR_NOMEM (out is then valid for bid_result_release). */
+enum tender_status bid_result_init(const struct ruleset *rs, const char *file,
+				   struct bid_result *out);
+
+/* Records a bid that could not be evaluated: problems are copied. */
+enum tender_status bid_reject(const struct ruleset *rs, const char *file, const char *why,
+			      struct bid_result *out);
+
+void bid_result_release(struct bid_result *b, const struct ruleset *rs);
+
 /* Receives one reason; returns 0 to stop (out of memory). */
 typedef int (*bid_reason_fn)(void *ctx, const char *reason);
 

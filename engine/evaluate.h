@@ -25,12 +25,6 @@
 enum tender_status bid_evaluate(const struct ruleset *rs, struct xml_doc *doc,
 				const struct eval_options *opt, struct bid_result *out);
 
-/* Records a bid that could not be evaluated: problems are copied. */
-enum tender_status bid_reject(const struct ruleset *rs, const char *file, const char *why,
-			      struct bid_result *out);
-
-void bid_result_release(struct bid_result *b, const struct ruleset *rs);
-
 /* The cross-bid phase over all bids: compliance, cross-bid flags, the
  * panel's decisions on flags (panel may be NULL; a decision is marked used
  * when a flag takes it, and one about a flag not raised on its bid is a
