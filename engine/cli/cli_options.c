@@ -170,11 +170,11 @@ static int bad_value(FILE *err, const char *command, const struct cli_option *o,
 {
 	const char *before = o->kind == CLI_CHOICE ? "unknown " : "--";
 
-	if (o->echo_raw)
-		fprintf(err, "%s: %s%s '%s' %s\n", command, before, o->name, value, o->bad_words);
-	else
-		cli_printf(err, "%s: %s%s '%s' %s\n", command, before, o->name, value,
-			   o->bad_words);
+	struct cli_safe safe = CLI_SAFE_INIT;
+
+	fprintf(err, "%s: %s%s '%s' %s\n", command, before, o->name,
+		o->echo_raw ? value : cli_safe(&safe, value), o->bad_words);
+	cli_safe_release(&safe);
 	return CLI_USAGE;
 }
 

@@ -68,7 +68,7 @@ struct cli_option {
 	const char *bad_words;
 	/* 1: the value is echoed as given in that message (the words --format
 	 * and --max-size have always had); 0: with control, bidi and invisible
-	 * characters made visible (cli_printf). */
+	 * characters made visible (cli_safe). */
 	int echo_raw;
 	/* The help lines as they read, without the indentation of lines after
 	 * the first; a leading '\n' starts them below the option's name. NULL
