@@ -7,7 +7,6 @@
 
 #include "../manifest.h"
 
-#include <getopt.h> /* optind */
 #include <string.h>
 
 static const struct cli_spec keygen_spec = {
@@ -22,6 +21,8 @@ static const struct cli_spec keygen_spec = {
 		"holds it can sign decisions in the panel's name.",
 	.exit_status = "0 the key pair was written; 2 usage error; 3 a key file exists\n"
 		       "already or cannot be written; 4 internal error.",
+	.max_operands = 0,
+	.extra_operand = {"unexpected argument ", " (the key file goes after -o)"},
 };
 
 /* The hex line of the public key file just written, into hex (65 bytes);
@@ -61,14 +62,6 @@ int cmd_keygen(int argc, char **argv, FILE *out, FILE *err)
 
 	if (parsed != CLI_CONTINUE)
 		return parsed;
-	if (optind < argc) {
-		fprintf(err,
-			"tender keygen: unexpected argument '%s' (the key file goes after -o)\n"
-			"see 'tender keygen --help'\n",
-			cli_safe(&safe, argv[optind]));
-		cli_safe_release(&safe);
-		return CLI_USAGE;
-	}
 	if (!key_path || !*key_path)
 		return cli_usage_error(err, &keygen_spec, "no key file given (-o KEYFILE)");
 	rc = manifest_keygen(key_path, &error);

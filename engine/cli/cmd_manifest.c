@@ -33,6 +33,8 @@ static const struct cli_spec verify_manifest_spec = {
 		"not one; 4 internal error.",
 	.min_operands = 1,
 	.missing_operand = "no folder given",
+	.max_operands = 1,
+	.extra_operand = {"one folder only (", " is one too many)"},
 };
 
 struct printer {
@@ -131,13 +133,6 @@ int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err)
 
 	if (parsed != CLI_CONTINUE)
 		return parsed;
-	if (optind + 1 < argc) {
-		fprintf(err, COMMAND ": one folder only ('%s' is one too many)\n"
-				  "see '" COMMAND " --help'\n",
-			cli_safe(&safe, argv[optind + 1]));
-		cli_safe_release(&safe);
-		return CLI_USAGE;
-	}
 	if (!pubkey)
 		return cli_usage_error(err, &verify_manifest_spec, "no public key given (--pubkey FILE)");
 	dir = argv[optind];
