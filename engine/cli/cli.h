@@ -65,6 +65,12 @@ void cli_reports_release(struct cli_reports *reports);
 enum tender_status cli_join_path(char *path, size_t size, const char *dir, const char *name,
 				 struct tender_error *err);
 
+/* validator_init (validate.h) for a command that validates files (tender
+ * validate, tender check): CLI_CONTINUE with v ready (the caller releases
+ * it with validator_release), or CLI_INTERNAL after saying why on err. */
+struct validator;
+int cli_validator_init(struct validator *v, size_t max_bytes, FILE *err);
+
 /* The more serious of two exit codes. */
 int cli_worse(int a, int b);
 

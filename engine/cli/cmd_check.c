@@ -119,7 +119,6 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 	int json = 0, status = CLI_OK;
 	struct validator v;
 	struct ruleset *rs = NULL;
-	struct tender_error error;
 	struct diag_list diags;
 	struct eval_options eo = {0};
 	struct cli_safe safe = CLI_SAFE_INIT;
@@ -136,13 +135,10 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 	};
 	int parsed = cli_options_parse(&check_spec, options, argc, argv, out, err);
 
+	if (parsed == CLI_CONTINUE)
+		parsed = cli_validator_init(&v, max_bytes, err);
 	if (parsed != CLI_CONTINUE)
 		return parsed;
-	if (validator_init(&v, max_bytes, &error)) {
-		fprintf(err, "tender: %s\n", cli_safe(&safe, error.message));
-		cli_safe_release(&safe);
-		return CLI_INTERNAL;
-	}
 	diag_list_init(&diags);
 	rc = ruleset_load(rules_path, max_bytes, &rs, &diags);
 	cli_print_diags(err, rules_path, &diags);

@@ -70,6 +70,18 @@ static json_t *json_file(const char *path, enum doc_kind kind, const struct diag
 	return file;
 }
 
+int cli_validator_init(struct validator *v, size_t max_bytes, FILE *err)
+{
+	struct tender_error error;
+	struct cli_safe safe = CLI_SAFE_INIT;
+
+	if (!validator_init(v, max_bytes, &error))
+		return CLI_CONTINUE;
+	fprintf(err, "tender: %s\n", cli_safe(&safe, error.message));
+	cli_safe_release(&safe);
+	return CLI_INTERNAL;
+}
+
 static void print_summary(FILE *out, const char *path, enum doc_kind kind,
 			  const struct diag_list *diags, int unreadable)
 {
@@ -96,7 +108,6 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 	size_t max_bytes = XML_DEFAULT_MAX_BYTES;
 	int json = 0, status = CLI_OK;
 	struct validator v;
-	struct tender_error error;
 	struct diag_list diags;
 	struct cli_safe safe = CLI_SAFE_INIT;
 	json_t *report = NULL, *files = NULL;
@@ -116,14 +127,10 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 	};
 	int parsed = cli_options_parse(&validate_spec, options, argc, argv, out, err);
 
+	if (parsed == CLI_CONTINUE)
+		parsed = cli_validator_init(&v, max_bytes, err);
 	if (parsed != CLI_CONTINUE)
 		return parsed;
-
-	if (validator_init(&v, max_bytes, &error)) {
-		fprintf(err, "tender: %s\n", cli_safe(&safe, error.message));
-		cli_safe_release(&safe);
-		return CLI_INTERNAL;
-	}
 	diag_list_init(&diags);
 	if (json) {
 		report = json_pack("{s:s, s:s}", "tool", "tender", "version", TENDER_VERSION);

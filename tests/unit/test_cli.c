@@ -10,7 +10,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "alloc.h"
 #include "cli/cli.h"
+#include "tender.h"
+#include "validate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,6 +126,42 @@ static void test_cell_width_counts_the_escaped_text(void **state)
 	free(buf);
 }
 
+/* A validator that cannot be made is told, and the command ends with
+ * CLI_INTERNAL; one that can is left ready. */
+static void test_validator_init(void **state)
+{
+	int failures = 0, completed = 0;
+
+	(void)state;
+	tender_library_init();
+	for (long n = 0; !completed && n < 10000; n++) {
+		struct validator v;
+		char *buf = NULL;
+		size_t size = 0;
+		FILE *err = open_memstream(&buf, &size);
+		int rc;
+
+		assert_non_null(err);
+		alloc_fail_after(n);
+		rc = cli_validator_init(&v, 1024, err);
+		completed = !alloc_failed();
+		alloc_fail_after(-1);
+		fclose(err);
+		if (completed) {
+			assert_int_equal(rc, CLI_CONTINUE);
+			assert_int_equal(size, 0);
+			validator_release(&v);
+		} else {
+			assert_int_equal(rc, CLI_INTERNAL);
+			assert_true(strncmp(buf, "tender: ", 8) == 0 && buf[size - 1] == '\n');
+			failures++;
+		}
+		free(buf);
+	}
+	assert_true(completed);
+	assert_true(failures > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -132,6 +171,7 @@ int main(void)
 		cmocka_unit_test(test_null_is_shown_as_printf_shows_it),
 		cmocka_unit_test(test_diag_escapes_the_file_name),
 		cmocka_unit_test(test_cell_width_counts_the_escaped_text),
+		cmocka_unit_test(test_validator_init),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
