@@ -289,8 +289,8 @@ static int extra_operand(FILE *err, const struct cli_spec *spec, const char *ope
 	struct cli_safe safe = CLI_SAFE_INIT;
 
 	fprintf(err, "%s: %s'%s'%s\nsee '%s --help'\n", spec->command, spec->extra_operand.before,
-		cli_safe(&safe, operand), spec->extra_operand.after ? spec->extra_operand.after : "",
-		spec->command);
+		cli_safe(&safe, operand),
+		spec->extra_operand.after ? spec->extra_operand.after : "", spec->command);
 	cli_safe_release(&safe);
 	return CLI_USAGE;
 }
