@@ -74,8 +74,9 @@ int cli_validator_init(struct validator *v, size_t max_bytes, FILE *err);
 /* The more serious of two exit codes. */
 int cli_worse(int a, int b);
 
-/* Prints s padded with spaces to `width` characters (UTF-8 aware),
- * truncating with an ellipsis when longer. */
+/* Prints s escaped (cli_safe) and padded with spaces to `width` characters
+ * of the escaped text (UTF-8 aware), truncating with an ellipsis when
+ * longer. */
 void cli_print_cell(FILE *out, const char *s, int width);
 
 /* Text from a bid, a store, a rule set, a manifest or the command line is
