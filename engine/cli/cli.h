@@ -65,27 +65,49 @@ void cli_reports_release(struct cli_reports *reports);
 enum tender_status cli_join_path(char *path, size_t size, const char *dir, const char *name,
 				 struct tender_error *err);
 
+/* validator_init (validate.h) for a command that validates files (tender
+ * validate, tender check): CLI_CONTINUE with v ready (the caller releases
+ * it with validator_release), or CLI_INTERNAL after saying why on err. */
+struct validator;
+int cli_validator_init(struct validator *v, size_t max_bytes, FILE *err);
+
 /* The more serious of two exit codes. */
 int cli_worse(int a, int b);
 
-/* Prints s padded with spaces to `width` characters (UTF-8 aware),
- * truncating with an ellipsis when longer. */
+/* Prints s escaped (cli_safe) and padded with spaces to `width` characters
+ * of the escaped text (UTF-8 aware), truncating with an ellipsis when
+ * longer. */
 void cli_print_cell(FILE *out, const char *s, int width);
 
-/* Prints text that may come from a bid with control, bidirectional and
- * invisible characters made visible (diag_escape), so that it cannot
- * rewrite a terminal line. */
-void cli_print_safe(FILE *out, const char *text);
+/* Text from a bid, a store, a rule set, a manifest or the command line is
+ * printed escaped, so that it cannot rewrite a terminal line: diag_escape
+ * makes C0 controls such as ESC, CR, LF and TAB, DEL, C1 controls such as
+ * U+009B, bidi controls and invalid UTF-8 visible. cli_safe() gives such a
+ * text escaped, for a plain fprintf; the format and every other argument
+ * are printed as written:
+ *
+ *	struct cli_safe safe = CLI_SAFE_INIT;
+ *
+ *	fprintf(err, "%s: error: %s\n", cli_safe(&safe, path), cli_safe(&safe, message));
+ *	cli_safe_release(&safe);
+ *
+ * A width or precision on such a %s counts bytes of the escaped text. */
+struct cli_safe_copy;
+struct cli_safe {
+	struct cli_safe_copy *copies; /* the escaped copies made, newest first */
+};
 
-/* fprintf for text that may come from a store, a bid or a rule set: every
- * %s argument is escaped as cli_print_safe does (diag_escape: C0 controls
- * such as ESC, CR, LF and TAB, DEL, C1 controls such as U+009B, bidi
- * controls and invalid UTF-8 made visible), while the format itself, its
- * line ends included, is printed as written. Supports the flags, widths,
- * precisions and length modifiers of C11 except %n and %lc/%ls; a width or
- * precision on %s counts bytes of the escaped text. Returns what fprintf
- * would (the bytes written, or negative on an output error). */
-int cli_printf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#define CLI_SAFE_INIT {NULL}
+
+/* text escaped: text itself when it is printable ASCII (nothing in it to
+ * escape), else a copy that safe owns until cli_safe_release(). "(null)"
+ * for NULL, and "[out of memory]" when the copy cannot be made: never
+ * NULL. text is borrowed. */
+const char *cli_safe(struct cli_safe *safe, const char *text);
+
+/* Frees every copy cli_safe() made with safe (what it returned is gone
+ * then) and leaves safe empty, to be used again or dropped. */
+void cli_safe_release(struct cli_safe *safe);
 
 /* Prints one diagnostic as "file:line:col: severity: message" (line and
  * column left out when unknown). */

@@ -170,11 +170,11 @@ static int bad_value(FILE *err, const char *command, const struct cli_option *o,
 {
 	const char *before = o->kind == CLI_CHOICE ? "unknown " : "--";
 
-	if (o->echo_raw)
-		fprintf(err, "%s: %s%s '%s' %s\n", command, before, o->name, value, o->bad_words);
-	else
-		cli_printf(err, "%s: %s%s '%s' %s\n", command, before, o->name, value,
-			   o->bad_words);
+	struct cli_safe safe = CLI_SAFE_INIT;
+
+	fprintf(err, "%s: %s%s '%s' %s\n", command, before, o->name,
+		o->echo_raw ? value : cli_safe(&safe, value), o->bad_words);
+	cli_safe_release(&safe);
 	return CLI_USAGE;
 }
 
@@ -282,15 +282,31 @@ int cli_usage_error(FILE *err, const struct cli_spec *spec, const char *words)
 	return CLI_USAGE;
 }
 
-/* After the options: each required one given, then enough operands. */
+/* "COMMAND: BEFORE'OPERAND'AFTER" and "see 'COMMAND --help'" for an
+ * operand past spec->max_operands; returns CLI_USAGE. */
+static int extra_operand(FILE *err, const struct cli_spec *spec, const char *operand)
+{
+	struct cli_safe safe = CLI_SAFE_INIT;
+
+	fprintf(err, "%s: %s'%s'%s\nsee '%s --help'\n", spec->command, spec->extra_operand.before,
+		cli_safe(&safe, operand),
+		spec->extra_operand.after ? spec->extra_operand.after : "", spec->command);
+	cli_safe_release(&safe);
+	return CLI_USAGE;
+}
+
+/* After the options: each required one given, then enough operands and
+ * not too many. */
 static int check_given(FILE *err, const struct cli_spec *spec, const struct cli_option *options,
-		       size_t n, const int *given, int argc)
+		       size_t n, const int *given, int argc, char **argv)
 {
 	for (size_t i = 0; i < n; i++)
 		if (options[i].required && !given[i])
 			return cli_usage_error(err, spec, options[i].required);
 	if (argc - optind < spec->min_operands)
 		return cli_usage_error(err, spec, spec->missing_operand);
+	if (spec->extra_operand.before && argc - optind > spec->max_operands)
+		return extra_operand(err, spec, argv[optind + spec->max_operands]);
 	return CLI_CONTINUE;
 }
 
@@ -329,7 +345,7 @@ int cli_options_parse(const struct cli_spec *spec, const struct cli_option *opti
 			return rc;
 		given[o - options] = 1;
 	}
-	return check_given(err, spec, options, n, given, argc);
+	return check_given(err, spec, options, n, given, argc, argv);
 }
 
 /* ---------------------------------------------------------------------- */

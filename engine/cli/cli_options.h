@@ -68,7 +68,7 @@ struct cli_option {
 	const char *bad_words;
 	/* 1: the value is echoed as given in that message (the words --format
 	 * and --max-size have always had); 0: with control, bidi and invisible
-	 * characters made visible (cli_printf). */
+	 * characters made visible (cli_safe). */
 	int echo_raw;
 	/* The help lines as they read, without the indentation of lines after
 	 * the first; a leading '\n' starts them below the option's name. NULL
@@ -112,6 +112,13 @@ struct cli_spec {
 	int options_first;       /* 1: options end at the first operand (getopt's '+') */
 	int min_operands;        /* fewer is a usage error, told with ... */
 	const char *missing_operand; /* ... these words ("no file given") */
+	/* When extra_operand.before is set, more operands than max_operands
+	 * is a usage error, told as "BEFORE'OPERAND'AFTER" with the first
+	 * operand too many (escaped: cli_safe); otherwise there is no limit. */
+	int max_operands;
+	struct {
+		const char *before, *after;
+	} extra_operand;
 };
 
 /* Parses the options of argv[1..argc-1] with the table (ended by
@@ -121,7 +128,8 @@ struct cli_spec {
  * "tender VERSION" and returns CLI_OK; an unknown or incomplete option, or
  * a value that does not do, is told on err (starting with spec->command)
  * and returns CLI_USAGE; so does a required option not given, then fewer
- * operands than spec->min_operands (cli_usage_error). Otherwise returns
+ * operands than spec->min_operands (cli_usage_error), then more than
+ * spec->max_operands (when spec->extra_operand says so). Otherwise returns
  * CLI_CONTINUE with optind at the first operand. The table and spec are
  * borrowed; values stored as strings point into argv. */
 int cli_options_parse(const struct cli_spec *spec, const struct cli_option *options, int argc,

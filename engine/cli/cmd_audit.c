@@ -53,15 +53,18 @@ static const struct cli_spec audit_spec = {
 
 static int store_failure(FILE *err, const struct tender_error *e, enum tender_status rc)
 {
-	if (rc == TENDER_ERR_NOMEM) {
-		cli_printf(err, "tender audit: out of memory\n");
-		return CLI_INTERNAL;
-	}
-	if (e->file[0])
-		cli_printf(err, "%s: error: %s\n", e->file, e->message);
+	struct cli_safe safe = CLI_SAFE_INIT;
+
+	if (rc == TENDER_ERR_NOMEM)
+		fputs("tender audit: out of memory\n", err);
+	else if (e->file[0])
+		fprintf(err, "%s: error: %s\n", cli_safe(&safe, e->file), cli_safe(&safe, e->message));
 	else
-		cli_printf(err, "tender audit: %s\n", e->message);
-	return rc == TENDER_ERR_USAGE ? CLI_USAGE : CLI_BAD_INPUT;
+		fprintf(err, "tender audit: %s\n", cli_safe(&safe, e->message));
+	cli_safe_release(&safe);
+	return rc == TENDER_ERR_NOMEM ? CLI_INTERNAL
+	       : rc == TENDER_ERR_USAGE ? CLI_USAGE
+					: CLI_BAD_INPUT;
 }
 
 /* The options verify, explain and export share (one table, audit_spec's
@@ -95,7 +98,7 @@ static int parse(int argc, char **argv, FILE *out, FILE *err, struct audit_args 
 	if (parsed != CLI_CONTINUE)
 		return parsed;
 	if (!a->db) {
-		cli_printf(err, "tender audit: give the store with --db FILE\n");
+		fputs("tender audit: give the store with --db FILE\n", err);
 		return CLI_USAGE;
 	}
 	return CLI_CONTINUE;
@@ -114,12 +117,18 @@ static int parse_number(const char *text, long long *out)
 
 static void print_finding(void *ctx, const char *finding)
 {
-	cli_printf(ctx, "DIFFERENCE: %s\n", finding);
+	struct cli_safe safe = CLI_SAFE_INIT;
+
+	fprintf(ctx, "DIFFERENCE: %s\n", cli_safe(&safe, finding));
+	cli_safe_release(&safe);
 }
 
 static void print_manifest_finding(void *ctx, const char *finding)
 {
-	cli_printf(ctx, "DIFFERENCE: manifest: %s\n", finding);
+	struct cli_safe safe = CLI_SAFE_INIT;
+
+	fprintf(ctx, "DIFFERENCE: manifest: %s\n", cli_safe(&safe, finding));
+	cli_safe_release(&safe);
 }
 
 /* Checks the signed manifest in a->manifest and the store against it;
@@ -154,7 +163,7 @@ static int verify_anchor(struct store *s, struct audit_args *a, FILE *out, FILE 
 		}
 		sqlite3_finalize(st);
 	} else if (claims.evaluation_id && a->evaluation != claims.evaluation_id)
-		cli_printf(out, "note: the manifest signs evaluation %lld; re-running evaluation %lld "
+		fprintf(out, "note: the manifest signs evaluation %lld; re-running evaluation %lld "
 			     "as asked\n",
 			claims.evaluation_id, a->evaluation);
 	manifest_claims_release(&claims);
@@ -167,6 +176,7 @@ static int verify(int argc, char **argv, FILE *out, FILE *err)
 	struct store *s = NULL;
 	struct tender_error e = {0};
 	struct audit_counts counts;
+	struct cli_safe safe = CLI_SAFE_INIT;
 	long long anchor_findings = 0;
 	enum tender_status rc;
 	int status = parse(argc, argv, out, err, &a);
@@ -174,7 +184,7 @@ static int verify(int argc, char **argv, FILE *out, FILE *err)
 	if (status >= 0)
 		return status;
 	if (optind < argc - 1 || (optind == argc - 1 && !parse_number(argv[optind], &a.evaluation))) {
-		cli_printf(err, "tender audit verify: expected at most one evaluation number\n");
+		fputs("tender audit verify: expected at most one evaluation number\n", err);
 		return CLI_USAGE;
 	}
 	if (!a.manifest != !a.pubkey) {
@@ -192,14 +202,15 @@ static int verify(int argc, char **argv, FILE *out, FILE *err)
 	if (rc)
 		return store_failure(err, &e, rc);
 	counts.findings += anchor_findings;
-	cli_printf(out,
+	fprintf(out,
 		"%s: %lld evaluation%s re-run, %lld stored files re-hashed, %lld audit rows "
 		"walked, integrity check run%s: %s\n",
-		a.db, counts.evaluations, counts.evaluations == 1 ? "" : "s", counts.blobs,
+		cli_safe(&safe, a.db), counts.evaluations, counts.evaluations == 1 ? "" : "s", counts.blobs,
 		counts.audit_rows, a.manifest ? ", signed manifest checked against the store" : "",
 		counts.findings ? "DIFFERENCES FOUND" : "no differences");
+	cli_safe_release(&safe);
 	if (counts.findings)
-		cli_printf(out, "%lld difference%s\n", counts.findings, counts.findings == 1 ? "" : "s");
+		fprintf(out, "%lld difference%s\n", counts.findings, counts.findings == 1 ? "" : "s");
 	return counts.findings ? CLI_FINDINGS : CLI_OK;
 }
 
@@ -214,12 +225,20 @@ struct explain_printer {
 	json_t *problems, *gates, *scores, *flags;
 	json_t *makers, *conflicts, *records; /* of the panel */
 	json_t *interests, *marks; /* of the current decision maker, record */
+	struct cli_safe safe;      /* the texts printed, escaped */
 };
 
 /* A stored text that the output shows as "" when there is none. */
 static const char *shown(const char *text)
 {
 	return text ? text : "";
+}
+
+/* A stored text as the text output shows it: "" when there is none, else
+ * escaped (cli_safe; kept until explain() is done). */
+static const char *safe_text(struct explain_printer *p, const char *text)
+{
+	return cli_safe(&p->safe, shown(text));
 }
 
 static json_t *json_opt_text(const char *text)
@@ -252,16 +271,17 @@ static enum tender_status set_array(json_t *report, const char *key, json_t **ar
 static enum tender_status print_bid(struct explain_printer *p, const struct explain_bid *b)
 {
 	if (!p->json) {
-		cli_printf(p->out, "bid %s (%s), file %s\n", p->bid, shown(b->bidder), shown(b->file));
-		cli_printf(p->out, "evaluation %lld of tender %s at %s under rule set %s %s\n",
-			b->evaluation_id, shown(b->tender_id), shown(b->created),
-			shown(b->ruleset_id), shown(b->ruleset_version));
+		fprintf(p->out, "bid %s (%s), file %s\n", safe_text(p, p->bid),
+			safe_text(p, b->bidder), safe_text(p, b->file));
+		fprintf(p->out, "evaluation %lld of tender %s at %s under rule set %s %s\n",
+			b->evaluation_id, safe_text(p, b->tender_id), safe_text(p, b->created),
+			safe_text(p, b->ruleset_id), safe_text(p, b->ruleset_version));
 		if (b->ranked)
-			cli_printf(p->out, "rank %d%s, total %s\n", b->rank, b->tied ? " (tied)" : "",
+			fprintf(p->out, "rank %d%s, total %s\n", b->rank, b->tied ? " (tied)" : "",
 				explain_points_text(b->total_points, b->precision).s);
 		else
-			cli_printf(p->out, "not ranked%s%s\n", b->exclusion ? ": " : "",
-				shown(b->exclusion));
+			fprintf(p->out, "not ranked%s%s\n", b->exclusion ? ": " : "",
+				safe_text(p, b->exclusion));
 		return TENDER_OK;
 	}
 	p->report = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:f}", "bid", p->bid,
@@ -288,7 +308,7 @@ static void print_problem(struct explain_printer *p, const char *problem)
 	if (p->json)
 		json_array_append_new(p->problems, json_string(shown(problem)));
 	else
-		cli_printf(p->out, "  problem: %s\n", shown(problem));
+		fprintf(p->out, "  problem: %s\n", safe_text(p, problem));
 }
 
 static void print_gate(struct explain_printer *p, const struct explain_gate *g)
@@ -298,8 +318,8 @@ static void print_gate(struct explain_printer *p, const struct explain_gate *g)
 							  "passed", g->passed, "message",
 							  g->message));
 	else
-		cli_printf(p->out, "  gate  %-4s %s%s%s\n", g->passed ? "PASS" : "FAIL",
-			shown(g->gate_id), g->message ? ": " : "", shown(g->message));
+		fprintf(p->out, "  gate  %-4s %s%s%s\n", g->passed ? "PASS" : "FAIL",
+			safe_text(p, g->gate_id), g->message ? ": " : "", safe_text(p, g->message));
 }
 
 static void print_score(struct explain_printer *p, const struct explain_score *sc)
@@ -314,10 +334,11 @@ static void print_score(struct explain_printer *p, const struct explain_score *s
 						sc->points, "max", sc->max_points, "explanation",
 						sc->explanation));
 	else
-		cli_printf(p->out, "  score %-28s %8s / %-8s %s%s%s\n", shown(sc->rule_id),
+		fprintf(p->out, "  score %-28s %8s / %-8s %s%s%s\n", safe_text(p, sc->rule_id),
 			explain_points_text(sc->points, sc->precision).s,
-			explain_points_text(sc->max_points, sc->precision).s, plain ? "" : state,
-			plain ? "" : ": ", shown(sc->explanation));
+			explain_points_text(sc->max_points, sc->precision).s,
+			plain ? "" : safe_text(p, state), plain ? "" : ": ",
+			safe_text(p, sc->explanation));
 }
 
 static void print_flag(struct explain_printer *p, const struct explain_flag *f)
@@ -328,8 +349,8 @@ static void print_flag(struct explain_printer *p, const struct explain_flag *f)
 							  shown(f->severity), "cite", shown(f->cite),
 							  "message", shown(f->message)));
 	else
-		cli_printf(p->out, "  flag  %-8s %s (%s): %s\n", shown(f->severity),
-			shown(f->flag_id), shown(f->cite), shown(f->message));
+		fprintf(p->out, "  flag  %-8s %s (%s): %s\n", safe_text(p, f->severity),
+			safe_text(p, f->flag_id), safe_text(p, f->cite), safe_text(p, f->message));
 }
 
 static enum tender_status print_policy(struct explain_printer *p, const struct explain_policy *pol)
@@ -337,12 +358,12 @@ static enum tender_status print_policy(struct explain_printer *p, const struct e
 	json_t *panel;
 
 	if (!p->json) {
-		cli_printf(p->out, "panel: %s of the counted scores, at least %d evaluators; missing "
-				   "scores: %s; conflicted evaluators: %s\n",
-			shown(pol->method), pol->min_evaluators, shown(pol->missing),
-			shown(pol->conflicts));
+		fprintf(p->out, "panel: %s of the counted scores, at least %d evaluators; missing "
+				"scores: %s; conflicted evaluators: %s\n",
+			safe_text(p, pol->method), pol->min_evaluators, safe_text(p, pol->missing),
+			safe_text(p, pol->conflicts));
 		if (pol->cite)
-			cli_printf(p->out, "  cite: %s\n", pol->cite);
+			fprintf(p->out, "  cite: %s\n", safe_text(p, pol->cite));
 		return TENDER_OK;
 	}
 	p->makers = json_array();
@@ -364,8 +385,8 @@ static enum tender_status print_member(struct explain_printer *p, const struct e
 	json_t *maker;
 
 	if (!p->json) {
-		cli_printf(p->out, "  decision maker %s: %s (%s)\n", shown(m->evaluator_id),
-			shown(m->name), shown(m->role));
+		fprintf(p->out, "  decision maker %s: %s (%s)\n", safe_text(p, m->evaluator_id),
+			safe_text(p, m->name), safe_text(p, m->role));
 		return TENDER_OK;
 	}
 	p->interests = json_array();
@@ -384,7 +405,8 @@ static void print_interest(struct explain_printer *p, const struct explain_inter
 				      json_pack("{s:s, s:s}", "organisation", shown(i->organisation),
 						"nature", shown(i->nature)));
 	else
-		cli_printf(p->out, "    interest: %s (%s)\n", shown(i->organisation), shown(i->nature));
+		fprintf(p->out, "    interest: %s (%s)\n", safe_text(p, i->organisation),
+			safe_text(p, i->nature));
 }
 
 static void print_conflict(struct explain_printer *p, const struct explain_conflict *c)
@@ -397,10 +419,10 @@ static void print_conflict(struct explain_printer *p, const struct explain_confl
 						"relation", shown(c->relation), "managed",
 						shown(c->managed), "nature", shown(c->nature)));
 	else
-		cli_printf(p->out, "  conflict %s: interest in %s, %s %s (%s); managed: %s\n",
-			shown(c->evaluator_id), shown(c->organisation),
+		fprintf(p->out, "  conflict %s: interest in %s, %s %s (%s); managed: %s\n",
+			safe_text(p, c->evaluator_id), safe_text(p, c->organisation),
 			strcmp(shown(c->relation), "bidder") ? "consortium member" : "the bidder",
-			shown(c->party), shown(c->nature), shown(c->managed));
+			safe_text(p, c->party), safe_text(p, c->nature), safe_text(p, c->managed));
 }
 
 static enum tender_status print_record(struct explain_printer *p, const struct explain_record *r)
@@ -408,15 +430,16 @@ static enum tender_status print_record(struct explain_printer *p, const struct e
 	json_t *record;
 
 	if (!p->json) {
-		cli_printf(p->out, "  question %s (%s): ", shown(r->question), shown(r->rule_id));
+		fprintf(p->out, "  question %s (%s): ", safe_text(p, r->question),
+			safe_text(p, r->rule_id));
 		if (strcmp(shown(r->basis), "none") == 0)
-			cli_printf(p->out, "no score");
+			fputs("no score", p->out);
 		else
-			cli_printf(p->out, "%s %s", shown(r->basis), number(r->value).s);
-		cli_printf(p->out, "; %d counted", r->counted);
+			fprintf(p->out, "%s %s", safe_text(p, r->basis), number(r->value).s);
+		fprintf(p->out, "; %d counted", r->counted);
 		if (r->low.present)
-			cli_printf(p->out, " (%s to %s)", number(r->low).s, number(r->high).s);
-		cli_printf(p->out, ", %d excluded, %d missing\n", r->excluded, r->missing);
+			fprintf(p->out, " (%s to %s)", number(r->low).s, number(r->high).s);
+		fprintf(p->out, ", %d excluded, %d missing\n", r->excluded, r->missing);
 		return TENDER_OK;
 	}
 	p->marks = json_array();
@@ -444,11 +467,11 @@ static void print_record_end(struct explain_printer *p, const struct explain_rec
 	if (p->json)
 		return;
 	if (r->moderated.present)
-		cli_printf(p->out, "    moderated %s, agreed by %s%s%s\n", number(r->moderated).s,
-			shown(r->agreed_by), r->moderation_note ? ": " : "",
-			shown(r->moderation_note));
+		fprintf(p->out, "    moderated %s, agreed by %s%s%s\n", number(r->moderated).s,
+			safe_text(p, r->agreed_by), r->moderation_note ? ": " : "",
+			safe_text(p, r->moderation_note));
 	if (r->why)
-		cli_printf(p->out, "    no score: %s\n", r->why);
+		fprintf(p->out, "    no score: %s\n", safe_text(p, r->why));
 }
 
 static void print_mark(struct explain_printer *p, const struct explain_mark *m)
@@ -460,10 +483,12 @@ static void print_mark(struct explain_printer *p, const struct explain_mark *m)
 						"value", json_opt_real(m->value), "justification",
 						json_opt_text(m->justification)));
 	else if (!m->value.present)
-		cli_printf(p->out, "    %-4s %s\n", shown(m->evaluator_id), shown(m->state));
+		fprintf(p->out, "    %-4s %s\n", safe_text(p, m->evaluator_id),
+			safe_text(p, m->state));
 	else
-		cli_printf(p->out, "    %-4s %-8s %s%s%s\n", shown(m->evaluator_id), shown(m->state),
-			number(m->value).s, m->justification ? ": " : "", shown(m->justification));
+		fprintf(p->out, "    %-4s %-8s %s%s%s\n", safe_text(p, m->evaluator_id),
+			safe_text(p, m->state), number(m->value).s, m->justification ? ": " : "",
+			safe_text(p, m->justification));
 }
 
 static enum tender_status print_explain_row(void *ctx, const struct explain_row *row)
@@ -499,12 +524,13 @@ static int explain(int argc, char **argv, FILE *out, FILE *err)
 	if (status >= 0)
 		return status;
 	if (optind != argc - 1) {
-		cli_printf(err, "tender audit explain: give one bid id\n");
+		fputs("tender audit explain: give one bid id\n", err);
 		return CLI_USAGE;
 	}
 	if ((rc = store_open(a.db, 1, &s, &e)))
 		return store_failure(err, &e, rc);
 	memset(&p, 0, sizeof(p));
+	p.safe = (struct cli_safe)CLI_SAFE_INIT;
 	p.out = out;
 	p.bid = argv[optind];
 	p.json = a.json;
@@ -515,14 +541,18 @@ static int explain(int argc, char **argv, FILE *out, FILE *err)
 		fputc('\n', out);
 		json_decref(p.report);
 	}
-	if (rc)
-		return store_failure(err, &e, rc);
-	if (!found) {
-		cli_printf(err, "tender audit explain: no bid '%s' in %s%s\n", argv[optind], a.db,
+	if (rc) {
+		status = store_failure(err, &e, rc);
+	} else if (!found) {
+		fprintf(err, "tender audit explain: no bid '%s' in %s%s\n",
+			cli_safe(&p.safe, argv[optind]), cli_safe(&p.safe, a.db),
 			a.evaluation ? " for that evaluation" : "");
-		return CLI_FINDINGS;
+		status = CLI_FINDINGS;
+	} else {
+		status = CLI_OK;
 	}
-	return CLI_OK;
+	cli_safe_release(&p.safe);
+	return status;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -535,13 +565,14 @@ static int export(int argc, char **argv, FILE *out, FILE *err)
 	enum tender_status rc;
 	int status = parse(argc, argv, out, err, &a);
 	long long id, epoch;
+	struct cli_safe safe = CLI_SAFE_INIT;
 	char *tender = NULL;
 	int outside = 0;
 
 	if (status >= 0)
 		return status;
 	if (optind != argc - 1 || !parse_number(argv[optind], &id) || !a.output) {
-		cli_printf(err, "tender audit export: give one evaluation number and -o DIR\n");
+		fputs("tender audit export: give one evaluation number and -o DIR\n", err);
 		return CLI_USAGE;
 	}
 	if ((rc = store_open(a.db, 1, &s, &e)))
@@ -550,10 +581,11 @@ static int export(int argc, char **argv, FILE *out, FILE *err)
 	store_close(s);
 	if (rc)
 		return store_failure(err, &e, rc);
-	cli_printf(out, "exported evaluation %lld to %s\n", id, a.output);
-	cli_printf(out, "re-run: SOURCE_DATE_EPOCH=%lld tender evaluate -o OUT %s%s%s%s\n", epoch,
-		outside ? "--allow-outside " : "", outside ? a.output : "", outside ? " " : "",
-		tender);
+	fprintf(out, "exported evaluation %lld to %s\n", id, cli_safe(&safe, a.output));
+	fprintf(out, "re-run: SOURCE_DATE_EPOCH=%lld tender evaluate -o OUT %s%s%s%s\n", epoch,
+		outside ? "--allow-outside " : "", outside ? cli_safe(&safe, a.output) : "",
+		outside ? " " : "", cli_safe(&safe, tender));
+	cli_safe_release(&safe);
 	free(tender);
 	return CLI_OK;
 }

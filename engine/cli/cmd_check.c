@@ -39,17 +39,16 @@ static void print_diags(void *ctx, const char *path, const struct diag_list *dia
 static void print_text(FILE *out, const struct ruleset *rs, const char *path,
 		       const struct bid_result *b)
 {
+	struct cli_safe safe = CLI_SAFE_INIT;
 	char buf[64], max[64];
 
-	cli_printf(out, "%s: bid ", path);
-	cli_print_safe(out, b->id);
-	fputs(" (", out);
-	cli_print_safe(out, b->bidder);
-	fputs(")\n", out);
+	fprintf(out, "%s: bid %s (%s)\n", cli_safe(&safe, path), cli_safe(&safe, b->id),
+		cli_safe(&safe, b->bidder));
 	for (size_t i = 0; i < rs->n_gates; i++)
-		cli_printf(out, "  gate  %-6s %-28s %s%s%s\n", b->gates[i].passed ? "PASS" : "FAIL",
-			rs->gates[i].id, rs->gates[i].title, b->gates[i].passed ? "" : ": ",
-			b->gates[i].passed ? "" : b->gates[i].message);
+		fprintf(out, "  gate  %-6s %-28s %s%s%s\n", b->gates[i].passed ? "PASS" : "FAIL",
+			cli_safe(&safe, rs->gates[i].id), cli_safe(&safe, rs->gates[i].title),
+			b->gates[i].passed ? "" : ": ",
+			b->gates[i].passed ? "" : cli_safe(&safe, b->gates[i].message));
 	for (size_t i = 0; i < rs->n_nodes; i++) {
 		const struct rule_node *n = &rs->nodes[i];
 		const struct score *s = &b->scores[i];
@@ -59,22 +58,25 @@ static void print_text(FILE *out, const struct ruleset *rs, const char *path,
 		format_points(rs, s->points, buf, sizeof(buf));
 		format_points(rs, n->points, max, sizeof(max));
 		if (s->state == SCORE_DONE)
-			cli_printf(out, "  score %-28s %8s / %-8s %s\n", n->id, buf, max, s->explanation);
+			fprintf(out, "  score %-28s %8s / %-8s %s\n", cli_safe(&safe, n->id), buf, max,
+				cli_safe(&safe, s->explanation));
 		else if (s->state == SCORE_PENDING)
-			cli_printf(out, "  score %-28s %8s / %-8s pending: %s\n", n->id, "-", max,
-				n->ops->pending ? n->ops->pending : "");
+			fprintf(out, "  score %-28s %8s / %-8s pending: %s\n", cli_safe(&safe, n->id),
+				"-", max, n->ops->pending ? n->ops->pending : "");
 		else
-			cli_printf(out, "  score %-28s %8s / %-8s %s\n", n->id, "ERROR", max,
-				s->explanation);
+			fprintf(out, "  score %-28s %8s / %-8s %s\n", cli_safe(&safe, n->id), "ERROR",
+				max, cli_safe(&safe, s->explanation));
 	}
 	for (size_t i = 0; i < b->n_flags; i++) {
 		const struct flag *f = &rs->flags[b->flags[i].flag];
 
-		cli_printf(out, "  flag  %-8s %s (%s): %s\n", severity_str(f->severity), f->id, f->cite,
-			b->flags[i].message);
+		fprintf(out, "  flag  %-8s %s (%s): %s\n", severity_str(f->severity),
+			cli_safe(&safe, f->id), cli_safe(&safe, f->cite),
+			cli_safe(&safe, b->flags[i].message));
 	}
 	for (size_t i = 0; i < b->n_problems; i++)
-		cli_printf(out, "  problem: %s\n", b->problems[i]);
+		fprintf(out, "  problem: %s\n", cli_safe(&safe, b->problems[i]));
+	cli_safe_release(&safe);
 }
 
 static json_t *to_json(const struct ruleset *rs, const char *path, const struct bid_result *b)
@@ -117,9 +119,9 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 	int json = 0, status = CLI_OK;
 	struct validator v;
 	struct ruleset *rs = NULL;
-	struct tender_error error;
 	struct diag_list diags;
 	struct eval_options eo = {0};
+	struct cli_safe safe = CLI_SAFE_INIT;
 	json_t *report = NULL;
 	enum tender_status rc;
 	const struct cli_option options[] = {
@@ -133,12 +135,10 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 	};
 	int parsed = cli_options_parse(&check_spec, options, argc, argv, out, err);
 
+	if (parsed == CLI_CONTINUE)
+		parsed = cli_validator_init(&v, max_bytes, err);
 	if (parsed != CLI_CONTINUE)
 		return parsed;
-	if (validator_init(&v, max_bytes, &error)) {
-		cli_printf(err, "tender: %s\n", error.message);
-		return CLI_INTERNAL;
-	}
 	diag_list_init(&diags);
 	rc = ruleset_load(rules_path, max_bytes, &rs, &diags);
 	cli_print_diags(err, rules_path, &diags);
@@ -149,14 +149,14 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 		diag_list_release(&diags);
 	}
 	if (rc) {
-		cli_printf(err, "tender check: cannot use %s\n",
-			rs ? tender_path : rules_path);
+		fprintf(err, "tender check: cannot use %s\n",
+			cli_safe(&safe, rs ? tender_path : rules_path));
 		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
 		goto out;
 	}
 	if (!tender_path)
-		cli_printf(err, "tender check: note: no --tender given: rules that read $tender see "
-			     "nothing\n");
+		fputs("tender check: note: no --tender given: rules that read $tender see nothing\n",
+		      err);
 	eo.decimals = v.tender_doc ? v.tender.decimals : rs->currency_decimals;
 	eo.panel = NULL;
 	eo.tender_root = v.tender_doc ? xml_doc_root(v.tender_doc) : NULL;
@@ -181,14 +181,14 @@ int cmd_check(int argc, char **argv, FILE *out, FILE *err)
 							      : "the file is not a valid bid";
 
 			if (doc)
-				cli_printf(err, "%s: error: this is a %s file, not a bid\n", argv[i],
-					doc_kind_str(kind));
+				fprintf(err, "%s: error: this is a %s file, not a bid\n",
+					cli_safe(&safe, argv[i]), doc_kind_str(kind));
 			if (json)
 				json_array_append_new(json_object_get(report, "bids"),
 						      json_pack("{s:s, s:b, s:s}", "file", argv[i],
 								"checked", 0, "reason", why));
 			else
-				cli_printf(out, "%s: not checked: %s\n", argv[i], why);
+				fprintf(out, "%s: not checked: %s\n", cli_safe(&safe, argv[i]), why);
 			xml_doc_free(doc);
 			status = cli_worse(status, rc == TENDER_ERR_IO ? CLI_BAD_INPUT : CLI_FINDINGS);
 			continue;
@@ -222,6 +222,7 @@ out:
 		fputc('\n', out);
 		json_decref(report);
 	}
+	cli_safe_release(&safe);
 	ruleset_free(rs);
 	validator_release(&v);
 	return status;

@@ -82,30 +82,28 @@ static json_t *reasons(const struct evaluation *ev, const struct bid_result *b)
 /* The reasons in one line, "; " between them, printed safely. */
 static void print_reasons(FILE *out, const json_t *why)
 {
+	struct cli_safe safe = CLI_SAFE_INIT;
 	size_t i;
 	json_t *v;
 
-	json_array_foreach(why, i, v) {
-		if (i > 0)
-			fputs("; ", out);
-		cli_print_safe(out, json_string_value(v));
-	}
+	json_array_foreach(why, i, v)
+		fprintf(out, "%s%s", i > 0 ? "; " : "", cli_safe(&safe, json_string_value(v)));
+	cli_safe_release(&safe);
 }
 
 static void print_table(FILE *out, const struct evaluation *ev, const size_t *order,
 			const char *path)
 {
 	const struct ruleset *rs = ev->rules;
+	struct cli_safe safe = CLI_SAFE_INIT;
 	char hex[65], total[64], pct[64], scale[64];
 
 	sha256_hex(rs->sha256, hex);
 	format_points(rs, rs->scale, scale, sizeof(scale));
-	cli_print_safe(out, ev->tender_id);
-	fputs(": ", out);
-	cli_print_safe(out, ev->tender_title);
-	fputc('\n', out);
-	cli_printf(out, "rule set %s %s (sha256 %.16s...)\n\n", rs->id, rs->version, hex);
-	cli_printf(out, "rank  bid       %-42spoints       %%\n", "bidder");
+	fprintf(out, "%s: %s\n", cli_safe(&safe, ev->tender_id), cli_safe(&safe, ev->tender_title));
+	fprintf(out, "rule set %s %s (sha256 %.16s...)\n\n", cli_safe(&safe, rs->id),
+		cli_safe(&safe, rs->version), hex);
+	fprintf(out, "rank  bid       %-42spoints       %%\n", "bidder");
 	for (size_t i = 0; i < ev->n_bids; i++) {
 		const struct bid_result *b = &ev->bids[order[i]];
 
@@ -113,25 +111,23 @@ static void print_table(FILE *out, const struct evaluation *ev, const size_t *or
 			continue;
 		format_points(rs, b->total, total, sizeof(total));
 		format_points(rs, points_percent(rs, b->total), pct, sizeof(pct));
-		cli_printf(out, "%3d%s  ", b->rank, b->tied ? "=" : " ");
+		fprintf(out, "%3d%s  ", b->rank, b->tied ? "=" : " ");
 		cli_print_cell(out, b->id, 8);
 		fputs("  ", out);
 		cli_print_cell(out, b->bidder, 40);
-		cli_printf(out, "  %6s  %6s\n", total, pct);
+		fprintf(out, "  %6s  %6s\n", total, pct);
 	}
-	cli_printf(out, "(points out of %s)\n", scale);
+	fprintf(out, "(points out of %s)\n", scale);
 	for (size_t i = 0; i < ev->n_bids; i++) {
 		const struct bid_result *b = &ev->bids[order[i]];
 
 		for (size_t k = 0; k < b->n_ties; k++) {
 			if (!b->ties[k].above)
 				continue;
-			fputs("tie-break: ", out);
-			cli_print_safe(out, b->id);
-			fputs(" above ", out);
-			cli_print_safe(out, ev->bids[b->ties[k].other].id);
-			cli_printf(out, " (equal totals; tie-break %zu, %s)\n", b->ties[k].tie + 1,
-				rs->nodes[rs->ties[b->ties[k].tie].node].id);
+			fprintf(out, "tie-break: %s above %s (equal totals; tie-break %zu, %s)\n",
+				cli_safe(&safe, b->id), cli_safe(&safe, ev->bids[b->ties[k].other].id),
+				b->ties[k].tie + 1,
+				cli_safe(&safe, rs->nodes[rs->ties[b->ties[k].tie].node].id));
 		}
 	}
 	for (size_t i = 0, first = 1; i < ev->n_bids; i++) {
@@ -163,13 +159,14 @@ static void print_table(FILE *out, const struct evaluation *ev, const size_t *or
 			if (first)
 				fputs("\nflags (the messages are in evaluation.xml):\n", out);
 			first = 0;
-			cli_printf(out, "  %-8s  ", severity_str(f->severity));
+			fprintf(out, "  %-8s  ", severity_str(f->severity));
 			cli_print_cell(out, b->id, 8);
-			cli_printf(out, "  %s: %s\n", f->id, f->title);
+			fprintf(out, "  %s: %s\n", cli_safe(&safe, f->id), cli_safe(&safe, f->title));
 		}
 	}
-	cli_printf(out, "\nevaluation written to %s\n", path);
-	cli_printf(out, "reports beside it: report.html, scores.csv, evaluation.json, manifest.json\n");
+	fprintf(out, "\nevaluation written to %s\n", cli_safe(&safe, path));
+	fputs("reports beside it: report.html, scores.csv, evaluation.json, manifest.json\n", out);
+	cli_safe_release(&safe);
 }
 
 static json_t *to_json(const struct evaluation *ev, const size_t *order, const char *path,
@@ -324,6 +321,19 @@ fail:
 	return rc;
 }
 
+/* "FILE: error: MESSAGE" for a step that failed ("tender evaluate" when no
+ * file is to blame); returns the exit code. */
+static int step_failed(FILE *err, enum tender_status rc, const struct tender_error *error)
+{
+	struct cli_safe safe = CLI_SAFE_INIT;
+
+	fprintf(err, "%s: error: %s\n",
+		error->file[0] ? cli_safe(&safe, error->file) : "tender evaluate",
+		rc == TENDER_ERR_NOMEM ? "out of memory" : cli_safe(&safe, error->message));
+	cli_safe_release(&safe);
+	return rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
+}
+
 int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 {
 	const char *output = NULL, *db = getenv("TENDER_DB"), *key = NULL;
@@ -333,6 +343,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 	size_t max_bytes = XML_DEFAULT_MAX_BYTES, size = 0, *order = NULL;
 	int json = 0, status = CLI_OK, printed = 0, bind = 0;
 	struct tender_error error = {0};
+	struct cli_safe safe = CLI_SAFE_INIT;
 	struct run r;
 	struct evaluation ev;
 	enum tender_status rc;
@@ -371,7 +382,9 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		struct stat st;
 
 		if (stat(allow[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
-			cli_printf(err, "tender evaluate: --allow-outside %s: not a folder\n", allow[i]);
+			fprintf(err, "tender evaluate: --allow-outside %s: not a folder\n",
+				cli_safe(&safe, allow[i]));
+			cli_safe_release(&safe);
 			return CLI_USAGE;
 		}
 	}
@@ -380,7 +393,9 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		return CLI_USAGE;
 	}
 	if (key && (rc = manifest_check_key(key, &error)) != TENDER_OK) {
-		cli_printf(err, "%s: error: %s\n", error.file[0] ? error.file : key, error.message);
+		fprintf(err, "%s: error: %s\n", cli_safe(&safe, error.file[0] ? error.file : key),
+			cli_safe(&safe, error.message));
+		cli_safe_release(&safe);
 		return rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
 	}
 	{
@@ -391,18 +406,19 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		rc = run_evaluate(&r, argv[optind], &ro, &error);
 	}
 	if (rc == TENDER_ERR_USAGE) {
-		cli_printf(err, "tender evaluate: %s\n", error.message);
+		fprintf(err, "tender evaluate: %s\n", cli_safe(&safe, error.message));
 		status = CLI_USAGE;
 		goto out;
 	}
 	if (rc == TENDER_ERR_INVALID) {
-		cli_printf(err, "tender evaluate: cannot evaluate %s (see above)\n", argv[optind]);
+		fprintf(err, "tender evaluate: cannot evaluate %s (see above)\n",
+			cli_safe(&safe, argv[optind]));
 		status = CLI_BAD_INPUT;
 		goto out;
 	}
 	if (rc) {
-		cli_printf(err, "tender evaluate: %s\n", rc == TENDER_ERR_NOMEM ? "out of memory"
-									     : error.message);
+		fprintf(err, "tender evaluate: %s\n",
+			rc == TENDER_ERR_NOMEM ? "out of memory" : cli_safe(&safe, error.message));
 		status = CLI_INTERNAL;
 		goto out;
 	}
@@ -411,29 +427,26 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		output = output_owned = default_output(argv[optind]);
 	order = calloc(ev.n_bids ? ev.n_bids : 1, sizeof(*order));
 	if (!output || !order || result_serialise(&ev, &xml, &size)) {
-		cli_printf(err, "tender evaluate: out of memory\n");
+		fputs("tender evaluate: out of memory\n", err);
 		status = CLI_INTERNAL;
 		goto out;
 	}
 	/* Every report is made before anything is recorded or written: one
 	 * that cannot be made fails the run, and nothing is half-written. */
 	if ((rc = cli_render_default_reports(xml, size, &reports, &error)) != TENDER_OK) {
-		cli_printf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender evaluate",
-			rc == TENDER_ERR_NOMEM ? "out of memory" : error.message);
-		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
+		status = step_failed(err, rc, &error);
 		goto out;
 	}
 	if (cli_join_path(path, sizeof(path), output, "evaluation.xml", &error) ||
 	    cli_join_path(db_default, sizeof(db_default), output, "tender.db", &error)) {
-		cli_printf(err, "%s: error: %s\n", error.file, error.message);
+		fprintf(err, "%s: error: %s\n", cli_safe(&safe, error.file),
+			cli_safe(&safe, error.message));
 		status = CLI_BAD_INPUT;
 		goto out;
 	}
 	if ((rc = record_and_write(&ev, xml, size, &reports, output, db && *db ? db : NULL,
 				   db_default, key, bind, &evaluation_id, &error))) {
-		cli_printf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender evaluate",
-			rc == TENDER_ERR_NOMEM ? "out of memory" : error.message);
-		status = rc == TENDER_ERR_NOMEM ? CLI_INTERNAL : CLI_BAD_INPUT;
+		status = step_failed(err, rc, &error);
 		goto out;
 	}
 	for (size_t i = 0; i < ev.n_bids; i++)
@@ -449,8 +462,8 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 		printed = 1;
 	} else {
 		print_table(out, &ev, order, path);
-		cli_printf(out, "recorded as evaluation %lld in %s\n", evaluation_id,
-			db && *db ? db : db_default);
+		fprintf(out, "recorded as evaluation %lld in %s\n", evaluation_id,
+			cli_safe(&safe, db && *db ? db : db_default));
 	}
 out:
 	if (json && !printed)
@@ -461,5 +474,6 @@ out:
 	cli_reports_release(&reports);
 	free(output_owned);
 	run_release(&r);
+	cli_safe_release(&safe);
 	return status;
 }

@@ -7,7 +7,6 @@
 
 #include "../manifest.h"
 
-#include <getopt.h> /* optind */
 #include <string.h>
 
 static const struct cli_spec keygen_spec = {
@@ -22,6 +21,8 @@ static const struct cli_spec keygen_spec = {
 		"holds it can sign decisions in the panel's name.",
 	.exit_status = "0 the key pair was written; 2 usage error; 3 a key file exists\n"
 		       "already or cannot be written; 4 internal error.",
+	.max_operands = 0,
+	.extra_operand = {"unexpected argument ", " (the key file goes after -o)"},
 };
 
 /* The hex line of the public key file just written, into hex (65 bytes);
@@ -49,6 +50,7 @@ int cmd_keygen(int argc, char **argv, FILE *out, FILE *err)
 	const char *key_path = NULL;
 	char pub_path[4096], hex[65];
 	struct tender_error error = {0};
+	struct cli_safe safe = CLI_SAFE_INIT;
 	enum tender_status rc;
 	const struct cli_option options[] = {
 		CLI_OPTION_STRING('o', "output", "KEYFILE", &key_path,
@@ -60,25 +62,22 @@ int cmd_keygen(int argc, char **argv, FILE *out, FILE *err)
 
 	if (parsed != CLI_CONTINUE)
 		return parsed;
-	if (optind < argc) {
-		cli_printf(err,
-			"tender keygen: unexpected argument '%s' (the key file goes after -o)\n"
-			"see 'tender keygen --help'\n",
-			argv[optind]);
-		return CLI_USAGE;
-	}
 	if (!key_path || !*key_path)
 		return cli_usage_error(err, &keygen_spec, "no key file given (-o KEYFILE)");
 	rc = manifest_keygen(key_path, &error);
 	if (rc) {
-		cli_printf(err, "%s: error: %s\n", error.file[0] ? error.file : "tender keygen",
-			error.message);
+		fprintf(err, "%s: error: %s\n",
+			error.file[0] ? cli_safe(&safe, error.file) : "tender keygen",
+			cli_safe(&safe, error.message));
+		cli_safe_release(&safe);
 		return rc == TENDER_ERR_IO ? CLI_BAD_INPUT : CLI_INTERNAL;
 	}
 	/* manifest_keygen succeeded, so this fits (it checked the same length). */
 	snprintf(pub_path, sizeof(pub_path), "%s.pub", key_path);
-	cli_printf(out, "secret key: %s (keep it private)\npublic key: %s\n", key_path, pub_path);
+	fprintf(out, "secret key: %s (keep it private)\npublic key: %s\n", cli_safe(&safe, key_path),
+		cli_safe(&safe, pub_path));
 	if (read_public_hex(pub_path, hex))
-		cli_printf(out, "public key hex: %s\n", hex);
+		fprintf(out, "public key hex: %s\n", cli_safe(&safe, hex));
+	cli_safe_release(&safe);
 	return CLI_OK;
 }

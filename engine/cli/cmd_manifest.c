@@ -33,6 +33,8 @@ static const struct cli_spec verify_manifest_spec = {
 		"not one; 4 internal error.",
 	.min_operands = 1,
 	.missing_operand = "no folder given",
+	.max_operands = 1,
+	.extra_operand = {"one folder only (", " is one too many)"},
 };
 
 struct printer {
@@ -43,8 +45,27 @@ struct printer {
 static void print_finding(void *ctx, const char *finding)
 {
 	const struct printer *p = ctx;
+	struct cli_safe safe = CLI_SAFE_INIT;
 
-	cli_printf(p->out, "%s: %s\n", p->label, finding);
+	fprintf(p->out, "%s: %s\n", cli_safe(&safe, p->label), cli_safe(&safe, finding));
+	cli_safe_release(&safe);
+}
+
+/* "FILE:LINE:COLUMN: error: MESSAGE" for a manifest or key that cannot be
+ * read or is not one (the command's name when no file is to blame). */
+static void print_error(FILE *err, const struct tender_error *error)
+{
+	struct cli_safe safe = CLI_SAFE_INIT;
+	const char *file = error->file[0] ? cli_safe(&safe, error->file) : COMMAND;
+	const char *message = cli_safe(&safe, error->message);
+
+	if (error->line > 0 && error->column > 0)
+		fprintf(err, "%s:%d:%d: error: %s\n", file, error->line, error->column, message);
+	else if (error->line > 0)
+		fprintf(err, "%s:%d: error: %s\n", file, error->line, message);
+	else
+		fprintf(err, "%s: error: %s\n", file, message);
+	cli_safe_release(&safe);
 }
 
 /* How many outputs the manifest at path lists, for the summary; -1 when it
@@ -70,15 +91,34 @@ static long long count_outputs(const char *path)
 	return n;
 }
 
+/* The summary of a manifest without problems: its signature, how many
+ * outputs match and how many inputs were re-hashed. */
+static void print_summary(FILE *out, const char *label, const struct manifest_counts *counts)
+{
+	struct cli_safe safe = CLI_SAFE_INIT;
+	long long n_outputs = count_outputs(label);
+
+	if (n_outputs >= 0)
+		fprintf(out, "%s: signature valid; %lld output%s match%s", cli_safe(&safe, label),
+			n_outputs, n_outputs == 1 ? "" : "s", n_outputs == 1 ? "es" : "");
+	else
+		fprintf(out, "%s: signature valid; every output matches", cli_safe(&safe, label));
+	fprintf(out, "; %lld input%s re-hashed, %lld not at hand\n", counts->inputs_matched,
+		counts->inputs_matched == 1 ? "" : "s", counts->inputs_absent);
+	cli_safe_release(&safe);
+}
+
 int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err)
 {
 	const char *pubkey = NULL, *dir, *inputs = NULL;
 	char label[4200], parent[4200];
 	struct manifest_counts counts;
 	struct tender_error error = {0};
+	struct cli_safe safe = CLI_SAFE_INIT;
 	struct printer printer = {out, label};
-	long long findings = 0, n_outputs;
+	long long findings = 0;
 	enum tender_status rc;
+	int status;
 	size_t dir_len;
 	const struct cli_option options[] = {
 		CLI_OPTION_STRING('k', "pubkey", "FILE", &pubkey,
@@ -93,12 +133,6 @@ int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err)
 
 	if (parsed != CLI_CONTINUE)
 		return parsed;
-	if (optind + 1 < argc) {
-		cli_printf(err, COMMAND ": one folder only ('%s' is one too many)\n"
-				     "see '" COMMAND " --help'\n",
-			argv[optind + 1]);
-		return CLI_USAGE;
-	}
 	if (!pubkey)
 		return cli_usage_error(err, &verify_manifest_spec, "no public key given (--pubkey FILE)");
 	dir = argv[optind];
@@ -119,32 +153,19 @@ int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err)
 	rc = manifest_check(dir, pubkey, inputs, print_finding, &printer, &findings, &counts, NULL,
 			    &error);
 	if (rc == TENDER_ERR_NOMEM || rc == TENDER_ERR_INTERNAL) {
-		cli_printf(err, COMMAND ": %s\n", error.message);
-		return CLI_INTERNAL;
+		fprintf(err, COMMAND ": %s\n", cli_safe(&safe, error.message));
+		status = CLI_INTERNAL;
+	} else if (rc) {
+		print_error(err, &error);
+		status = CLI_BAD_INPUT;
+	} else if (findings) {
+		fprintf(out, "%s: %lld problem%s\n", cli_safe(&safe, label), findings,
+			findings == 1 ? "" : "s");
+		status = CLI_FINDINGS;
+	} else {
+		print_summary(out, label, &counts);
+		status = CLI_OK;
 	}
-	if (rc) {
-		const char *file = error.file[0] ? error.file : COMMAND;
-
-		if (error.line > 0 && error.column > 0)
-			cli_printf(err, "%s:%d:%d: error: %s\n", file, error.line, error.column,
-				error.message);
-		else if (error.line > 0)
-			cli_printf(err, "%s:%d: error: %s\n", file, error.line, error.message);
-		else
-			cli_printf(err, "%s: error: %s\n", file, error.message);
-		return CLI_BAD_INPUT;
-	}
-	if (findings) {
-		cli_printf(out, "%s: %lld problem%s\n", label, findings, findings == 1 ? "" : "s");
-		return CLI_FINDINGS;
-	}
-	n_outputs = count_outputs(label);
-	if (n_outputs >= 0)
-		cli_printf(out, "%s: signature valid; %lld output%s match%s", label, n_outputs,
-			n_outputs == 1 ? "" : "s", n_outputs == 1 ? "es" : "");
-	else
-		cli_printf(out, "%s: signature valid; every output matches", label);
-	cli_printf(out, "; %lld input%s re-hashed, %lld not at hand\n", counts.inputs_matched,
-		counts.inputs_matched == 1 ? "" : "s", counts.inputs_absent);
-	return CLI_OK;
+	cli_safe_release(&safe);
+	return status;
 }

@@ -146,8 +146,12 @@ static enum tender_status write_letters(const struct xml_doc *eval,
 		rc = cli_join_path(path, sizeof(path), dir, file, err);
 		if (!rc)
 			rc = file_write_atomic(path, texts[i], sizes[i], err);
-		if (!rc && out)
-			cli_printf(out, "%s\n", path);
+		if (!rc && out) {
+			struct cli_safe safe = CLI_SAFE_INIT;
+
+			fprintf(out, "%s\n", cli_safe(&safe, path));
+			cli_safe_release(&safe);
+		}
 	}
 	for (size_t i = 0; i < n; i++) {
 		free(names ? names[i] : NULL);
@@ -265,6 +269,7 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 	struct tender_error e = {0};
 	struct xml_doc *eval = NULL;
 	struct report_style *style = NULL;
+	struct cli_safe safe = CLI_SAFE_INIT;
 	char *text = NULL;
 	size_t size = 0;
 	int status = CLI_OK;
@@ -308,8 +313,8 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 	    (rc = load_style(format, template_path, &style, &e)))
 		goto fail;
 	if (!xml_is(xml_doc_root(eval), EVALUATION_NS, "evaluation")) {
-		cli_printf(err, "%s: error: this is not an evaluation result (evaluation.xml)\n",
-			path ? path : db);
+		fprintf(err, "%s: error: this is not an evaluation result (evaluation.xml)\n",
+			cli_safe(&safe, path ? path : db));
 		status = CLI_BAD_INPUT;
 		goto out;
 	}
@@ -328,15 +333,17 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 	goto out;
 fail:
 	if (rc == TENDER_ERR_NOMEM) {
-		cli_printf(err, "tender report: out of memory\n");
+		fputs("tender report: out of memory\n", err);
 		status = CLI_INTERNAL;
 	} else {
-		cli_printf(err, "%s: error: %s\n", e.file[0] ? e.file : "tender report", e.message);
+		fprintf(err, "%s: error: %s\n", e.file[0] ? cli_safe(&safe, e.file) : "tender report",
+			cli_safe(&safe, e.message));
 		status = rc == TENDER_ERR_USAGE ? CLI_USAGE
 			 : rc == TENDER_ERR_INTERNAL ? CLI_INTERNAL
 						     : CLI_BAD_INPUT;
 	}
 out:
+	cli_safe_release(&safe);
 	free(text);
 	report_style_free(style);
 	xml_doc_free(eval);

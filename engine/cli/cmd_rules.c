@@ -31,6 +31,7 @@ static const struct cli_spec lint_spec = {
 
 static void summary(FILE *out, const char *path, const struct ruleset *rs)
 {
+	struct cli_safe safe = CLI_SAFE_INIT;
 	size_t groups = 0, criteria = 0;
 	char scale[64];
 
@@ -41,11 +42,12 @@ static void summary(FILE *out, const char *path, const struct ruleset *rs)
 			criteria++;
 	}
 	format_points(rs, rs->scale, scale, sizeof(scale));
-	cli_printf(out,
+	fprintf(out,
 		"%s: ok: %s %s: %zu gates, %zu criteria in %zu groups, %zu flags, %zu tie-breaks; "
 		"weights add up to %s\n",
-		path, rs->id, rs->version, rs->n_gates, criteria, groups, rs->n_flags, rs->n_ties,
-		scale);
+		cli_safe(&safe, path), cli_safe(&safe, rs->id), cli_safe(&safe, rs->version),
+		rs->n_gates, criteria, groups, rs->n_flags, rs->n_ties, scale);
+	cli_safe_release(&safe);
 }
 
 static int lint(int argc, char **argv, FILE *out, FILE *err)
@@ -63,6 +65,7 @@ static int lint(int argc, char **argv, FILE *out, FILE *err)
 	for (int i = optind; i < argc; i++) {
 		struct ruleset *rs = NULL;
 		struct diag_list diags;
+		struct cli_safe safe = CLI_SAFE_INIT;
 		enum tender_status rc;
 
 		diag_list_init(&diags);
@@ -73,12 +76,15 @@ static int lint(int argc, char **argv, FILE *out, FILE *err)
 			summary(out, argv[i], rs);
 			ruleset_free(rs);
 		} else if (rc == TENDER_ERR_NOMEM) {
-			cli_printf(err, "%s: error: out of memory\n", argv[i]);
-			return CLI_INTERNAL;
+			fprintf(err, "%s: error: out of memory\n", cli_safe(&safe, argv[i]));
+			status = CLI_INTERNAL;
 		} else {
-			cli_printf(out, "%s: NOT USABLE\n", argv[i]);
+			fprintf(out, "%s: NOT USABLE\n", cli_safe(&safe, argv[i]));
 			status = cli_worse(status, rc == TENDER_ERR_IO ? CLI_BAD_INPUT : CLI_FINDINGS);
 		}
+		cli_safe_release(&safe);
+		if (status == CLI_INTERNAL)
+			break;
 	}
 	return status;
 }

@@ -70,20 +70,36 @@ static json_t *json_file(const char *path, enum doc_kind kind, const struct diag
 	return file;
 }
 
+int cli_validator_init(struct validator *v, size_t max_bytes, FILE *err)
+{
+	struct tender_error error;
+	struct cli_safe safe = CLI_SAFE_INIT;
+
+	if (!validator_init(v, max_bytes, &error))
+		return CLI_CONTINUE;
+	fprintf(err, "tender: %s\n", cli_safe(&safe, error.message));
+	cli_safe_release(&safe);
+	return CLI_INTERNAL;
+}
+
 static void print_summary(FILE *out, const char *path, enum doc_kind kind,
 			  const struct diag_list *diags, int unreadable)
 {
+	struct cli_safe safe = CLI_SAFE_INIT;
+	const char *shown_path = cli_safe(&safe, path);
+
 	if (unreadable)
-		cli_printf(out, "%s: UNREADABLE\n", path);
+		fprintf(out, "%s: UNREADABLE\n", shown_path);
 	else if (diags->n_errors == 0)
-		cli_printf(out, "%s: valid %s (%zu warning%s)\n", path, doc_kind_str(kind),
+		fprintf(out, "%s: valid %s (%zu warning%s)\n", shown_path, doc_kind_str(kind),
 			diags->n_warnings, diags->n_warnings == 1 ? "" : "s");
 	else
-		cli_printf(out, "%s: INVALID%s%s (%zu error%s, %zu warning%s)\n", path,
+		fprintf(out, "%s: INVALID%s%s (%zu error%s, %zu warning%s)\n", shown_path,
 			kind == DOC_UNKNOWN ? ", not a tender document" : " ",
 			kind == DOC_UNKNOWN ? "" : doc_kind_str(kind), diags->n_errors,
 			diags->n_errors == 1 ? "" : "s",
 			diags->n_warnings, diags->n_warnings == 1 ? "" : "s");
+	cli_safe_release(&safe);
 }
 
 int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
@@ -92,8 +108,8 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 	size_t max_bytes = XML_DEFAULT_MAX_BYTES;
 	int json = 0, status = CLI_OK;
 	struct validator v;
-	struct tender_error error;
 	struct diag_list diags;
+	struct cli_safe safe = CLI_SAFE_INIT;
 	json_t *report = NULL, *files = NULL;
 
 	/* GNU getopt permutes: options may follow the file names ("--" ends
@@ -111,13 +127,10 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 	};
 	int parsed = cli_options_parse(&validate_spec, options, argc, argv, out, err);
 
+	if (parsed == CLI_CONTINUE)
+		parsed = cli_validator_init(&v, max_bytes, err);
 	if (parsed != CLI_CONTINUE)
 		return parsed;
-
-	if (validator_init(&v, max_bytes, &error)) {
-		cli_printf(err, "tender: %s\n", error.message);
-		return CLI_INTERNAL;
-	}
 	diag_list_init(&diags);
 	if (json) {
 		report = json_pack("{s:s, s:s}", "tool", "tender", "version", TENDER_VERSION);
@@ -137,8 +150,8 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 			goto out;
 		}
 		if (rc) {
-			cli_printf(err, "tender validate: cannot use %s as the tender description\n",
-				tender_path);
+			fprintf(err, "tender validate: cannot use %s as the tender description\n",
+				cli_safe(&safe, tender_path));
 			status = CLI_BAD_INPUT;
 			goto out;
 		}
@@ -148,7 +161,7 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 		enum tender_status rc = validator_load(&v, argv[i], &kind, NULL, &diags);
 
 		if (rc == TENDER_ERR_NOMEM || rc == TENDER_ERR_INTERNAL) {
-			cli_printf(err, "%s: error: %s\n", argv[i],
+			fprintf(err, "%s: error: %s\n", cli_safe(&safe, argv[i]),
 				rc == TENDER_ERR_NOMEM ? "out of memory" : "internal error");
 			status = CLI_INTERNAL;
 			diag_list_release(&diags);
@@ -174,6 +187,7 @@ out:
 		fputc('\n', out);
 		json_decref(report);
 	}
+	cli_safe_release(&safe);
 	validator_release(&v);
 	return status;
 }

@@ -7,13 +7,11 @@
 #include "../tender.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <jansson.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
 
 static const struct cli_command commands[] = {
 	{"validate", "check bid, tender and panel-score files before submitting them",
@@ -74,22 +72,30 @@ int tender_main(int argc, char **argv, FILE *out, FILE *err)
 
 void cli_print_diag(FILE *err, const char *file, const struct diag *d)
 {
+	struct cli_safe safe = CLI_SAFE_INIT;
+	const char *shown_file = cli_safe(&safe, file), *message = cli_safe(&safe, d->message);
+
 	if (d->line > 0 && d->column > 0)
-		cli_printf(err, "%s:%d:%d: %s: %s\n", file, d->line, d->column,
-			diag_severity_str(d->severity), d->message);
+		fprintf(err, "%s:%d:%d: %s: %s\n", shown_file, d->line, d->column,
+			diag_severity_str(d->severity), message);
 	else if (d->line > 0)
-		cli_printf(err, "%s:%d: %s: %s\n", file, d->line, diag_severity_str(d->severity),
-			d->message);
+		fprintf(err, "%s:%d: %s: %s\n", shown_file, d->line, diag_severity_str(d->severity),
+			message);
 	else
-		cli_printf(err, "%s: %s: %s\n", file, diag_severity_str(d->severity), d->message);
+		fprintf(err, "%s: %s: %s\n", shown_file, diag_severity_str(d->severity), message);
+	cli_safe_release(&safe);
 }
 
 void cli_print_diags(FILE *err, const char *file, const struct diag_list *diags)
 {
+	struct cli_safe safe = CLI_SAFE_INIT;
+
 	for (size_t i = 0; i < diags->n; i++)
 		cli_print_diag(err, file, &diags->items[i]);
 	if (diags->truncated)
-		cli_printf(err, "%s: note: only the first %d problems are shown\n", file, DIAG_MAX);
+		fprintf(err, "%s: note: only the first %d problems are shown\n", cli_safe(&safe, file),
+			DIAG_MAX);
+	cli_safe_release(&safe);
 }
 
 int cli_worse(int a, int b)
@@ -99,12 +105,10 @@ int cli_worse(int a, int b)
 
 void cli_print_cell(FILE *out, const char *raw, int width)
 {
-	char s[1024];
-	int chars = 0;
-	const char *p = s;
-
 	/* bid text never reaches a terminal raw (CR, escape codes, bidi) */
-	diag_escape(raw, s, sizeof(s));
+	struct cli_safe safe = CLI_SAFE_INIT;
+	const char *s = cli_safe(&safe, raw), *p = s;
+	int chars = 0;
 
 	for (; *p; p++) {
 		if ((*p & 0xC0) == 0x80)
@@ -118,6 +122,7 @@ void cli_print_cell(FILE *out, const char *raw, int width)
 			if (*q) {
 				fwrite(s, 1, (size_t)(p - s), out);
 				fputs("\xe2\x80\xa6", out); /* an ellipsis */
+				cli_safe_release(&safe);
 				return;
 			}
 		}
@@ -126,6 +131,7 @@ void cli_print_cell(FILE *out, const char *raw, int width)
 	fputs(s, out);
 	for (; chars < width; chars++)
 		fputc(' ', out);
+	cli_safe_release(&safe);
 }
 
 /* json_dump_callback's writer for cli_print_json: jansson hands over whole
@@ -185,170 +191,48 @@ void cli_print_json_failure(FILE *out, int status, const char *message)
 	json_decref(doc);
 }
 
-void cli_print_safe(FILE *out, const char *text)
-{
-	size_t need = strlen(text) * DIAG_ESCAPE_MAX + 1;
-	char small[2048], *buf = need <= sizeof(small) ? small : malloc(need);
+/* ---------------------------------------------------------------------- */
+/* Escaped text for printing (cli.h) */
 
-	if (!buf) {
-		fputs("[out of memory]", out);
-		return;
+struct cli_safe_copy {
+	struct cli_safe_copy *next;
+	char text[]; /* the escaped text */
+};
+
+/* Whether diag_escape leaves text as it is: printable ASCII only. */
+static int is_printable_ascii(const char *text)
+{
+	for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+		if (*c < 0x20 || *c > 0x7E)
+			return 0;
+	return 1;
+}
+
+const char *cli_safe(struct cli_safe *safe, const char *text)
+{
+	struct cli_safe_copy *copy;
+	size_t size;
+
+	if (!text)
+		return "(null)";
+	if (is_printable_ascii(text))
+		return text;
+	size = strlen(text) * DIAG_ESCAPE_MAX + 1;
+	copy = malloc(sizeof(*copy) + size);
+	if (!copy)
+		return "[out of memory]";
+	diag_escape(text, copy->text, size);
+	copy->next = safe->copies;
+	safe->copies = copy;
+	return copy->text;
+}
+
+void cli_safe_release(struct cli_safe *safe)
+{
+	while (safe->copies) {
+		struct cli_safe_copy *next = safe->copies->next;
+
+		free(safe->copies);
+		safe->copies = next;
 	}
-	diag_escape(text, buf, need);
-	fputs(buf, out);
-	if (buf != small)
-		free(buf);
 }
-
-/* The conversion specs below are cut from cli_printf's format, which the
- * compiler checks at every call (cli.h): they are literals in all but name. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-
-/* One %s argument, escaped, through the conversion spec (its flags, width
- * and precision). */
-static int print_escaped(FILE *out, const char *spec, const char *text)
-{
-	size_t need = strlen(text) * DIAG_ESCAPE_MAX + 1;
-	char small[2048], *buf = need <= sizeof(small) ? small : malloc(need);
-	int n;
-
-	if (!buf)
-		return fputs("[out of memory]", out) < 0 ? -1 : 15;
-	diag_escape(text, buf, need);
-	n = fprintf(out, spec, buf);
-	if (buf != small)
-		free(buf);
-	return n;
-}
-
-int cli_printf(FILE *out, const char *fmt, ...)
-{
-	va_list ap;
-	int total = 0;
-
-	va_start(ap, fmt);
-	while (*fmt) {
-		char spec[64];
-		size_t len = 0;
-		const char *start = fmt;
-		char length[3] = "";
-		int n;
-
-		if (*fmt != '%') {
-			const char *next = strchr(fmt, '%');
-			size_t run = next ? (size_t)(next - fmt) : strlen(fmt);
-
-			if (fwrite(fmt, 1, run, out) != run) {
-				total = -1;
-				break;
-			}
-			total += (int)run;
-			fmt += run;
-			continue;
-		}
-		/* "%" flags width .precision length conversion, with any '*'
-		 * replaced by its int argument */
-		spec[len++] = *fmt++;
-		while (*fmt && strchr("-+ #0", *fmt) && len < 8)
-			spec[len++] = *fmt++;
-		for (int part = 0; part < 2; part++) {
-			if (part == 1) {
-				if (*fmt != '.')
-					break;
-				spec[len++] = *fmt++;
-			}
-			if (*fmt == '*') {
-				len += (size_t)snprintf(spec + len, 16, "%d", va_arg(ap, int));
-				fmt++;
-			} else {
-				while (*fmt >= '0' && *fmt <= '9' && len < 40)
-					spec[len++] = *fmt++;
-			}
-		}
-		while (*fmt && strchr("hlzjtL", *fmt) && strlen(length) < 2) {
-			length[strlen(length)] = *fmt;
-			spec[len++] = *fmt++;
-		}
-		if (!*fmt) { /* a cut conversion: print it as written */
-			fputs(start, out);
-			break;
-		}
-		spec[len++] = *fmt;
-		spec[len] = '\0';
-		switch (*fmt++) {
-		case 's': {
-			const char *text = va_arg(ap, const char *);
-
-			n = print_escaped(out, spec, text ? text : "(null)");
-			break;
-		}
-		case 'c': {
-			char one[2] = {(char)va_arg(ap, int), '\0'};
-
-			spec[len - 1] = 's';
-			n = print_escaped(out, spec, one);
-			break;
-		}
-		case 'd':
-		case 'i':
-			if (!strcmp(length, "l"))
-				n = fprintf(out, spec, va_arg(ap, long));
-			else if (!strcmp(length, "ll"))
-				n = fprintf(out, spec, va_arg(ap, long long));
-			else if (!strcmp(length, "z"))
-				n = fprintf(out, spec, va_arg(ap, ssize_t));
-			else if (!strcmp(length, "j"))
-				n = fprintf(out, spec, va_arg(ap, intmax_t));
-			else if (!strcmp(length, "t"))
-				n = fprintf(out, spec, va_arg(ap, ptrdiff_t));
-			else
-				n = fprintf(out, spec, va_arg(ap, int));
-			break;
-		case 'u':
-		case 'x':
-		case 'X':
-		case 'o':
-			if (!strcmp(length, "l"))
-				n = fprintf(out, spec, va_arg(ap, unsigned long));
-			else if (!strcmp(length, "ll"))
-				n = fprintf(out, spec, va_arg(ap, unsigned long long));
-			else if (!strcmp(length, "z"))
-				n = fprintf(out, spec, va_arg(ap, size_t));
-			else if (!strcmp(length, "j"))
-				n = fprintf(out, spec, va_arg(ap, uintmax_t));
-			else if (!strcmp(length, "t"))
-				n = fprintf(out, spec, va_arg(ap, ptrdiff_t));
-			else
-				n = fprintf(out, spec, va_arg(ap, unsigned));
-			break;
-		case 'f':
-		case 'F':
-		case 'e':
-		case 'E':
-		case 'g':
-		case 'G':
-		case 'a':
-		case 'A':
-			if (!strcmp(length, "L"))
-				n = fprintf(out, spec, va_arg(ap, long double));
-			else
-				n = fprintf(out, spec, va_arg(ap, double));
-			break;
-		case 'p': n = fprintf(out, spec, va_arg(ap, void *)); break;
-		case '%': n = fputc('%', out) == EOF ? -1 : 1; break;
-		default: /* %n and unknown conversions: printed as written */
-			n = fprintf(out, "%s", spec);
-			break;
-		}
-		if (n < 0) {
-			total = -1;
-			break;
-		}
-		total += n;
-	}
-	va_end(ap);
-	return total;
-}
-
-#pragma GCC diagnostic pop

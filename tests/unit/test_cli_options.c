@@ -265,6 +265,55 @@ static void test_required_then_operands(void **state)
 	streams_free(&s);
 }
 
+/* Operands past spec->max_operands: the first one too many is told,
+ * escaped, in the spec's words; with no words there is no limit. */
+static void test_too_many_operands(void **state)
+{
+	static const struct cli_spec one = {
+		.command = "tender one",
+		.usage = "tender one DIR",
+		.min_operands = 1,
+		.missing_operand = "no folder given",
+		.max_operands = 1,
+		.extra_operand = {"one folder only (", " is one too many)"},
+	};
+	static const struct cli_spec none = {
+		.command = "tender none",
+		.usage = "tender none -o FILE",
+		.extra_operand = {"unexpected argument ", " (the file goes after -o)"},
+	};
+	static const struct cli_spec unlimited = {.command = "tender any", .usage = "tender any"};
+	const char *name = NULL;
+	const struct cli_option options[] = {
+		CLI_OPTION_STRING('o', "output", "FILE", &name, "the file"),
+		CLI_OPTIONS_END,
+	};
+	char *fine[] = {"one", "a", "-o", "x", NULL}, *two[] = {"one", "a", "b\x1b[2K", "c", NULL},
+	     *missing[] = {"one", NULL}, *no_operand[] = {"none", "-o", "x", NULL},
+	     *stray[] = {"none", "-o", "x", "y\r", NULL}, *many[] = {"any", "a", "b", "c", NULL};
+	struct streams s;
+
+	(void)state;
+	streams_open(&s);
+	assert_int_equal(cli_options_parse(&one, options, 4, fine, s.out, s.err), CLI_CONTINUE);
+	assert_int_equal(cli_options_parse(&one, options, 4, two, s.out, s.err), CLI_USAGE);
+	assert_int_equal(cli_options_parse(&one, options, 1, missing, s.out, s.err), CLI_USAGE);
+	assert_int_equal(cli_options_parse(&none, options, 3, no_operand, s.out, s.err),
+			 CLI_CONTINUE);
+	assert_int_equal(cli_options_parse(&none, options, 4, stray, s.out, s.err), CLI_USAGE);
+	assert_int_equal(cli_options_parse(&unlimited, options, 4, many, s.out, s.err),
+			 CLI_CONTINUE);
+	streams_close(&s);
+	assert_string_equal(s.err_text, "tender one: one folder only ('b\\x1B[2K' is one too many)\n"
+					"see 'tender one --help'\n"
+					"tender one: no folder given\n"
+					"see 'tender one --help'\n"
+					"tender none: unexpected argument 'y\\r' (the file goes after -o)\n"
+					"see 'tender none --help'\n");
+	assert_int_equal(s.out_size, 0);
+	streams_free(&s);
+}
+
 static int ran;
 
 static int run_one(int argc, char **argv, FILE *out, FILE *err)
@@ -310,6 +359,7 @@ int main(void)
 		cmocka_unit_test(test_problems_told),
 		cmocka_unit_test(test_options_first),
 		cmocka_unit_test(test_required_then_operands),
+		cmocka_unit_test(test_too_many_operands),
 		cmocka_unit_test(test_group),
 	};
 
