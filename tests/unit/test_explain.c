@@ -25,6 +25,7 @@
 #include "run.h"
 #include "store.h"
 #include "strbuf.h"
+#include "support.h"
 
 #define PANEL_CASE TENDER_SOURCE_DIR "/tests/cases/0704-panel-conflict-bidder-excluded/tender.xml"
 #define SAMPLE TENDER_SOURCE_DIR "/bids/examples/wessex-vale/tender.xml"
@@ -78,15 +79,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char path[160];
-
 	(void)state;
-	unlink(db_path);
-	snprintf(path, sizeof(path), "%s-wal", db_path);
-	unlink(path);
-	snprintf(path, sizeof(path), "%s-shm", db_path);
-	unlink(path);
-	rmdir(dir);
+	support_remove_store(dir, db_path);
 	return 0;
 }
 

@@ -19,6 +19,7 @@
 #include "kinds.h"
 #include "ruleset.h"
 #include "tender.h"
+#include "support.h"
 
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -236,20 +237,6 @@ static void test_kinds_answer_for_their_own(void **state)
 	ruleset_free(rs);
 }
 
-static int setup(void **state)
-{
-	(void)state;
-	tender_library_init();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	tender_library_cleanup();
-	return 0;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,5 +245,5 @@ int main(void)
 	    cmocka_unit_test(test_the_result_schema_allows_every_method),
 	    cmocka_unit_test(test_kinds_answer_for_their_own),
 	};
-	return cmocka_run_group_tests_name("kinds", tests, setup, teardown);
+	return cmocka_run_group_tests_name("kinds", tests, support_library_init, support_library_cleanup);
 }

@@ -12,6 +12,7 @@
 
 #include "embedded.h"
 #include "schema.h"
+#include "support.h"
 
 static void test_plain_messages(void **state)
 {
@@ -85,13 +86,6 @@ static void test_broken_schema_is_an_internal_error(void **state)
 	schema_free(NULL); /* no-op */
 }
 
-static int setup(void **state)
-{
-	(void)state;
-	tender_library_init();
-	return 0;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -99,5 +93,5 @@ int main(void)
 		cmocka_unit_test(test_validation_points_at_elements),
 		cmocka_unit_test(test_broken_schema_is_an_internal_error),
 	};
-	return cmocka_run_group_tests_name("schema", tests, setup, NULL);
+	return cmocka_run_group_tests_name("schema", tests, support_library_init, NULL);
 }

@@ -22,6 +22,7 @@
 #include "result.h"
 #include "run.h"
 #include "store.h"
+#include "support.h"
 
 #define CASE_DIR TENDER_SOURCE_DIR "/tests/cases/0704-panel-conflict-bidder-excluded"
 
@@ -66,15 +67,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char path[160];
-
 	(void)state;
-	unlink(db_path);
-	snprintf(path, sizeof(path), "%s-wal", db_path);
-	unlink(path);
-	snprintf(path, sizeof(path), "%s-shm", db_path);
-	unlink(path);
-	rmdir(dir);
+	support_remove_store(dir, db_path);
 	return 0;
 }
 

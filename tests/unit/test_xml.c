@@ -15,6 +15,7 @@
 
 #include "alloc.h"
 #include "xml.h"
+#include "support.h"
 
 static struct xml_doc *load_ok(const char *text)
 {
@@ -339,20 +340,6 @@ static void test_out_of_memory_at_every_allocation(void **state)
 	assert_true(completed);
 }
 
-static int setup(void **state)
-{
-	(void)state;
-	tender_library_init();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	tender_library_cleanup();
-	return 0;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -367,5 +354,5 @@ int main(void)
 		cmocka_unit_test(test_file_size_cap_is_checked_before_parsing),
 		cmocka_unit_test(test_out_of_memory_at_every_allocation),
 	};
-	return cmocka_run_group_tests_name("xml", tests, setup, teardown);
+	return cmocka_run_group_tests_name("xml", tests, support_library_init, support_library_cleanup);
 }
