@@ -165,7 +165,7 @@ static int print_version(FILE *out)
 /* The values */
 
 /* "COMMAND: --NAME 'VALUE' WORDS" ("COMMAND: unknown NAME 'VALUE' WORDS"
- * for a choice), the value escaped unless o->echo_raw. */
+ * for a choice), the value escaped. */
 static int bad_value(FILE *err, const char *command, const struct cli_option *o, const char *value)
 {
 	const char *before = o->kind == CLI_CHOICE ? "unknown " : "--";
@@ -173,7 +173,7 @@ static int bad_value(FILE *err, const char *command, const struct cli_option *o,
 	struct cli_safe safe = CLI_SAFE_INIT;
 
 	fprintf(err, "%s: %s%s '%s' %s\n", command, before, o->name,
-		o->echo_raw ? value : cli_safe(&safe, value), o->bad_words);
+		cli_safe(&safe, value), o->bad_words);
 	cli_safe_release(&safe);
 	return CLI_USAGE;
 }
@@ -337,8 +337,11 @@ int cli_options_parse(const struct cli_spec *spec, const struct cli_option *opti
 		if (value == VERSION_VALUE)
 			return print_version(out);
 		if (!o) {
+			struct cli_safe safe = CLI_SAFE_INIT;
+
 			fprintf(err, "%s: unknown or incomplete option '%s'\nsee '%s --help'\n",
-				spec->command, argv[optind - 1], spec->command);
+				spec->command, cli_safe(&safe, argv[optind - 1]), spec->command);
+			cli_safe_release(&safe);
 			return CLI_USAGE;
 		}
 		if ((rc = store_value(err, spec->command, o, optarg)) != CLI_CONTINUE)

@@ -66,10 +66,6 @@ struct cli_option {
 	 *   CLI_CHOICE            "unknown NAME 'VALUE' WORDS"
 	 *   CLI_STRINGS           "at most MAX --NAME WORDS" (one too many) */
 	const char *bad_words;
-	/* 1: the value is echoed as given in that message (the words --format
-	 * and --max-size have always had); 0: with control, bidi and invisible
-	 * characters made visible (cli_safe). */
-	int echo_raw;
 	/* The help lines as they read, without the indentation of lines after
 	 * the first; a leading '\n' starts them below the option's name. NULL
 	 * leaves the option out of the help (the description covers it). */
@@ -93,12 +89,12 @@ extern const struct cli_choice cli_text_or_json[];
 #define CLI_OPTION_FORMAT(json, help_lines)                                                       \
 	{.name = "format", .letter = 'f', .value_name = "FORMAT", .kind = CLI_CHOICE,              \
 	 .to.choice = (json), .choices = cli_text_or_json, .bad_words = "(text or json)",        \
-	 .echo_raw = 1, .help = (help_lines)}
+	 .help = (help_lines)}
 
 /* "--max-size SIZE", into size_t *max_bytes. */
 #define CLI_OPTION_MAX_SIZE(max_bytes, help_lines)                                                \
 	{.name = "max-size", .value_name = "SIZE", .kind = CLI_SIZE, .to.size = (max_bytes),       \
-	 .bad_words = "is not a size such as 16M", .echo_raw = 1, .help = (help_lines)}
+	 .bad_words = "is not a size such as 16M", .help = (help_lines)}
 
 /* A command, as its help and its messages name it. */
 struct cli_spec {

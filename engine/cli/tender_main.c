@@ -38,6 +38,17 @@ static void usage(FILE *f)
 		   "3 an input is missing or unusable, 4 internal error.\n");
 }
 
+/* "tender: 'NAME' is not a tender command", the name escaped. */
+static int unknown_command(FILE *err, const char *name)
+{
+	struct cli_safe safe = CLI_SAFE_INIT;
+
+	fprintf(err, "tender: '%s' is not a tender command; see 'tender --help'\n",
+		cli_safe(&safe, name));
+	cli_safe_release(&safe);
+	return CLI_USAGE;
+}
+
 int tender_main(int argc, char **argv, FILE *out, FILE *err)
 {
 	int rc;
@@ -66,8 +77,7 @@ int tender_main(int argc, char **argv, FILE *out, FILE *err)
 		}
 		return rc;
 	}
-	fprintf(err, "tender: '%s' is not a tender command; see 'tender --help'\n", argv[1]);
-	return CLI_USAGE;
+	return unknown_command(err, argv[1]);
 }
 
 void cli_print_diag(FILE *err, const char *file, const struct diag *d)
