@@ -32,9 +32,10 @@ struct score {
 	int has_price;       /* price criteria: price_minor was read */
 	int64_t price_minor;
 	struct panel_record *panel; /* panel criteria with the panel's scores */
-	/* The method's own of this bid, kept by its score_bid for its
-	 * score_across (kinds.h); owned here, freed by the method's
-	 * release_score in bid_result_release. NULL: nothing kept. */
+	/* What the criterion's method keeps of this bid from its score_bid
+	 * for its score_across (kinds.h; the price's ceiling), NULL when
+	 * nothing; owned here, freed by the method's release_score in
+	 * bid_result_release. */
 	void *data;
 };
 

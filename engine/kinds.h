@@ -87,8 +87,10 @@ struct flag_ops {
 	 * when the kind is only cross-bid. Out of memory sets c->nomem. */
 	void (*run_bid)(struct bid_ctx *c, size_t flag);
 	/* Cross-bid, after compliance: raises the flag on the bids that it
-	 * concerns. NULL for per-bid kinds; a kind with it cannot use {=XPATH}
-	 * in its message. Returns 0 on out of memory. */
+	 * concerns, from what run_bid kept in each bid's flag_data[flag] (NULL
+	 * for a bid that was not evaluated). NULL for per-bid kinds; a kind
+	 * with it cannot use {=XPATH} in its message. Returns 0 on out of
+	 * memory. */
 	int (*run_across)(const struct across_ctx *x, size_t flag);
 	/* The result document's attributes of the flag that belong to the
 	 * kind (besides kind=""), in order. NULL for none. */
