@@ -115,11 +115,11 @@ static int read_money(struct bid_ctx *c, const struct rule_node *n, struct score
 static void score_price_bid(struct bid_ctx *c, const struct rule_node *n, struct score *s)
 {
 	const struct price_rule *rule = n->data;
-	int64_t ceiling_minor = 0;
 
 	if (!read_money(c, n, s, &rule->select, "price", &s->price_minor))
 		return;
 	if (rule->has_ceiling) {
+		int64_t ceiling_minor = 0;
 		struct price_bid *kept;
 
 		if (!read_money(c, n, s, &rule->ceiling, "ceiling", &ceiling_minor))
