@@ -6,8 +6,8 @@
 #include "bid_result.h"
 
 #include "alloc.h"
+#include "kinds.h"
 #include "ruleset.h"
-#include "shingle.h"
 #include "strbuf.h"
 
 #include <assert.h>
@@ -72,7 +72,8 @@ enum tender_status bid_result_init(const struct ruleset *rs, const char *file,
 	out->file = tender_strdup(file);
 	out->gates = tender_calloc(rs->n_gates, sizeof(*out->gates));
 	out->scores = tender_calloc(rs->n_nodes, sizeof(*out->scores));
-	if (!out->file || !out->gates || !out->scores)
+	out->flag_data = tender_calloc(rs->n_flags, sizeof(*out->flag_data));
+	if (!out->file || !out->gates || !out->scores || !out->flag_data)
 		return TENDER_ERR_NOMEM;
 	return TENDER_OK;
 }
@@ -91,23 +92,43 @@ enum tender_status bid_reject(const struct ruleset *rs, const char *file, const 
 	return TENDER_OK;
 }
 
+void bid_flag_data_release(struct bid_result *b, const struct ruleset *rs)
+{
+	for (size_t i = 0; b->flag_data && i < rs->n_flags; i++) {
+		if (!b->flag_data[i])
+			continue;
+		/* only a kind with run_bid keeps data, and then it frees it */
+		assert(rs->flags[i].ops->release_bid);
+		rs->flags[i].ops->release_bid(b->flag_data[i]);
+	}
+	tender_free(b->flag_data);
+	b->flag_data = NULL;
+}
+
+/* Frees a score's contents; n is its node. */
+static void score_release(struct score *s, const struct rule_node *n)
+{
+	tender_free(s->explanation);
+	if (s->panel)
+		panel_record_release(s->panel);
+	tender_free(s->panel);
+	if (s->data) {
+		assert(n->ops && n->ops->release_score);
+		n->ops->release_score(s->data);
+	}
+}
+
 void bid_result_release(struct bid_result *b, const struct ruleset *rs)
 {
 	for (size_t i = 0; b->gates && i < rs->n_gates; i++)
 		tender_free(b->gates[i].message);
-	for (size_t i = 0; b->scores && i < rs->n_nodes; i++) {
-		tender_free(b->scores[i].explanation);
-		if (b->scores[i].panel)
-			panel_record_release(b->scores[i].panel);
-		tender_free(b->scores[i].panel);
-	}
+	for (size_t i = 0; b->scores && i < rs->n_nodes; i++)
+		score_release(&b->scores[i], &rs->nodes[i]);
 	panel_conflicts_release(b->conflicts, b->n_conflicts);
 	for (size_t i = 0; i < b->n_ties; i++)
 		tender_free(b->ties[i].text);
 	tender_free(b->ties);
-	for (size_t i = 0; b->texts && i < rs->n_flags; i++)
-		shingles_release(&b->texts[i]);
-	tender_free(b->texts);
+	bid_flag_data_release(b, rs);
 	for (size_t i = 0; i < b->n_flags; i++) {
 		tender_free(b->flags[i].message);
 		tender_free(b->flags[i].questions);

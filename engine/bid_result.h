@@ -16,7 +16,6 @@
 
 struct rule_node; /* ruleset.h */
 struct ruleset;   /* ruleset.h */
-struct shingles;  /* shingle.h */
 
 struct gate_result {
 	int passed;
@@ -27,11 +26,17 @@ struct score {
 	enum { SCORE_DONE, SCORE_PENDING, SCORE_ERROR, SCORE_NOT_SCORED } state;
 	int64_t points; /* points units (number.h): exact fixed point */
 	char *explanation;
+	/* Facts the record keeps, not the kinds' own: the store's
+	 * score.price_minor column, evaluation.xml's price-minor="" and the
+	 * panel_record tables read them. */
 	int has_price;       /* price criteria: price_minor was read */
 	int64_t price_minor;
-	int has_ceiling;     /* price criteria with formula="linear" */
-	int64_t ceiling_minor;
 	struct panel_record *panel; /* panel criteria with the panel's scores */
+	/* What the criterion's method keeps of this bid from its score_bid
+	 * for its score_across (kinds.h; the price's ceiling), NULL when
+	 * nothing; owned here, freed by the method's release_score in
+	 * bid_result_release. */
+	void *data;
 };
 
 struct flag_hit {
@@ -55,7 +60,11 @@ struct bid_result {
 	struct score *scores;      /* one per ruleset node (groups: subtotals) */
 	struct flag_hit *flags;
 	size_t n_flags;
-	struct shingles *texts; /* per flag: shared-text flags' text, until compared */
+	/* One per ruleset flag: what the flag's kind keeps of this bid from
+	 * run_bid for run_across (kinds.h), NULL when nothing; owned here,
+	 * freed by the kind's release_bid (bid_flag_data_release). The array
+	 * is NULL once the cross-bid flags have run. */
+	void **flag_data;
 	struct panel_conflict *conflicts; /* the panel's declared interests in it */
 	size_t n_conflicts;
 	int compliant;
@@ -89,8 +98,9 @@ enum tender_status bid_add_problem(struct bid_result *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* Initialises out for a bid of the rule set: its file, and room for a
- * result per gate and a score per node. Returns TENDER_OK or
- * TENDER_ERR_NOMEM (out is then valid for bid_result_release). */
+ * result per gate, a score per node and the kinds' data per flag. Returns
+ * TENDER_OK or TENDER_ERR_NOMEM (out is then valid for
+ * bid_result_release). */
 enum tender_status bid_result_init(const struct ruleset *rs, const char *file,
 				   struct bid_result *out);
 
@@ -98,6 +108,14 @@ enum tender_status bid_result_init(const struct ruleset *rs, const char *file,
 enum tender_status bid_reject(const struct ruleset *rs, const char *file, const char *why,
 			      struct bid_result *out);
 
+/* Frees what the flag kinds kept of b for the cross-bid flags, each
+ * through its kind's release_bid, and the array: b->flag_data is NULL
+ * after. rs is the rule set b was evaluated under. */
+void bid_flag_data_release(struct bid_result *b, const struct ruleset *rs);
+
+/* Frees everything b holds, the kinds' data of the bid included (through
+ * their release_score and release_bid), and zeroes it. rs is the rule set
+ * b was made for. */
 void bid_result_release(struct bid_result *b, const struct ruleset *rs);
 
 /* Receives one reason; returns 0 to stop (out of memory). */

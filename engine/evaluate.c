@@ -12,7 +12,6 @@
 #include "number.h"
 #include "rank.h"
 #include "score.h"
-#include "shingle.h"
 #include "strbuf.h"
 
 #include <assert.h>
@@ -187,16 +186,12 @@ static int run_flags_across(const struct across_ctx *x)
 	return 1;
 }
 
-/* The texts kept per bid for cross-bid flags are compared: their memory
- * goes back before scoring. */
-static void release_texts(const struct across_ctx *x)
+/* What the flag kinds kept per bid has been compared: its memory goes back
+ * before scoring. */
+static void release_flag_data(const struct across_ctx *x)
 {
-	for (size_t i = 0; i < x->n_bids; i++) {
-		for (size_t f = 0; x->bids[i].texts && f < x->rs->n_flags; f++)
-			shingles_release(&x->bids[i].texts[f]);
-		tender_free(x->bids[i].texts);
-		x->bids[i].texts = NULL;
-	}
+	for (size_t i = 0; i < x->n_bids; i++)
+		bid_flag_data_release(&x->bids[i], x->rs);
 }
 
 /* The scores that need rivals, criterion by criterion. */
@@ -222,7 +217,7 @@ enum tender_status evaluate_across(const struct ruleset *rs, struct bid_result *
 		ok = comply(&x, &bids[i]);
 	ok = ok && run_flags_across(&x) && rank_apply_decisions(rs, bids, n_bids, panel);
 	if (ok)
-		release_texts(&x);
+		release_flag_data(&x);
 	/* Cross-bid flags that exclude take effect before prices are compared. */
 	ok = ok && rank_exclude_flagged(rs, bids, n_bids) && score_across(&x);
 	for (size_t i = 0; i < n_bids && ok; i++)

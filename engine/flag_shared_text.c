@@ -39,23 +39,21 @@ static void read_shared_text(struct loader *l, const xmlNode *el, struct flag *f
 }
 
 /* Per bid: the text the flag compares, cut into shingles for the cross-bid
- * phase (kept in bid_result.texts). */
+ * phase (a struct shingles kept in the bid's flag_data[fi]; empty when the
+ * select fails). */
 static void read_text(struct bid_ctx *c, size_t fi)
 {
 	const struct flag *f = &c->rs->flags[fi];
 	const struct shared_text_flag *shared = f->data;
-	struct shingles *s;
+	struct shingles *s = tender_malloc(sizeof(*s));
 	xmlXPathObjectPtr r;
 
-	if (!c->b->texts) {
-		c->b->texts = tender_calloc(c->rs->n_flags, sizeof(*c->b->texts));
-		if (!c->b->texts) {
-			c->nomem = 1;
-			return;
-		}
+	if (!s) {
+		c->nomem = 1;
+		return;
 	}
-	s = &c->b->texts[fi];
 	shingles_init(s, shared->words);
+	c->b->flag_data[fi] = s;
 	if (xpath_eval(&c->env, &shared->select, &r)) {
 		if (bid_add_problem(c->b, "flag %s could not be evaluated: %s", f->id,
 				    c->env.error))
@@ -123,7 +121,7 @@ static int raise_shared(const struct across_ctx *x, size_t fi, const struct shar
 	}
 	snprintf(n_passages, sizeof(n_passages), "%zu", passages);
 	snprintf(words, sizeof(words), "%d", shared->words);
-	shingles_passage(&bids[found[a].bid].texts[fi], found[a].example, found[a].example_words,
+	shingles_passage(bids[found[a].bid].flag_data[fi], found[a].example, found[a].example_words,
 			 example, sizeof(example));
 	{
 		const struct template_value values[] = {
@@ -154,8 +152,11 @@ static int run_shared_text(const struct across_ctx *x, size_t fi)
 	if (ok && content)
 		ok = shingles_add(&tender, (const char *)content) == TENDER_OK;
 	xmlFree(content);
-	for (size_t i = 0; ok && i < x->n_bids; i++)
-		texts[i] = x->bids[i].evaluated && x->bids[i].texts ? &x->bids[i].texts[fi] : NULL;
+	for (size_t i = 0; ok && i < x->n_bids; i++) {
+		const struct bid_result *b = &x->bids[i];
+
+		texts[i] = b->evaluated && b->flag_data ? b->flag_data[fi] : NULL;
+	}
 	ok = ok &&
 	     shingles_compare(texts, bidder, x->n_bids, &tender, &found, &n_found) == TENDER_OK;
 	for (size_t a = 0; ok && a < n_found;)
@@ -177,6 +178,17 @@ static void release_shared_text(void *data)
 	tender_free(shared);
 }
 
+/* Frees a bid's text, kept by read_text. */
+static void release_text(void *data)
+{
+	struct shingles *s = data;
+
+	if (!s)
+		return;
+	shingles_release(s);
+	tender_free(s);
+}
+
 const struct flag_ops flag_shared_text = {
     .element = "shared-text",
     .message_names = shared_text_names,
@@ -184,4 +196,5 @@ const struct flag_ops flag_shared_text = {
     .run_bid = read_text,
     .run_across = run_shared_text,
     .release = release_shared_text,
+    .release_bid = release_text,
 };

@@ -5,8 +5,10 @@
  *
  * A kind owns everything about itself: its element in the rule set, its
  * reading and checking, its rule data (hung on rule_node.data or flag.data
- * and freed by its release), its scoring or condition, and what the result
- * document writes about it. Code outside a kind that needs one of its facts
+ * and freed by its release), what it keeps of each bid between the phases
+ * (hung on score.data or bid_result.flag_data and freed by its release_score
+ * or release_bid), its scoring or condition, and what the result document
+ * writes about it. Code outside a kind that needs one of its facts
  * asks through a function the kind exports below, never by reading its
  * struct.
  *
@@ -53,7 +55,9 @@ struct method_ops {
 	void (*read)(struct loader *l, const xmlNode *el, struct rule_node *n);
 	/* Scores one bid on its own (no rival needed) into s: done, pending
 	 * (for score_across or the panel), or a rule error recorded on the bid.
-	 * Out of memory sets c->nomem. */
+	 * What the method keeps of the bid for score_across it hangs on
+	 * s->data (bid_result.h), which release_score frees. Out of memory
+	 * sets c->nomem. */
 	void (*score_bid)(struct bid_ctx *c, const struct rule_node *n, struct score *s);
 	/* Cross-bid phase, per bid, before any flag compares bids: may exclude
 	 * the bid or settle its score. NULL for most. Returns 0 on out of
@@ -67,6 +71,10 @@ struct method_ops {
 	void (*result_attrs)(const struct rule_node *n, kind_attr_fn *put, void *ctx);
 	/* Frees n->data (NULL allowed). */
 	void (*release)(void *data);
+	/* Frees a score's s->data, what score_bid kept of one bid (NULL
+	 * allowed); bid_result_release calls it. NULL when the method keeps
+	 * nothing per bid. */
+	void (*release_score)(void *data);
 };
 
 struct flag_ops {
@@ -74,18 +82,25 @@ struct flag_ops {
 	const char *const *message_names; /* the {names} its message may use; NULL: none */
 	/* Reads and checks the condition's element into f->data. */
 	void (*read)(struct loader *l, const xmlNode *el, struct flag *f);
-	/* Per bid: raises the flag on c->b, or keeps what run_across needs.
-	 * NULL when the kind is only cross-bid. Out of memory sets c->nomem. */
+	/* Per bid: raises the flag on c->b, or keeps what run_across needs in
+	 * c->b->flag_data[flag] (bid_result.h), which release_bid frees. NULL
+	 * when the kind is only cross-bid. Out of memory sets c->nomem. */
 	void (*run_bid)(struct bid_ctx *c, size_t flag);
 	/* Cross-bid, after compliance: raises the flag on the bids that it
-	 * concerns. NULL for per-bid kinds; a kind with it cannot use {=XPATH}
-	 * in its message. Returns 0 on out of memory. */
+	 * concerns, from what run_bid kept in each bid's flag_data[flag] (NULL
+	 * for a bid that was not evaluated). NULL for per-bid kinds; a kind
+	 * with it cannot use {=XPATH} in its message. Returns 0 on out of
+	 * memory. */
 	int (*run_across)(const struct across_ctx *x, size_t flag);
 	/* The result document's attributes of the flag that belong to the
 	 * kind (besides kind=""), in order. NULL for none. */
 	void (*result_attrs)(const struct flag *f, kind_attr_fn *put, void *ctx);
 	/* Frees f->data (NULL allowed). */
 	void (*release)(void *data);
+	/* Frees what run_bid kept of one bid, a b->flag_data[flag] (NULL
+	 * allowed): once the cross-bid flags have run (bid_flag_data_release),
+	 * or with the bid's result. NULL when the kind keeps nothing per bid. */
+	void (*release_bid)(void *data);
 };
 
 /* The method or flag kind of this element name, or NULL. */

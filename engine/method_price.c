@@ -26,6 +26,13 @@ struct price_rule {
 	int nonpositive_zero; /* 1: zero points; 0: reject the bid */
 };
 
+/* What a bid's score keeps for the cross-bid phase (score.data) besides
+ * its price, which the record keeps (has_price, price_minor): the ceiling
+ * the bid read, when the rule has one. */
+struct price_bid {
+	int64_t ceiling_minor;
+};
+
 extern const struct method_ops method_price;
 
 int price_rule_is(const struct rule_node *n)
@@ -103,17 +110,29 @@ static int read_money(struct bid_ctx *c, const struct rule_node *n, struct score
 	return rc == TENDER_OK;
 }
 
-/* Per bid: the price (and ceiling) only; the score is pending. */
+/* Per bid: the price (and ceiling, kept in s->data) only; the score is
+ * pending. */
 static void score_price_bid(struct bid_ctx *c, const struct rule_node *n, struct score *s)
 {
 	const struct price_rule *rule = n->data;
 
 	if (!read_money(c, n, s, &rule->select, "price", &s->price_minor))
 		return;
-	if (rule->has_ceiling && !read_money(c, n, s, &rule->ceiling, "ceiling", &s->ceiling_minor))
-		return;
+	if (rule->has_ceiling) {
+		int64_t ceiling_minor = 0;
+		struct price_bid *kept;
+
+		if (!read_money(c, n, s, &rule->ceiling, "ceiling", &ceiling_minor))
+			return;
+		kept = tender_malloc(sizeof(*kept));
+		if (!kept) {
+			c->nomem = 1;
+			return;
+		}
+		kept->ceiling_minor = ceiling_minor;
+		s->data = kept;
+	}
 	s->has_price = 1;
-	s->has_ceiling = rule->has_ceiling;
 	s->state = SCORE_PENDING;
 	if (!explain(s, "price %s; scored against the lowest compliant price",
 		     money_text(s->price_minor, c->opt->decimals).s))
@@ -184,9 +203,13 @@ static int price_points(const struct across_ctx *x, const struct rule_node *n, s
 			       left < 0 ? " (floored at 0)" : "");
 	}
 	{
-		struct money_text ceil = money_text(s->ceiling_minor, x->decimals);
-		number_wide c = s->ceiling_minor;
+		const struct price_bid *kept = s->data;
+		struct money_text ceil;
+		number_wide c;
 
+		assert(kept); /* formula="linear" needs a ceiling, which score_price_bid kept */
+		ceil = money_text(kept->ceiling_minor, x->decimals);
+		c = kept->ceiling_minor;
 		if (c <= low)
 			s->points = this_price <= low ? n->points : 0;
 		else if (this_price >= c)
@@ -257,4 +280,5 @@ const struct method_ops method_price = {
     .comply = comply_price,
     .score_across = score_price_across,
     .release = release_price,
+    .release_score = tender_free, /* struct price_bid holds no pointer */
 };

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "run.h"
 
 #define SAMPLE TENDER_SOURCE_DIR "/bids/examples/wessex-vale/"
@@ -410,6 +411,51 @@ static void test_limits_are_errors_not_silence(void **state)
 	run_release(&r);
 }
 
+/* A run whose kinds keep data of each bid between the phases (the linear
+ * price's ceiling, the shared-text flag's shingles; kinds.h): each of its
+ * allocations fails in turn (every TENDER_OOM_STRIDE-th under valgrind),
+ * and the run says out of memory and frees all it made (ASan, valgrind).
+ * Complete, the phases have freed the flags' data of every bid. */
+static void test_kinds_data_out_of_memory(void **state)
+{
+	const char *stride_env = getenv("TENDER_OOM_STRIDE");
+	long n, stride = stride_env ? strtol(stride_env, NULL, 10) : 1;
+	int completed = 0;
+
+	(void)state;
+	if (stride < 1)
+		stride = 1;
+	for (n = 0; !completed; n += stride) {
+		struct run r;
+		enum tender_status rc;
+
+		alloc_fail_after(n);
+		rc = evaluate_with(&r, "<criteria><criterion id=\"lin\" weight=\"100\"><title>l</title>"
+				       "<price formula=\"linear\" select=\"/b:bid/b:price/b:total\" "
+				       "ceiling=\"$tender/b:budget/b:total-max\"/></criterion></criteria>"
+				       "<flags><flag id=\"text\" severity=\"high\" cite=\"CMA\"><title>t</title>"
+				       "<shared-text select=\"/b:bid/b:answers/b:answer\" words=\"20\"/>"
+				       "<message>shares text with {others}</message></flag></flags>");
+		completed = !alloc_failed();
+		alloc_fail_after(-1);
+		assert_int_equal(rc, completed ? TENDER_OK : TENDER_ERR_NOMEM);
+		if (completed) {
+			double ceiling = 800000000.0;
+			size_t n_shared = 0;
+
+			ASSERT_NEAR(score(&r, "WV-B01", "lin")->points,
+				    100 * (ceiling - B01_TOTAL) / (ceiling - B03_TOTAL));
+			for (size_t i = 0; i < r.n_bids; i++) {
+				assert_null(r.bids[i].flag_data);
+				n_shared += has_flag(&r, r.bids[i].id, "text");
+			}
+			assert_true(n_shared > 0); /* the texts were compared */
+		}
+		run_release(&r);
+	}
+	print_message("%ld allocations, each failed (every %ld-th)\n", n - stride, stride);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -447,6 +493,7 @@ int main(void)
 		cmocka_unit_test(test_ties_and_tie_breaks),
 		cmocka_unit_test(test_gates_and_cross_bid_flags),
 		cmocka_unit_test(test_limits_are_errors_not_silence),
+		cmocka_unit_test(test_kinds_data_out_of_memory),
 	};
 	return cmocka_run_group_tests_name("evaluate", tests, setup, teardown);
 }

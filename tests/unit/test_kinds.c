@@ -88,6 +88,11 @@ static void test_every_method_of_the_schema_has_one_entry(void **state)
 		assert_non_null(ops->read);
 		assert_non_null(ops->score_bid);
 		assert_non_null(ops->release);
+		/* what score_bid keeps of a bid is for score_across */
+		if (ops->release_score && !ops->score_across)
+			fail_msg("method '%s' keeps data per bid (release_score) that no "
+				 "score_across reads",
+				 ops->element);
 	}
 	assert_int_equal(entries, n);
 	assert_null(method_find("group"));
@@ -119,6 +124,11 @@ static void test_every_flag_kind_of_the_schema_has_one_entry(void **state)
 		assert_non_null(ops->release);
 		if (!ops->run_bid && !ops->run_across)
 			fail_msg("flag kind '%s' never runs", ops->element);
+		/* what run_bid keeps of a bid is for run_across */
+		if (ops->release_bid && !(ops->run_bid && ops->run_across))
+			fail_msg("flag kind '%s' frees data per bid (release_bid) that run_bid "
+				 "does not keep or run_across does not read",
+				 ops->element);
 	}
 	assert_int_equal(entries, n);
 	assert_null(flag_kind_at(entries));
