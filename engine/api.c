@@ -22,15 +22,8 @@
 #include "xml.h"
 
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 
-/* The largest input a caller may allow: the command's own cap (2 GiB). */
-#define API_MAX_INPUT_BYTES ((size_t)1 << 31)
 
-/* The last time ISO 8601 writes with four digits: 9999-12-31T23:59:59Z, as
- * SOURCE_DATE_EPOCH allows. */
-#define API_MAX_EPOCH 253402300799LL
 
 struct tender_score {
 	const char *criterion_id, *title, *state, *explanation; /* the run's */
@@ -236,7 +229,7 @@ static enum tender_status check_options(const struct tender_evaluate_options *o,
 					struct tender_error *err)
 {
 	ro->max_bytes = o->max_input_bytes ? o->max_input_bytes : XML_DEFAULT_MAX_BYTES;
-	if (ro->max_bytes > API_MAX_INPUT_BYTES)
+	if (ro->max_bytes > INPUT_MAX_BYTES)
 		return error_set(err, TENDER_ERR_USAGE, "max-size", NULL, 0, 0,
 				 "max_input_bytes %zu is above the limit of 2 GiB",
 				 o->max_input_bytes);
@@ -245,10 +238,7 @@ static enum tender_status check_options(const struct tender_evaluate_options *o,
 				 "n_allow_outside is %zu but allow_outside is NULL",
 				 o->n_allow_outside);
 	for (size_t i = 0; i < o->n_allow_outside; i++) {
-		struct stat st;
-
-		if (!o->allow_outside[i] || stat(o->allow_outside[i], &st) != 0 ||
-		    !S_ISDIR(st.st_mode))
+		if (!input_is_folder(o->allow_outside[i]))
 			return error_set(
 			    err, TENDER_ERR_USAGE, "allow-outside", o->allow_outside[i], 0, 0,
 			    "allow_outside %s: not a folder", or_empty(o->allow_outside[i]));
@@ -256,14 +246,10 @@ static enum tender_status check_options(const struct tender_evaluate_options *o,
 	ro->allow_outside = o->allow_outside;
 	ro->n_allow_outside = o->n_allow_outside;
 	if (o->use_created_epoch) {
-		time_t t = (time_t)o->created_epoch;
-		struct tm tm;
-
-		if (o->created_epoch < 0 || o->created_epoch > API_MAX_EPOCH || !gmtime_r(&t, &tm))
+		if (!run_time_text(o->created_epoch, created))
 			return error_set(err, TENDER_ERR_USAGE, "created-epoch", NULL, 0, 0,
 					 "created_epoch %lld is not a time from 1970 to 9999",
 					 o->created_epoch);
-		strftime(created, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 		ro->created = created;
 	}
 	return TENDER_OK;

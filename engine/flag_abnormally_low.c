@@ -166,15 +166,10 @@ static int run_abnormally_low(const struct across_ctx *x, size_t fi)
 	return 1;
 }
 
-static void release_abnormally_low(void *data)
-{
-	tender_free(data);
-}
-
 const struct flag_ops flag_abnormally_low = {
     .element = "abnormally-low",
     .message_names = abnormally_low_names,
     .read = read_abnormally_low,
     .run_across = run_abnormally_low,
-    .release = release_abnormally_low,
+    .release = tender_free,
 };

@@ -96,15 +96,10 @@ static int run_identical_price(const struct across_ctx *x, size_t fi)
 	return 1;
 }
 
-static void release_identical_price(void *data)
-{
-	tender_free(data);
-}
-
 const struct flag_ops flag_identical_price = {
     .element = "identical-price",
     .message_names = identical_price_names,
     .read = read_identical_price,
     .run_across = run_identical_price,
-    .release = release_identical_price,
+    .release = tender_free,
 };

@@ -102,16 +102,11 @@ static void market_result_attrs(const struct flag *f, kind_attr_fn *put, void *c
 	put(ctx, "delta-above", decimal_text(market->delta_above).s);
 }
 
-static void release_market(void *data)
-{
-	tender_free(data);
-}
-
 const struct flag_ops flag_market_concentration = {
     .element = "market-concentration",
     .message_names = market_names,
     .read = read_market,
     .run_bid = run_market,
     .result_attrs = market_result_attrs,
-    .release = release_market,
+    .release = tender_free,
 };

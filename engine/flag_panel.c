@@ -239,17 +239,12 @@ static void spread_result_attrs(const struct flag *f, kind_attr_fn *put, void *c
 	put(ctx, "above", decimal_text(spread->above).s);
 }
 
-static void release_panel_flag(void *data)
-{
-	tender_free(data);
-}
-
 const struct flag_ops flag_panel_missing = {
     .element = "panel-missing",
     .message_names = panel_names,
     .read = read_panel_flag,
     .run_bid = run_missing,
-    .release = release_panel_flag,
+    .release = tender_free,
 };
 
 const struct flag_ops flag_panel_spread = {
@@ -258,7 +253,7 @@ const struct flag_ops flag_panel_spread = {
     .read = read_panel_spread,
     .run_bid = run_spread,
     .result_attrs = spread_result_attrs,
-    .release = release_panel_flag,
+    .release = tender_free,
 };
 
 const struct flag_ops flag_panel_moderation = {
@@ -266,7 +261,7 @@ const struct flag_ops flag_panel_moderation = {
     .message_names = panel_names,
     .read = read_panel_flag,
     .run_bid = run_moderation,
-    .release = release_panel_flag,
+    .release = tender_free,
 };
 
 const struct flag_ops flag_panel_conflict = {
@@ -274,5 +269,5 @@ const struct flag_ops flag_panel_conflict = {
     .message_names = panel_names,
     .read = read_panel_flag,
     .run_bid = run_conflict,
-    .release = release_panel_flag,
+    .release = tender_free,
 };

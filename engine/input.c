@@ -137,13 +137,19 @@ void input_roots_release(struct input_roots *roots)
 	roots->n = 0;
 }
 
+int input_is_folder(const char *path)
+{
+	struct stat st;
+
+	return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 enum tender_status input_roots_add(struct input_roots *roots, const char *path)
 {
 	char real[PATH_MAX];
-	struct stat st;
 	char **dirs;
 
-	if (!realpath(path, real) || stat(real, &st) != 0 || !S_ISDIR(st.st_mode))
+	if (!realpath(path, real) || !input_is_folder(real))
 		return TENDER_ERR_IO;
 	dirs = tender_realloc(roots->dirs, (roots->n + 1) * sizeof(*dirs));
 	if (!dirs)

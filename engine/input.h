@@ -21,6 +21,10 @@
 
 #include <stddef.h>
 
+/* The largest input size a caller may allow (`--max-size`, the API's
+ * max_input_bytes): 2 GiB. */
+#define INPUT_MAX_BYTES ((size_t)1 << 31)
+
 struct input {
 	char *name; /* a label for messages: the path read, or a stored path */
 	char *data; /* the bytes, followed by a NUL that size does not count */
@@ -62,6 +66,10 @@ void input_roots_release(struct input_roots *roots);
  * folder (nothing is added: the caller decides whether that is an error),
  * or TENDER_ERR_NOMEM. */
 enum tender_status input_roots_add(struct input_roots *roots, const char *path);
+
+/* Whether path names a folder (after following links): what
+ * input_roots_add, `--allow-outside` and the API's allow_outside accept. */
+int input_is_folder(const char *path);
 
 /* As input_read_file, when the file path names, every symbolic link
  * resolved, lies beneath one of roots; otherwise nothing is opened and

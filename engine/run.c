@@ -20,7 +20,6 @@ enum tender_status run_timestamp(char out[32], struct tender_error *err)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	time_t t;
-	struct tm tm;
 
 	if (epoch) {
 		char *end;
@@ -28,7 +27,7 @@ enum tender_status run_timestamp(char out[32], struct tender_error *err)
 
 		errno = 0;
 		v = strtoll(epoch, &end, 10);
-		if (!*epoch || *end || errno || v < 0 || v > 253402300799LL || epoch[0] == '+' ||
+		if (!*epoch || *end || errno || v < 0 || v > RUN_LATEST_SECONDS || epoch[0] == '+' ||
 		    epoch[0] == ' ')
 			return error_set(err, TENDER_ERR_USAGE, "source-date-epoch", NULL, 0, 0,
 					 "SOURCE_DATE_EPOCH='%.40s' is not a number of seconds "
@@ -38,11 +37,21 @@ enum tender_status run_timestamp(char out[32], struct tender_error *err)
 	} else {
 		t = time(NULL);
 	}
-	if (!gmtime_r(&t, &tm))
+	if (!run_time_text((long long)t, out))
 		return error_set(err, TENDER_ERR_USAGE, "source-date-epoch", NULL, 0, 0,
 				 "the time cannot be represented");
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	return TENDER_OK;
+}
+
+int run_time_text(long long seconds, char out[32])
+{
+	time_t t = (time_t)seconds;
+	struct tm tm;
+
+	if (seconds < 0 || seconds > RUN_LATEST_SECONDS || !gmtime_r(&t, &tm))
+		return 0;
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return 1;
 }
 
 /* path joined to the directory of base ("a/b/tender.xml" + "bids/x.xml" ->
@@ -776,7 +785,7 @@ static enum tender_status check_panel_bids(struct run *r, run_report_fn report, 
  * come here.) */
 static enum tender_status allow_folders(struct run *r, const char *tender_path,
 					const struct run_options *o, run_report_fn report,
-					void *ctx)
+					void *ctx, struct tender_error *err)
 {
 	const xmlNode *root = xml_doc_root(r->validator.tender_doc);
 	enum tender_status rc;
@@ -815,7 +824,9 @@ static enum tender_status allow_folders(struct run *r, const char *tender_path,
 	}
 	for (size_t i = 0; i < o->n_allow_outside && !rc; i++)
 		if ((rc = input_roots_add(&r->roots, o->allow_outside[i])) == TENDER_ERR_IO)
-			rc = TENDER_OK; /* the command checked it is a folder */
+			return error_set(err, TENDER_ERR_USAGE, "allow-outside", o->allow_outside[i],
+					 0, 0, "allow_outside %s: not a folder",
+					 o->allow_outside[i]);
 	return rc;
 }
 
@@ -869,7 +880,7 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 	rc = add_input(r, "tender", slash ? slash + 1 : tender_path, &tender);
 	if (rc)
 		return rc;
-	if (!r->fetch && (rc = allow_folders(r, tender_path, o, o->report, o->report_ctx)))
+	if (!r->fetch && (rc = allow_folders(r, tender_path, o, o->report, o->report_ctx, err)))
 		return rc;
 
 	root = xml_doc_root(r->validator.tender_doc);

@@ -46,7 +46,9 @@ struct run_options {
 	void *fetch_ctx;
 	/* Folders the panel's scores and the bids may come from besides the
 	 * tender's own folder and those the tender names (<allow-outside>):
-	 * `tender evaluate --allow-outside DIR`. Borrowed. */
+	 * `tender evaluate --allow-outside DIR`. Borrowed. One that is no
+	 * folder (input_is_folder) stops the run: TENDER_ERR_USAGE, err names
+	 * it. */
 	const char *const *allow_outside;
 	size_t n_allow_outside;
 };
@@ -104,5 +106,12 @@ struct evaluation run_record(const struct run *r);
 /* The time recorded in outputs: SOURCE_DATE_EPOCH when set (digits only,
  * else TENDER_ERR_USAGE), otherwise now; as "2027-04-01T09:30:00Z". */
 enum tender_status run_timestamp(char out[32], struct tender_error *err);
+
+/* The latest time run_time_text writes: 9999-12-31T23:59:59Z. */
+#define RUN_LATEST_SECONDS 253402300799LL
+
+/* seconds since 1970-01-01 UTC as "2027-04-01T09:30:00Z": 1, or 0 (out
+ * untouched) when seconds is not between 0 and RUN_LATEST_SECONDS. */
+int run_time_text(long long seconds, char out[32]);
 
 #endif

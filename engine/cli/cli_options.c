@@ -9,6 +9,7 @@
 
 #include "cli.h"
 
+#include "../input.h"
 #include "../tender.h"
 
 #include <errno.h>
@@ -407,7 +408,7 @@ int cli_parse_size(const char *text, size_t *out)
 		return 0;
 	if (shift && end[1])
 		return 0;
-	if (v == 0 || v > (SIZE_MAX >> shift) || (v << shift) > (size_t)1 << 31)
+	if (v == 0 || v > (SIZE_MAX >> shift) || (v << shift) > INPUT_MAX_BYTES)
 		return 0;
 	*out = (size_t)(v << shift);
 	return 1;

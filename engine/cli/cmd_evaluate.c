@@ -379,9 +379,7 @@ int cmd_evaluate(int argc, char **argv, FILE *out, FILE *err)
 	if (optind != argc - 1)
 		return cli_usage_error(err, &evaluate_spec, "give exactly one tender description");
 	for (size_t i = 0; i < n_allow; i++) {
-		struct stat st;
-
-		if (stat(allow[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
+		if (!input_is_folder(allow[i])) {
 			fprintf(err, "tender evaluate: --allow-outside %s: not a folder\n",
 				cli_safe(&safe, allow[i]));
 			cli_safe_release(&safe);

@@ -200,6 +200,25 @@ static void test_store_keeps_the_bytes_read(void **state)
 	store_close(s);
 }
 
+/* An allowed outside folder that is no folder stops the run with a usage
+ * error that names it, rather than being left out in silence. */
+static void test_allow_outside_not_a_folder(void **state)
+{
+	const char *not_a_folder[] = {CASE_DIR "/tender.xml"};
+	struct run_options opt = {.max_bytes = (size_t)1 << 24,
+				  .allow_outside = not_a_folder,
+				  .n_allow_outside = 1};
+	struct tender_error err = {0};
+	struct run r;
+
+	(void)state;
+	setenv("SOURCE_DATE_EPOCH", "1800000000", 1);
+	assert_int_equal(run_evaluate(&r, CASE_DIR "/tender.xml", &opt, &err), TENDER_ERR_USAGE);
+	assert_non_null(strstr(err.message, "not a folder"));
+	assert_string_equal(err.file, not_a_folder[0]);
+	run_release(&r);
+}
+
 /* Every allocation of reading, confining and copying an input fails once:
  * TENDER_ERR_NOMEM, nothing half-filled, nothing leaked (ASan builds). */
 static void test_out_of_memory(void **state)
@@ -271,6 +290,7 @@ int main(void)
 	    cmocka_unit_test(test_write_beneath),
 	    cmocka_unit_test(test_out_of_memory),
 	    cmocka_unit_test(test_store_keeps_the_bytes_read),
+	    cmocka_unit_test(test_allow_outside_not_a_folder),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
