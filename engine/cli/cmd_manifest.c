@@ -5,7 +5,9 @@
  */
 #include "cli.h"
 
+#include "../alloc.h"
 #include "../manifest.h"
+#include "../strbuf.h"
 
 #include <getopt.h> /* optind */
 #include <jansson.h>
@@ -111,11 +113,11 @@ static void print_summary(FILE *out, const char *label, const struct manifest_co
 int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err)
 {
 	const char *pubkey = NULL, *dir, *inputs = NULL;
-	char label[4200], parent[4200];
+	char *label = NULL, *parent = NULL; /* whole: no path is cut */
 	struct manifest_counts counts;
 	struct tender_error error = {0};
 	struct cli_safe safe = CLI_SAFE_INIT;
-	struct printer printer = {out, label};
+	struct printer printer = {out, NULL};
 	long long findings = 0;
 	enum tender_status rc;
 	int status;
@@ -142,13 +144,13 @@ int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err)
 		dir_len--;
 	if (dir_len == 1 && dir[0] == '/')
 		dir_len = 0;
-	snprintf(label, sizeof(label), "%.*s/manifest.json", (int)(dir_len < 4096 ? dir_len : 4096),
-		 dir);
-
-	if (!inputs) {
-		snprintf(parent, sizeof(parent), "%.*s/..", (int)(dir_len < 4096 ? dir_len : 4096),
-			 dir_len ? dir : "/");
-		inputs = parent;
+	printer.label = label = strbuf_format("%.*s/manifest.json", (int)dir_len, dir);
+	if (!inputs)
+		inputs = parent = strbuf_format("%.*s/..", (int)dir_len, dir_len ? dir : "/");
+	if (!label || !inputs) {
+		fprintf(err, COMMAND ": out of memory\n");
+		tender_free(label);
+		return CLI_INTERNAL;
 	}
 	rc = manifest_check(dir, pubkey, inputs, print_finding, &printer, &findings, &counts, NULL,
 			    &error);
@@ -167,5 +169,7 @@ int cmd_verify_manifest(int argc, char **argv, FILE *out, FILE *err)
 		status = CLI_OK;
 	}
 	cli_safe_release(&safe);
+	tender_free(label);
+	tender_free(parent);
 	return status;
 }
