@@ -18,5 +18,10 @@ extern const char embedded_markdown_xsl[];
 extern const size_t embedded_markdown_xsl_size;
 extern const char embedded_letter_xsl[];
 extern const size_t embedded_letter_xsl_size;
+/* law/: the UK bank holidays and the instruments a rule may cite */
+extern const char embedded_bank_holidays_csv[];
+extern const size_t embedded_bank_holidays_csv_size;
+extern const char embedded_instruments_csv[];
+extern const size_t embedded_instruments_csv_size;
 
 #endif

@@ -1,0 +1,143 @@
+/*
+ * test_standstill.c - the standstill period of each regime on dates worked
+ * by hand around Christmas 2026 and Easter 2027 (law/README.md shows the
+ * working day by day), against the shipped bank holidays.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "calendar.h"
+#include "standstill.h"
+
+static struct holidays holidays;
+
+static int setup(void **state)
+{
+	(void)state;
+	return holidays_load(&holidays) != TENDER_OK;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	holidays_release(&holidays);
+	return 0;
+}
+
+/* The standstill of regime from a notice on y-m-d ends on want (YYYY-MM-DD)
+ * and skips exactly the days listed (comma-separated MM-DD, "" for none). */
+static void check(enum regime regime, int sent_other, const char *notice, const char *want,
+		  const char *want_skipped)
+{
+	struct standstill_input in = {regime, 0, sent_other, 0, NULL, 0};
+	struct standstill s;
+	char got[16], skipped[256] = "";
+	long long y;
+	int m, d;
+
+	assert_int_equal(sscanf(notice, "%lld-%d-%d", &y, &m, &d), 3);
+	in.notice = calendar_days(y, m, d);
+	assert_int_equal(standstill_count(&in, &holidays, &s), TENDER_OK);
+	calendar_date(s.ends, &y, &m, &d);
+	snprintf(got, sizeof(got), "%04lld-%02d-%02d", y, m, d);
+	assert_string_equal(got, want);
+	for (size_t i = 0; i < s.n_skipped; i++) {
+		calendar_date(s.skipped[i].day, &y, &m, &d);
+		snprintf(skipped + strlen(skipped), sizeof(skipped) - strlen(skipped), "%s%02d-%02d",
+			 i ? "," : "", m, d);
+	}
+	assert_string_equal(skipped, want_skipped);
+	standstill_release(&s);
+}
+
+/* PSR 2023 reg 12: begins the day after the notice; ends at midnight at the
+ * end of the 8th working day after the day it begins (England). */
+static void test_psr(void **state)
+{
+	(void)state;
+	/* Tue 22 Dec 2026: begins Wed 23; 24 (1), 29-31 (2-4), 4-7 Jan (5-8) */
+	check(REGIME_PSR_2023, 0, "2026-12-22", "2027-01-07",
+	      "12-25,12-26,12-27,12-28,01-01,01-02,01-03");
+	/* Wed 24 Mar 2027: begins Thu 25; 30 Mar-2 Apr (1-4), 5-8 Apr (5-8) */
+	check(REGIME_PSR_2023, 0, "2027-03-24", "2027-04-08", "03-26,03-27,03-28,03-29,04-03,04-04");
+}
+
+/* PA 2023 s.51: 8 working days beginning with the day of the notice; not a
+ * working day: a bank holiday in any part of the UK (Scotland's 2 January
+ * substitute, Mon 4 Jan 2027, included). */
+static void test_pa(void **state)
+{
+	(void)state;
+	check(REGIME_PA_2023, 0, "2026-12-22", "2027-01-06",
+	      "12-25,12-26,12-27,12-28,01-01,01-02,01-03,01-04");
+	check(REGIME_PA_2023, 0, "2027-03-24", "2027-04-06", "03-26,03-27,03-28,03-29,04-03,04-04");
+}
+
+/* PCR 2015 reg 87: the 10th day after sending by electronic means (15th
+ * otherwise), carried past a day that is not a working day. */
+static void test_pcr(void **state)
+{
+	(void)state;
+	/* the 10th day, Fri 1 Jan 2027, is New Year's Day: Mon 4 Jan */
+	check(REGIME_PCR_2015, 0, "2026-12-22", "2027-01-04", "01-01,01-02,01-03");
+	/* the 10th day is Sat 3 Apr 2027: Mon 5 Apr */
+	check(REGIME_PCR_2015, 0, "2027-03-24", "2027-04-05", "04-03,04-04");
+	check(REGIME_PCR_2015, 1, "2026-12-22", "2027-01-06", "");
+	check(REGIME_NHS_2013, 0, "2026-12-22", "2027-01-04", "01-01,01-02,01-03");
+}
+
+/* A count through a year the shipped table does not cover needs the
+ * tender's own non-working days for it. */
+static void test_uncovered_year(void **state)
+{
+	struct standstill_input in = {REGIME_PCR_2015, 0, 0, 0, NULL, 0};
+	struct standstill_extra_day christmas[] = {{0, "Christmas Day"}};
+	struct standstill s;
+
+	(void)state;
+	in.notice = calendar_days(2019, 12, 13);
+	assert_int_equal(standstill_count(&in, &holidays, &s), TENDER_ERR_INVALID);
+	assert_int_equal(s.uncovered_year, 2019);
+	standstill_release(&s);
+	christmas[0].day = calendar_days(2019, 12, 25);
+	in.extra = christmas;
+	in.n_extra = 1;
+	assert_int_equal(standstill_count(&in, &holidays, &s), TENDER_OK);
+	assert_int_equal(s.ends, calendar_days(2019, 12, 23));
+	standstill_release(&s);
+}
+
+/* The tender's own days lengthen the period; they are named as skipped. */
+static void test_tender_days(void **state)
+{
+	struct standstill_extra_day closed[] = {{0, "Office closed"}};
+	struct standstill_input in = {REGIME_PSR_2023, 0, 0, 0, closed, 1};
+	struct standstill s;
+
+	(void)state;
+	in.notice = calendar_days(2027, 3, 24);
+	closed[0].day = calendar_days(2027, 4, 1);
+	assert_int_equal(standstill_count(&in, &holidays, &s), TENDER_OK);
+	assert_int_equal(s.ends, calendar_days(2027, 4, 9));
+	assert_string_equal(s.skipped[4].reason, "Office closed");
+	assert_string_equal(s.skipped[4].source, "tender");
+	standstill_release(&s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_psr),
+		cmocka_unit_test(test_pa),
+		cmocka_unit_test(test_pcr),
+		cmocka_unit_test(test_uncovered_year),
+		cmocka_unit_test(test_tender_days),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
