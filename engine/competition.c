@@ -7,6 +7,7 @@
 #include "alloc.h"
 #include "calendar.h"
 #include "money.h"
+#include "strbuf.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -24,6 +25,12 @@ void competition_release(struct competition *t)
 	tender_free(t->id);
 	tender_free(t->contract_start);
 	tender_free(t->contract_end);
+	tender_free(t->notice_date);
+	for (size_t i = 0; i < t->n_extra_days; i++)
+		tender_free((char *)t->extra_days[i].name);
+	tender_free(t->extra_days);
+	standstill_release(&t->standstill);
+	holidays_release(&t->holidays);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -134,7 +141,7 @@ static long long term_end(long long start_year, int month, int day, long long ye
 }
 
 /* Reads the contract term into t (its dates whole, and years, each within
- * its range) and its standstill days; *years receives the number of years
+ * its range); *years receives the number of years
  * as written (digits without leading zeros, "" when unreadable) as a new
  * string the caller frees. A term must be whole years: end is the day
  * before the years-th anniversary of start. */
@@ -143,7 +150,6 @@ static void check_contract(struct checker *c, const xmlNode *root, struct compet
 {
 	const xmlNode *contract = xml_child(root, BID_NS, "contract");
 	char *start = check_attr(c, contract, "start"), *end = check_attr(c, contract, "end");
-	char *standstill;
 	struct check_date d_start, d_end;
 	long long start_year, end_year, want_end;
 	int in_range;
@@ -154,11 +160,6 @@ static void check_contract(struct checker *c, const xmlNode *root, struct compet
 		c->status = TENDER_ERR_NOMEM;
 	t->contract_years = read_fact(c, contract, check_attr(c, contract, "years"), "years",
 				      TENDER_CONTRACT_YEARS_MAX, years);
-	t->standstill_days = TENDER_STANDSTILL_DAYS_DEFAULT;
-	standstill = check_attr(c, contract, "standstill-days");
-	if (standstill)
-		t->standstill_days = read_fact(c, contract, standstill, "standstill-days",
-					       TENDER_STANDSTILL_DAYS_MAX, NULL);
 	if (!start || !end || !check_date_parse(start, &d_start) || !check_date_parse(end, &d_end))
 		return; /* reported already by the schema */
 	in_range = date_in_range(c, contract, "the contract start", t->contract_start, &d_start);
@@ -192,18 +193,136 @@ static void check_contract(struct checker *c, const xmlNode *root, struct compet
 	}
 }
 
-/* Every non-working day's date lies within the years of a tender's dates. */
-static void check_non_working_days(struct checker *c, const xmlNode *root)
+/* The day number of a date the schema let through, within the years of a
+ * tender's dates (else reported at node as `what`); -1 when it is not one. */
+static long long read_day(struct checker *c, const xmlNode *node, const char *what,
+			  const char *text)
+{
+	struct check_date date;
+	long long year;
+
+	if (!text || !check_date_parse(text, &date) || !date_in_range(c, node, what, text, &date) ||
+	    !check_date_year(&date, &year))
+		return -1;
+	return calendar_days(year, date.month, date.day);
+}
+
+/* Every non-working day's date lies within the years of a tender's dates;
+ * they are kept, with their names, for the standstill count. */
+static void check_non_working_days(struct checker *c, const xmlNode *root, struct competition *t)
 {
 	const xmlNode *list = xml_child(root, BID_NS, "non-working-days");
-	for (const xmlNode *d = xml_child(list, BID_NS, "day"); d; d = xml_next_same(d)) {
-		struct check_date date;
-		char *text = check_attr(c, d, "date"); /* read whole */
+	size_t n = 0;
 
-		if (text && check_date_parse(text, &date))
-			date_in_range(c, d, "the non-working day", text, &date);
-		tender_free(text);
+	for (const xmlNode *d = xml_child(list, BID_NS, "day"); d; d = xml_next_same(d))
+		n++;
+	t->extra_days = tender_calloc(n ? n : 1, sizeof(*t->extra_days));
+	if (!t->extra_days) {
+		c->status = TENDER_ERR_NOMEM;
+		return;
 	}
+	for (const xmlNode *d = xml_child(list, BID_NS, "day"); d; d = xml_next_same(d)) {
+		char *text = check_attr(c, d, "date"); /* read whole */
+		long long day = read_day(c, d, "the non-working day", text);
+		char *name;
+
+		tender_free(text);
+		if (day < 0)
+			continue;
+		name = check_text(c, d);
+		if (c->status) {
+			tender_free(name);
+			return;
+		}
+		t->extra_days[t->n_extra_days].day = day;
+		t->extra_days[t->n_extra_days++].name = name ? name : tender_strdup("non-working day");
+		if (!t->extra_days[t->n_extra_days - 1].name)
+			c->status = TENDER_ERR_NOMEM;
+	}
+}
+
+/* An attribute of <contract> that only the legacy regimes read. */
+static void legacy_only(struct checker *c, const xmlNode *contract, const char *name,
+			const struct regime_info *regime)
+{
+	char *value = check_attr(c, contract, name);
+
+	if (value && regime->id != REGIME_PCR_2015 && regime->id != REGIME_NHS_2013)
+		check_report(c, contract, DIAG_ERROR, "regime",
+			     "%s=\"%s\" concerns the standstill of pcr-2015 and nhs-2013 only; "
+			     "under %s it is not read: remove it",
+			     name, value, regime->token);
+	tender_free(value);
+}
+
+/* The regime the award is made under, the date of its notice, and the
+ * standstill period that follows (standstill.h). */
+static void check_regime(struct checker *c, const xmlNode *root, struct competition *t)
+{
+	const xmlNode *contract = xml_child(root, BID_NS, "contract");
+	char *token = check_attr(c, contract, "regime"), *sent, *region;
+	const struct regime_info *regime = regime_by_token(token);
+	struct standstill_input in = {0};
+	long long notice;
+	enum tender_status rc;
+
+	t->notice_date = check_attr(c, contract, "notice-date");
+	if (!t->notice_date && !(t->notice_date = tender_strdup("")))
+		c->status = TENDER_ERR_NOMEM;
+	notice = read_day(c, contract, "the notice date", t->notice_date);
+	if (!regime) {
+		if (!token) {
+			struct strbuf list = STRBUF_INIT;
+
+			regime_list(&list);
+			check_report(c, contract, DIAG_ERROR, "regime",
+				     "the contract declares no regime: add regime=\"...\" to "
+				     "<contract>, one of %s",
+				     list.buf ? list.buf : "");
+			strbuf_release(&list);
+		}
+		tender_free(token); /* another value: reported by the schema */
+		return;
+	}
+	tender_free(token);
+	t->regime = regime->id;
+	legacy_only(c, contract, "notice-sent", regime);
+	legacy_only(c, contract, "bank-holidays", regime);
+	if (notice < 0 || c->status)
+		return;
+	if (strcmp(t->notice_date, regime->from) < 0) {
+		check_report(c, contract, DIAG_ERROR, "regime",
+			     "the notice date %s is before %s applies (%s; from %s)", t->notice_date,
+			     regime->token, regime->applies, regime->from);
+		return;
+	}
+	sent = check_attr(c, contract, "notice-sent");
+	region = check_attr(c, contract, "bank-holidays");
+	in.regime = regime->id;
+	in.notice = notice;
+	in.sent_other = sent && !strcmp(sent, "other");
+	in.northern_ireland = region && !strcmp(region, "northern-ireland");
+	in.extra = t->extra_days;
+	in.n_extra = t->n_extra_days;
+	tender_free(sent);
+	tender_free(region);
+	rc = holidays_load(&t->holidays);
+	if (!rc)
+		rc = standstill_count(&in, &t->holidays, &t->standstill);
+	if (rc == TENDER_ERR_INVALID && t->standstill.uncovered_year)
+		check_report(c, contract, DIAG_ERROR, "bank-holidays",
+			     "the standstill period after the notice of %s runs into %lld, for "
+			     "which tender ships no bank holidays (it has %lld to %lld): list "
+			     "%lld's in <non-working-days>",
+			     t->notice_date, t->standstill.uncovered_year, t->holidays.first_year,
+			     t->holidays.last_year, t->standstill.uncovered_year);
+	else if (rc == TENDER_ERR_NOMEM)
+		c->status = rc;
+	else if (rc)
+		check_report(c, contract, DIAG_ERROR, "bank-holidays",
+			     "the bank holidays compiled into tender cannot be read");
+	else
+		t->has_standstill = 1;
 }
 
 /* years: the contract's years as written (check_contract). */
@@ -312,7 +431,9 @@ enum tender_status competition_read(const struct xml_doc *doc, struct competitio
 				  "the population", TENDER_POPULATION_MAX, NULL);
 	check_contract(&c, root, t, &years);
 	if (!c.status)
-		check_non_working_days(&c, root);
+		check_non_working_days(&c, root, t);
+	if (!c.status)
+		check_regime(&c, root, t);
 	if (!c.status)
 		check_budget(&c, root, t, years ? years : "");
 	if (!c.status)

@@ -9,6 +9,9 @@
 #define TENDER_COMPETITION_H
 
 #include "check.h"
+#include "holidays.h"
+#include "regime.h"
+#include "standstill.h"
 
 #include <stdint.h>
 
@@ -17,8 +20,6 @@
 /* The documented ranges of a tender's numeric facts (README, "Input
  * limits"); competition_read reports a value outside them as an error (code
  * "range"), so that validate, check and evaluate all refuse it. */
-#define TENDER_STANDSTILL_DAYS_MAX 365       /* contract/@standstill-days, from 1 */
-#define TENDER_STANDSTILL_DAYS_DEFAULT 10
 #define TENDER_CONTRACT_YEARS_MAX 25         /* contract/@years, from 1 (bids price each) */
 #define TENDER_POPULATION_MAX 10000000000LL  /* <population>, from 1 */
 #define TENDER_YEAR_MIN 1900                 /* the year of every date of the tender */
@@ -41,7 +42,17 @@ struct competition {
 	int decimals;              /* of the currency */
 	long long population;      /* 0 when unreadable or out of range */
 	long long contract_years;  /* 0 when unreadable or out of range */
-	long long standstill_days; /* TENDER_STANDSTILL_DAYS_DEFAULT when absent */
+	enum regime regime;        /* REGIME_NONE when not declared (an error) */
+	char *notice_date;         /* as written ("" when absent) */
+	/* The tender's <non-working-days>, with their names (owned). */
+	struct standstill_extra_day *extra_days;
+	size_t n_extra_days;
+	/* The standstill period after the notice, counted when the regime and
+	 * notice date are sound (has_standstill); its skipped days borrow from
+	 * holidays and extra_days. */
+	struct holidays holidays;
+	struct standstill standstill;
+	int has_standstill;
 	char *contract_start, *contract_end; /* as written, whole ("" when unreadable) */
 	int64_t budget_annual_max; /* minor units */
 	int64_t budget_total_max;  /* minor units */
@@ -53,7 +64,8 @@ struct competition {
 
 /* Reads the facts of a schema-valid <tender> document into t (which the
  * function initialises) and checks what the schema cannot: known currency,
- * budget amounts, standstill days, contract years, population and the year
+ * budget amounts, the regime and its notice date (and counts the standstill
+ * period), contract years, population and the year
  * of every date within the ranges above, contract dates in order and
  * consistent with the number of years (end is the day before the years-th
  * anniversary of start), annual budget × years covering the total, market

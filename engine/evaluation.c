@@ -12,7 +12,7 @@ static int input_complete(const struct evaluation_input *in)
 int evaluation_complete(const struct evaluation *ev)
 {
 	if (!ev->tender_id || !ev->tender_title || !ev->commissioner || !ev->currency ||
-	    !ev->created || !ev->created[0] || !ev->decision_date || !ev->standstill_ends ||
+	    !ev->created || !ev->created[0] || !ev->regime || !ev->notice_date || !ev->standstill ||
 	    !ev->rules || (ev->n_bids && !ev->bids) || !ev->n_inputs || !ev->inputs ||
 	    ev->n_rejected > ev->n_bids)
 		return 0;

@@ -15,6 +15,8 @@
 #define TENDER_EVALUATION_H
 
 #include "evaluate.h"
+#include "regime.h"
+#include "standstill.h"
 #include "xml.h"
 
 /* An input of the evaluation: what it is, how the tender names it, and the
@@ -35,12 +37,13 @@ struct evaluation {
 	int decimals;          /* of the currency */
 	const xmlNode *contact; /* the tender's <contact>, or NULL */
 	const char *created;   /* UTC, ISO 8601: the time recorded */
-	/* The decision is the evaluation's date; the standstill period before
-	 * the contract may be signed ends standstill_days calendar days later,
-	 * carried to the next working day (standstill_extended days were
-	 * added) past weekends and the tender's non_working_days. */
-	const char *decision_date, *standstill_ends;
-	long long standstill_days, standstill_extended, non_working_days;
+	/* The regime the award is made under, the date its notice is published
+	 * or sent, and the standstill period counted from it (standstill.h). */
+	enum regime regime;
+	const char *notice_date;
+	const struct standstill *standstill;
+	/* The tender's <services> and <decision-makers>, or NULL. */
+	const xmlNode *services, *decision_makers;
 	const struct ruleset *rules;
 	/* The panel's scores and decision makers; NULL when the tender names
 	 * no panel scores (then no bid has a panel record). */
@@ -53,7 +56,7 @@ struct evaluation {
 };
 
 /* Whether ev holds everything an output records: the tender's id, title,
- * commissioner and currency, the time, the decision and standstill dates,
+ * commissioner and currency, the time, the regime, notice and standstill,
  * a rule set, every input's role, path and bytes, and its bids. A run that
  * returned TENDER_OK gives such a record; the outputs assert it. */
 int evaluation_complete(const struct evaluation *ev);

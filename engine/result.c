@@ -5,6 +5,7 @@
 #include "result.h"
 
 #include "alloc.h"
+#include "calendar.h"
 #include "kinds.h"
 
 #include <assert.h>
@@ -368,22 +369,89 @@ static void write_bid(struct writer *w, const struct evaluation *ev, const struc
 }
 
 /* The tender's <contact>, copied attribute by attribute. */
+/* An element of the tender copied as it is: the attributes named (those
+ * it has), and its text when with_text. */
+static void copy_element(struct writer *w, const xmlNode *from, const char *name,
+			 const char *const *attrs, size_t n_attrs, int with_text)
+{
+	if (!from)
+		return;
+	start(w, name);
+	for (size_t i = 0; i < n_attrs; i++) {
+		char *value = NULL;
+
+		if (xml_attr_dup(from, attrs[i], &value))
+			w->failed = 1;
+		else if (value)
+			attr(w, attrs[i], value);
+		tender_free(value);
+	}
+	if (with_text) {
+		char *text = NULL;
+
+		if (xml_text_dup(from, &text))
+			w->failed = 1;
+		else if (text && xmlTextWriterWriteString(w->w, BAD_CAST text) < 0)
+			w->failed = 1;
+		tender_free(text);
+	}
+	end(w);
+}
+
 static void write_contact(struct writer *w, const xmlNode *contact)
 {
 	static const char *const names[] = {"name", "role", "email", "address"};
 
-	if (!contact)
-		return;
-	start(w, "contact");
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		char *value = NULL;
+	copy_element(w, contact, "contact", names, sizeof(names) / sizeof(names[0]), 0);
+}
 
-		if (xml_attr_dup(contact, names[i], &value))
-			w->failed = 1;
-		else if (value)
-			attr(w, names[i], value);
-		tender_free(value);
+/* What the award notices name besides the ranking: the services bought
+ * and who decides. */
+static void write_award_facts(struct writer *w, const struct evaluation *ev)
+{
+	static const char *const cpv[] = {"cpv"}, *const person[] = {"name", "role"};
+
+	copy_element(w, ev->services, "services", cpv, 1, 1);
+	if (!ev->decision_makers)
+		return;
+	start(w, "decision-makers");
+	for (const xmlNode *p = xml_child(ev->decision_makers, BID_NS, "decision-maker"); p;
+	     p = xml_next_same(p))
+		copy_element(w, p, "decision-maker", person, 2, 0);
+	end(w);
+}
+
+static void attr_day(struct writer *w, const char *name, long long day)
+{
+	char text[32];
+	long long y;
+	int m, d;
+
+	calendar_date(day, &y, &m, &d);
+	snprintf(text, sizeof(text), "%04lld-%02d-%02d", y, m, d);
+	attr(w, name, text);
+}
+
+/* The standstill period: the rule applied and every day it passed over. */
+static void write_standstill(struct writer *w, const struct standstill *s, const char *regime)
+{
+	start(w, "standstill");
+	attr(w, "rule", regime);
+	attr_int(w, "days", s->length);
+	attr(w, "unit", s->working_days ? "working-days" : "days");
+	attr_day(w, "begins", s->begins);
+	attr_day(w, "ends", s->ends);
+	attr(w, "calendar", s->calendar);
+	attr(w, "cite", s->cite);
+	for (size_t i = 0; i < s->n_skipped; i++) {
+		start(w, "skipped");
+		attr_day(w, "date", s->skipped[i].day);
+		attr(w, "reason", s->skipped[i].reason);
+		attr(w, "source", s->skipped[i].source);
+		end(w);
 	}
+	if (xmlTextWriterWriteString(w->w, BAD_CAST s->rule) < 0)
+		w->failed = 1;
 	end(w);
 }
 
@@ -415,14 +483,14 @@ enum tender_status result_serialise(const struct evaluation *ev, char **out, siz
 	start(&w, "tender");
 	attr(&w, "id", ev->tender_id);
 	attr(&w, "currency", ev->currency);
-	attr(&w, "decision-date", ev->decision_date);
-	attr_int(&w, "standstill-days", ev->standstill_days);
-	attr(&w, "standstill-ends", ev->standstill_ends);
-	attr_int(&w, "standstill-extended", ev->standstill_extended);
-	attr_int(&w, "non-working-days", ev->non_working_days);
+	attr(&w, "regime", regime_info(ev->regime)->token);
+	attr(&w, "notice-date", ev->notice_date);
+	attr_day(&w, "standstill-ends", ev->standstill->ends);
 	element(&w, "title", ev->tender_title);
 	element(&w, "commissioner", ev->commissioner);
 	write_contact(&w, ev->contact);
+	write_award_facts(&w, ev);
+	write_standstill(&w, ev->standstill, regime_info(ev->regime)->token);
 	end(&w);
 	write_rules(&w, ev);
 	start(&w, "inputs");

@@ -10,6 +10,7 @@
 #include "names.h"
 #include "strbuf.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -470,60 +471,6 @@ out:
 	return rc;
 }
 
-/* The days the tender lists as not working days (bank holidays), as day
- * numbers; dates the schema let through but that do not read as dates are
- * left out (competition_read has reported them). */
-static long long *non_working_days(const xmlNode *root, size_t *n)
-{
-	const xmlNode *list = xml_child(root, BID_NS, "non-working-days");
-	long long *days;
-	size_t cap = 0;
-
-	*n = 0;
-	for (const xmlNode *d = xml_child(list, BID_NS, "day"); d; d = xml_next_same(d))
-		cap++;
-	days = tender_calloc(cap, sizeof(*days));
-	for (const xmlNode *d = xml_child(list, BID_NS, "day"); days && d; d = xml_next_same(d)) {
-		struct check_date date;
-		long long year;
-		char *text;
-
-		if (xml_attr_dup(d, "date", &text)) { /* read whole */
-			tender_free(days);
-			return NULL;
-		}
-		if (text && check_date_parse(text, &date) && check_date_year(&date, &year))
-			days[(*n)++] = calendar_days(date.negative ? -year : year, date.month,
-						     date.day);
-		tender_free(text);
-	}
-	return days;
-}
-
-static enum tender_status set_standstill(struct run *r, const xmlNode *root)
-{
-	long long y, *holidays;
-	size_t n_holidays;
-	int m, d;
-
-	/* Read and range-checked with the tender (competition_read): the run
-	 * stops before here on a standstill outside 1..365 days. */
-	r->standstill_days = r->validator.tender.standstill_days;
-	snprintf(r->decision_date, sizeof(r->decision_date), "%.10s", r->created);
-	if (sscanf(r->created, "%lld-%d-%d", &y, &m, &d) != 3)
-		return TENDER_OK;
-	holidays = non_working_days(root, &n_holidays);
-	if (!holidays)
-		return TENDER_ERR_NOMEM;
-	r->non_working_days = (long long)n_holidays;
-	calendar_date(calendar_period_end(calendar_days(y, m, d), r->standstill_days, holidays,
-					  n_holidays, &r->standstill_extended),
-		      &y, &m, &d);
-	tender_free(holidays);
-	snprintf(r->standstill_ends, sizeof(r->standstill_ends), "%04lld-%02d-%02d", y, m, d);
-	return TENDER_OK;
-}
-
 /* ---------------------------------------------------------------------- */
 /* Bid ids. The panel's scores and decisions, the store and every report
  * name a bid by its id, so an id must name one file. A bid's id is written
@@ -885,9 +832,9 @@ enum tender_status run_evaluate(struct run *r, const char *tender_path,
 
 	root = xml_doc_root(r->validator.tender_doc);
 	r->decimals = r->validator.tender.decimals;
-	rc = set_standstill(r, root);
-	if (rc)
-		return rc;
+	/* competition_read counts it on a sound regime and notice date, and
+	 * reports anything else: the run stops before here then */
+	assert(r->validator.tender.has_standstill);
 	r->tender_id = tender_strdup(r->validator.tender.id);
 	r->tender_title = text_of(xml_child(root, BID_NS, "title"));
 	r->commissioner = text_of(xml_child(root, BID_NS, "commissioner"));
@@ -961,11 +908,17 @@ struct evaluation run_record(const struct run *r)
 				   ? xml_child(xml_doc_root(r->validator.tender_doc), BID_NS, "contact")
 				   : NULL,
 		.created = r->created,
-		.decision_date = r->decision_date,
-		.standstill_ends = r->standstill_ends,
-		.standstill_days = r->standstill_days,
-		.standstill_extended = r->standstill_extended,
-		.non_working_days = r->non_working_days,
+		.regime = r->validator.tender.regime,
+		.notice_date = r->validator.tender.notice_date,
+		.standstill = r->validator.tender.has_standstill ? &r->validator.tender.standstill
+								 : NULL,
+		.services = r->validator.tender_doc
+				    ? xml_child(xml_doc_root(r->validator.tender_doc), BID_NS, "services")
+				    : NULL,
+		.decision_makers = r->validator.tender_doc
+					   ? xml_child(xml_doc_root(r->validator.tender_doc), BID_NS,
+						       "decision-makers")
+					   : NULL,
 		.rules = r->rules,
 		.panel = r->has_panel ? &r->panel : NULL,
 		.bids = r->bids,

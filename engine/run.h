@@ -72,13 +72,6 @@ struct run {
 	size_t n_inputs;
 	char *tender_id, *tender_title, *commissioner, *currency;
 	char created[32]; /* UTC, ISO 8601 */
-	/* The decision is the evaluation's date; the standstill period before the
-	 * contract may be signed ends `standstill_days` calendar days later
-	 * (Public Contracts Regulations 2015 reg 87), carried to the next working
-	 * day past weekends and the tender's non-working days
-	 * (`standstill_extended` days were added). */
-	long long standstill_days, standstill_extended, non_working_days;
-	char decision_date[32], standstill_ends[48];
 	run_fetch_fn fetch;
 	void *fetch_ctx;
 	size_t max_bytes;

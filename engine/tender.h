@@ -21,7 +21,7 @@
 
 #include <stddef.h>
 
-#define TENDER_VERSION "0.2.0"
+#define TENDER_VERSION "0.3.0"
 
 enum tender_status {
 	TENDER_OK = 0,

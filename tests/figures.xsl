@@ -7,7 +7,8 @@
     xsltproc tests/figures.xsl out/evaluation.xml
 
   Lines, in the document's order (the bids in rank order, then the unranked):
-    tender ID decision DATE standstill N days to DATE (extended N, non-working days N)
+    tender ID REGIME notice DATE standstill N UNIT from DATE to DATE (CALENDAR)
+    standstill skips DATE REASON (SOURCE)   (one line per day passed over)
     rules ID VERSION scale S precision P
     panel METHOD min-evaluators N missing M conflicts C          (when a panel is set)
     rank N BID TOTAL [tied]
@@ -61,10 +62,14 @@
   </xsl:template>
 
   <xsl:template match="e:tender">
-    <xsl:value-of select="concat('tender ', @id, ' decision ', @decision-date,
-                                 ' standstill ', @standstill-days, ' days to ', @standstill-ends,
-                                 ' (extended ', @standstill-extended,
-                                 ', non-working days ', @non-working-days, ')', $nl)"/>
+    <xsl:value-of select="concat('tender ', @id, ' ', @regime, ' notice ', @notice-date,
+                                 ' standstill ', e:standstill/@days, ' ', e:standstill/@unit,
+                                 ' from ', e:standstill/@begins, ' to ', @standstill-ends,
+                                 ' (', e:standstill/@calendar, ')', $nl)"/>
+    <xsl:for-each select="e:standstill/e:skipped">
+      <xsl:value-of select="concat('standstill skips ', @date, ' ', @reason, ' (', @source, ')',
+                                   $nl)"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="e:ruleset">
