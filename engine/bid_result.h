@@ -51,6 +51,7 @@ struct bid_result {
 	unsigned char sha256[32];
 	int hashed;
 	char *id, *bidder;
+	char *address; /* the bidder's registered office (bid-identity/@address), or NULL */
 	char **members;
 	size_t n_members;
 	int evaluated;     /* the file was read, valid, and the rules ran */

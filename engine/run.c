@@ -8,6 +8,7 @@
 #include "error.h"
 #include "kinds.h"
 #include "names.h"
+#include "regime_check.h"
 #include "strbuf.h"
 
 #include <assert.h>
@@ -203,6 +204,14 @@ static enum tender_status load_rules(struct run *r, const char *tender_path, con
 		rc = unreadable(&err, &diags) ? TENDER_ERR_NOMEM : TENDER_ERR_IO;
 	else
 		rc = ruleset_load_input(&in, &r->rules, &diags);
+	if (!rc) {
+		size_t errors = diags.n_errors;
+
+		rc = regime_check_tender(r->rules, r->validator.tender.regime,
+					 r->validator.tender.notice_date, &diags);
+		if (!rc && diags.n_errors > errors)
+			rc = TENDER_ERR_RULE;
+	}
 	if (report && diags.n)
 		report(ctx, path, &diags);
 	if (rc == TENDER_ERR_NOMEM)
