@@ -44,6 +44,7 @@ struct flag_hit {
 	char *message;
 	char *questions; /* panel flags: the questions concerned ("Q1 Q3"), else NULL */
 	const struct panel_decision *decision; /* the panel's, or NULL */
+	const struct panel_explanation *explanation; /* asked of the bidder, or NULL */
 };
 
 struct bid_result {

@@ -8,6 +8,7 @@
 #include "csv.h"
 #include "embedded.h"
 #include "fold.h"
+#include "kinds.h"
 #include "strbuf.h"
 
 #include <string.h>
@@ -35,11 +36,36 @@ static int inherits(const struct ruleset *rs, size_t i)
 	return 0;
 }
 
-enum tender_status regime_check_rules(const struct ruleset *rs, enum regime regime,
-				      struct diag_list *diags)
+/* Under pa-2023 a price found abnormally low is not disregarded before the
+ * supplier has been asked to show it can perform the contract for it
+ * (Procurement Act 2023 s.19(2)): the panel's decision excludes, never the
+ * flag alone. */
+static enum tender_status alt_heard_first(const struct ruleset *rs, struct diag_list *diags)
+{
+	for (size_t i = 0; i < rs->n_flags; i++) {
+		const struct flag *f = &rs->flags[i];
+
+		if (f->excludes && !strcmp(f->ops->element, "abnormally-low") &&
+		    diag_add(diags, DIAG_ERROR, f->line, f->column, "abnormally-low",
+			     "flag %s: under pa-2023 an abnormally low price may be disregarded "
+			     "only after the supplier has been asked to show that it can perform "
+			     "the contract for it (Procurement Act 2023 s.19(2)): remove "
+			     "excludes=\"true\"; the panel's decision, after the explanation, "
+			     "excludes the bid",
+			     f->id))
+			return TENDER_ERR_NOMEM;
+	}
+	return TENDER_OK;
+}
+
+/* As regime_check_rules, with what a regime requires reported at severity. */
+static enum tender_status check_rules(const struct ruleset *rs, enum regime regime,
+				      enum diag_severity severity, struct diag_list *diags)
 {
 	int64_t social = 0;
 
+	if (regime == REGIME_PA_2023)
+		return alt_heard_first(rs, diags);
 	if (regime != REGIME_PSR_2023)
 		return TENDER_OK;
 	for (size_t k = 0; k < sizeof(key_criteria) / sizeof(key_criteria[0]); k++) {
@@ -54,7 +80,7 @@ enum tender_status regime_check_rules(const struct ruleset *rs, enum regime regi
 			if (k == 4 && !inherits(rs, i))
 				social += n->points;
 		}
-		if (!answered && diag_add(diags, DIAG_ERROR, rs->line, rs->column, "key-criteria",
+		if (!answered && diag_add(diags, severity, rs->line, rs->column, "key-criteria",
 					  "under psr-2023 the key criterion '%s' (Provider "
 					  "Selection Regime 2023 reg 5(1)) must be considered: mark "
 					  "the criterion or group that answers to it with "
@@ -63,7 +89,7 @@ enum tender_status regime_check_rules(const struct ruleset *rs, enum regime regi
 			return TENDER_ERR_NOMEM;
 	}
 	if (!rs->key_justification &&
-	    diag_add(diags, DIAG_ERROR, rs->line, rs->column, "key-criteria",
+	    diag_add(diags, severity, rs->line, rs->column, "key-criteria",
 		     "under psr-2023 the rule set must say why the key criteria weigh as they do "
 		     "(<key-criteria><justification>, Provider Selection Regime 2023 reg 5(2)): "
 		     "the notice of intention and the reg 24 record give it"))
@@ -77,6 +103,12 @@ enum tender_status regime_check_rules(const struct ruleset *rs, enum regime regi
 		     (long long)(social * 10000 / rs->scale % 100)))
 		return TENDER_ERR_NOMEM;
 	return TENDER_OK;
+}
+
+enum tender_status regime_check_rules(const struct ruleset *rs, enum regime regime,
+				      struct diag_list *diags)
+{
+	return check_rules(rs, regime, DIAG_ERROR, diags);
 }
 
 /* The instruments table: law/instruments.csv. */
@@ -204,7 +236,7 @@ enum tender_status regime_check_citations(const struct ruleset *rs, enum regime 
 }
 
 enum tender_status regime_check_tender(const struct ruleset *rs, enum regime regime,
-				       const char *notice_date, struct diag_list *diags)
+				       const char *notice_date, int strict, struct diag_list *diags)
 {
 	enum tender_status rc = TENDER_OK;
 
@@ -215,7 +247,7 @@ enum tender_status regime_check_tender(const struct ruleset *rs, enum regime reg
 				regime_info(rs->regime)->token, regime_info(regime)->token,
 				regime_info(regime)->token);
 	if (!rs->regime)
-		rc = regime_check_rules(rs, regime, diags);
+		rc = check_rules(rs, regime, strict ? DIAG_ERROR : DIAG_WARNING, diags);
 	if (!rc)
 		rc = regime_check_citations(rs, regime, notice_date, diags);
 	return rc;

@@ -12,11 +12,13 @@
 #include "regime.h"
 #include "ruleset.h"
 
-/* Under psr-2023: each key criterion of reg 5(1) is answered by a criterion
+/* Under pa-2023: no abnormally-low flag excludes a bid by itself (s.19(2):
+ * the supplier is heard first; an error for each that does).
+ * Under psr-2023: each key criterion of reg 5(1) is answered by a criterion
  * or group (an error for each that is not), the rule set justifies their
  * relative importance (<key-criteria><justification>, an error without),
  * and social value weighs at least 10% of the scale (a warning below).
- * Other regimes ask nothing of key criteria. Returns TENDER_OK or
+ * The legacy regimes ask nothing here. Returns TENDER_OK or
  * TENDER_ERR_NOMEM. */
 enum tender_status regime_check_rules(const struct ruleset *rs, enum regime regime,
 				      struct diag_list *diags);
@@ -30,11 +32,13 @@ enum tender_status regime_check_citations(const struct ruleset *rs, enum regime 
 					  const char *notice_date, struct diag_list *diags);
 
 /* Everything above for the award the rule set is used in: an error when
- * the rule set is written for another regime than the award's; the key
- * criteria of the award's regime when the rule set declares none (a rule
- * set that declares one was checked when it was loaded); the citations on
+ * the rule set is written for another regime than the award's; what the
+ * award's regime asks of a rule set that declares none (a rule set that
+ * declares one was checked when it was loaded), as errors when strict
+ * (`rules lint --tender`), else as warnings (`evaluate`); the citations on
  * the notice date. Returns as regime_check_citations. */
 enum tender_status regime_check_tender(const struct ruleset *rs, enum regime regime,
-				       const char *notice_date, struct diag_list *diags);
+				       const char *notice_date, int strict,
+				       struct diag_list *diags);
 
 #endif

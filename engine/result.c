@@ -371,6 +371,14 @@ static void write_bid(struct writer *w, const struct evaluation *ev, const struc
 			attr(w, "decided-by", d->agreed_by);
 			attr(w, "decision-note", d->note);
 		}
+		if (b->flags[i].explanation) {
+			const struct panel_explanation *e = b->flags[i].explanation;
+
+			attr(w, "explanation-requested", e->requested);
+			if (e->replied)
+				attr(w, "explanation-replied", e->replied);
+			attr(w, "explanation-note", e->note);
+		}
 		text(w, b->flags[i].message);
 		end(w);
 	}

@@ -108,7 +108,8 @@ static int lint(int argc, char **argv, FILE *out, FILE *err)
 		if (!rc && tender_path) {
 			size_t errors = diags.n_errors;
 
-			rc = regime_check_tender(rs, v.tender.regime, v.tender.notice_date, &diags);
+			rc = regime_check_tender(rs, v.tender.regime, v.tender.notice_date, 1,
+						 &diags);
 			if (!rc && diags.n_errors > errors) {
 				ruleset_free(rs);
 				rc = TENDER_ERR_RULE;
