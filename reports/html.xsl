@@ -272,6 +272,7 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="tender reports/html.xsl"/>
         <title>
+          <xsl:if test="$draft = 'yes'">DRAFT &#x2014; not for issue: </xsl:if>
           <xsl:text>Evaluation report: </xsl:text>
           <xsl:call-template name="text">
             <xsl:with-param name="s" select="$tender/e:title"/>
@@ -402,7 +403,6 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
 @media screen and (max-width: 700px) { .page { padding: 16px; } .barcell { display: none; } }
 @page { size: A4; margin: 15mm 13mm 16mm; }
 @page wide { size: A4 landscape; margin: 12mm; }
-.draft { background: #a4001d; color: #fff; font-weight: 700; text-align: center; padding: 6px 10px; letter-spacing: .08em; text-transform: uppercase; }
 @media print {
   body { background: none; font-size: 9.5pt; }
   h1 { font-size: 17pt; }
@@ -438,9 +438,16 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
   table.matrix { font-size: 8.5pt; }
   .matrix-wrap { overflow: visible; }
   a { color: inherit; text-decoration: none; }
-  .draft { position: fixed; top: -12mm; left: 0; right: 0; background: none; color: #a4001d; border: 1.5px solid #a4001d; padding: 2px; }
 }
         </style>
+        <xsl:if test="$draft = 'yes'">
+          <style>
+.draft { background: #a4001d; color: #fff; font-weight: 700; text-align: center; padding: 6px 10px; letter-spacing: .08em; text-transform: uppercase; }
+@media print {
+  .draft { position: fixed; top: -12mm; left: 0; right: 0; background: none; color: #a4001d; border: 1.5px solid #a4001d; padding: 2px; }
+}
+          </style>
+        </xsl:if>
       </head>
       <body>
         <xsl:if test="$draft = 'yes'">
@@ -502,10 +509,19 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
             <xsl:with-param name="s" select="$tender/@id"/>
           </xsl:call-template>
         </bdi></span>
+        <xsl:choose>
+          <xsl:when test="$regime != '' or $ss">
         <span data-element="regime">Regime <xsl:value-of select="$regime-name"/></span>
         <span data-element="notice-date">Notice date <xsl:call-template name="date">
           <xsl:with-param name="d" select="$notice-date"/>
         </xsl:call-template></span>
+          </xsl:when>
+          <xsl:otherwise>
+        <span>Decision date <xsl:call-template name="date">
+          <xsl:with-param name="d" select="$tender/@decision-date"/>
+        </xsl:call-template></span>
+          </xsl:otherwise>
+        </xsl:choose>
         <span>Rule set <xsl:call-template name="text">
           <xsl:with-param name="s" select="concat($rs/@id, ' ', $rs/@version)"/>
         </xsl:call-template></span>
@@ -1936,8 +1952,10 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
         </dd>
         <dt>Commissioner</dt>
         <dd><xsl:call-template name="text"><xsl:with-param name="s" select="$tender/e:commissioner"/></xsl:call-template></dd>
+        <xsl:if test="$regime != '' or $ss">
         <dt>Regime</dt>
         <dd data-element="record-regime"><xsl:value-of select="$regime-name"/></dd>
+        </xsl:if>
         <xsl:choose>
           <xsl:when test="$ss">
         <dt>Notice date</dt>
@@ -1994,7 +2012,7 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
         </dd>
           </xsl:when>
           <xsl:otherwise>
-        <dt>Decision date (the notice date)</dt>
+        <dt>Decision date</dt>
         <dd>
           <xsl:call-template name="date"><xsl:with-param name="d" select="$tender/@decision-date"/><xsl:with-param name="weekday" select="true()"/></xsl:call-template>
           <span class="muted"> (<xsl:call-template name="text"><xsl:with-param name="s" select="$tender/@decision-date"/></xsl:call-template>)</span>

@@ -214,9 +214,7 @@ ul.adv li { margin: 6px 0; break-inside: avoid; }
 @page { size: A4; margin: 16mm 18mm 18mm;
         @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt Arial, "Liberation Sans", sans-serif; color: #7b8794; } }
 .regime { font-size: 8.5pt; color: #52606d; text-align: right; margin-bottom: 4px; }
-.draft { background: #a4001d; color: #fff; font-weight: 700; text-align: center; padding: 6px 10px; letter-spacing: .08em; text-transform: uppercase; }
 @media print {
-  .draft { position: fixed; top: -12mm; left: 0; right: 0; background: none; color: #a4001d; border: 1.5px solid #a4001d; padding: 2px; }
   body { background: none; }
   .sheet { width: auto; min-height: 0; margin: 0; padding: 0; }
   .decision, tr.group td { background: none; }
@@ -224,6 +222,14 @@ ul.adv li { margin: 6px 0; break-inside: avoid; }
   tr { break-inside: avoid; }
 }
         </style>
+        <xsl:if test="$draft = 'yes'">
+          <style>
+.draft { background: #a4001d; color: #fff; font-weight: 700; text-align: center; padding: 6px 10px; letter-spacing: .08em; text-transform: uppercase; }
+@media print {
+  .draft { position: fixed; top: -12mm; left: 0; right: 0; background: none; color: #a4001d; border: 1.5px solid #a4001d; padding: 2px; }
+}
+          </style>
+        </xsl:if>
       </head>
       <body>
         <xsl:if test="$draft = 'yes'">
