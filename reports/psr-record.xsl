@@ -6,10 +6,11 @@
   https://www.legislation.gov.uk/uksi/2023/1348/regulation/24), for an award
   under the Competitive Process, as one printable HTML page.
 
-  Each item is one <section data-element="...">: reg24-a to reg24-e for
-  regulation 24(a) to (e), then reg24-key-criteria, reg24-reasons,
-  reg24-conflicts and reg24-flags (see reports/README.md for the source of
-  each). A test checks each by name (tests/e2e/regime-documents).
+  Each item is one <section data-element="...">: reg24-a to reg24-f for
+  regulation 24(a) to (f) (reg24-f holds reg24-f-key-criteria,
+  reg24-justification, reg24-f-selection and reg24-f-award), then
+  reg24-reasons, reg24-conflicts and reg24-flags for the record's further
+  items (see reports/README.md for the source of each). A test checks each by name (tests/e2e/regime-documents).
 
   Input: evaluation.xml (urn:tender:evaluation:1) with regime="psr-2023".
   Parameters:
@@ -226,31 +227,54 @@ tr.total td { font-weight: 700; border-top: 1.5px solid #52606d; }
 
           <section data-element="reg24-e">
             <h2>(e) Direct Award Process C or Most Suitable Provider Process <span class="src">reg 24(e)</span></h2>
-            <p>Not applicable: the Competitive Process was followed. How the key criteria were taken into account is recorded below.</p>
+            <p>Not applicable: the Competitive Process was followed (see (f)).</p>
           </section>
 
-          <section data-element="reg24-key-criteria">
-            <h2>The key criteria, their relative importance and why <span class="src">reg 5; reg 24</span></h2>
-            <table>
-              <thead><tr><th>Key criterion</th><th>Award criteria</th><th class="num">Points</th><th class="num">%</th></tr></thead>
-              <tbody>
-                <xsl:for-each select="$keyed">
-                  <xsl:sort select="@key-criterion"/>
-                  <tr>
-                    <td><xsl:call-template name="key-criterion-name"><xsl:with-param name="k" select="@key-criterion"/></xsl:call-template></td>
-                    <td><xsl:call-template name="text"><xsl:with-param name="s" select="e:title"/></xsl:call-template></td>
-                    <td class="num"><xsl:value-of select="format-number(@points, '0.00')"/></td>
-                    <td class="num"><xsl:value-of select="format-number(@points * 100 div $scale, '0.0')"/></td>
-                  </tr>
-                </xsl:for-each>
-              </tbody>
-            </table>
-            <p data-element="reg24-justification">Justification of the relative importance:
+          <section data-element="reg24-f">
+            <h2>(f) How the key criteria were taken into account, the basic selection criteria assessed and the contract award criteria evaluated <span class="src">reg 24(f); reg 5; reg 19</span></h2>
+            <div data-element="reg24-f-key-criteria">
+              <p>The key criteria were taken into account through the contract award criteria, with these weights:</p>
+              <table>
+                <thead><tr><th>Key criterion</th><th>Award criteria</th><th class="num">Points</th><th class="num">%</th></tr></thead>
+                <tbody>
+                  <xsl:for-each select="$keyed">
+                    <xsl:sort select="@key-criterion"/>
+                    <tr>
+                      <td><xsl:call-template name="key-criterion-name"><xsl:with-param name="k" select="@key-criterion"/></xsl:call-template></td>
+                      <td><xsl:call-template name="text"><xsl:with-param name="s" select="e:title"/></xsl:call-template></td>
+                      <td class="num"><xsl:value-of select="format-number(@points, '0.00')"/></td>
+                      <td class="num"><xsl:value-of select="format-number(@points * 100 div $scale, '0.0')"/></td>
+                    </tr>
+                  </xsl:for-each>
+                </tbody>
+              </table>
+              <xsl:if test="not($keyed)"><p><b>The rule set maps no criterion to a key criterion</b> (key-criterion attributes).</p></xsl:if>
+            </div>
+            <p data-element="reg24-justification">Why the key criteria weigh as they do:
               <xsl:choose>
                 <xsl:when test="normalize-space($rs/e:key-criteria/e:justification)"><xsl:call-template name="text"><xsl:with-param name="s" select="$rs/e:key-criteria/e:justification"/></xsl:call-template></xsl:when>
                 <xsl:otherwise><b>none written in the rule set</b> (&lt;key-criteria&gt;&lt;justification&gt;).</xsl:otherwise>
               </xsl:choose>
             </p>
+            <div data-element="reg24-f-selection">
+              <p>Basic selection criteria and other conditions (gates), each assessed on every tender:</p>
+              <table>
+                <thead><tr><th>Gate</th><th class="num">Tenders meeting it</th><th class="num">Not meeting it</th></tr></thead>
+                <tbody>
+                  <xsl:for-each select="$rs/e:gates/e:gate">
+                    <xsl:variable name="id" select="@id"/>
+                    <tr>
+                      <td><xsl:call-template name="text"><xsl:with-param name="s" select="e:title"/></xsl:call-template></td>
+                      <td class="num"><xsl:value-of select="count($bids/e:gate[@ref = $id][@passed = 'true'])"/></td>
+                      <td class="num"><xsl:value-of select="count($bids/e:gate[@ref = $id][@passed = 'false'])"/></td>
+                    </tr>
+                  </xsl:for-each>
+                </tbody>
+              </table>
+            </div>
+            <div data-element="reg24-f-award">
+              <p>The contract award criteria were evaluated by rule set <xsl:call-template name="text"><xsl:with-param name="s" select="concat($rs/@id, ' ', $rs/@version)"/></xsl:call-template>: every score of every tender, with its explanation, is in the evaluation report and in evaluation.xml (SHA-256 of the rule set <xsl:call-template name="text"><xsl:with-param name="s" select="$rs/@sha256"/></xsl:call-template>). Totals below.</p>
+            </div>
           </section>
 
           <section data-element="reg24-reasons">
