@@ -18,6 +18,17 @@ extern const char embedded_markdown_xsl[];
 extern const size_t embedded_markdown_xsl_size;
 extern const char embedded_letter_xsl[];
 extern const size_t embedded_letter_xsl_size;
+/* the documents of each regime (reports/README.md) */
+extern const char embedded_psr_notice_xsl[];
+extern const size_t embedded_psr_notice_xsl_size;
+extern const char embedded_psr_record_xsl[];
+extern const size_t embedded_psr_record_xsl_size;
+extern const char embedded_psr_disclosure_xsl[];
+extern const size_t embedded_psr_disclosure_xsl_size;
+extern const char embedded_pa_summary_xsl[];
+extern const size_t embedded_pa_summary_xsl_size;
+extern const char embedded_pa_notice_xsl[];
+extern const size_t embedded_pa_notice_xsl_size;
 /* law/: the UK bank holidays and the instruments a rule may cite */
 extern const char embedded_bank_holidays_csv[];
 extern const size_t embedded_bank_holidays_csv_size;

@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-/* Provider Selection Regime 2023 reg 5(1)(a)-(e), in its order. */
+/* Provider Selection Regime 2023 reg 5, in its order. */
 static const struct {
 	const char *token, *name;
 } key_criteria[] = {
@@ -82,7 +82,7 @@ static enum tender_status check_rules(const struct ruleset *rs, enum regime regi
 		}
 		if (!answered && diag_add(diags, severity, rs->line, rs->column, "key-criteria",
 					  "under psr-2023 the key criterion '%s' (Provider "
-					  "Selection Regime 2023 reg 5(1)) must be considered: mark "
+					  "Selection Regime 2023 reg 5) must be considered: mark "
 					  "the criterion or group that answers to it with "
 					  "key-criterion=\"%s\"",
 					  key_criteria[k].name, key_criteria[k].token))
@@ -91,7 +91,7 @@ static enum tender_status check_rules(const struct ruleset *rs, enum regime regi
 	if (!rs->key_justification &&
 	    diag_add(diags, severity, rs->line, rs->column, "key-criteria",
 		     "under psr-2023 the rule set must say why the key criteria weigh as they do "
-		     "(<key-criteria><justification>, Provider Selection Regime 2023 reg 5(2)): "
+		     "(<key-criteria><justification>, Provider Selection Regime 2023 regs 5 and 24): "
 		     "the notice of intention and the reg 24 record give it"))
 		return TENDER_ERR_NOMEM;
 	/* 10% of the scale, exactly: social * 10 < scale */

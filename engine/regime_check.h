@@ -14,7 +14,7 @@
 
 /* Under pa-2023: no abnormally-low flag excludes a bid by itself (s.19(2):
  * the supplier is heard first; an error for each that does).
- * Under psr-2023: each key criterion of reg 5(1) is answered by a criterion
+ * Under psr-2023: each key criterion of reg 5 is answered by a criterion
  * or group (an error for each that is not), the rule set justifies their
  * relative importance (<key-criteria><justification>, an error without),
  * and social value weighs at least 10% of the scale (a warning below).

@@ -23,7 +23,7 @@
 
 struct report_style {
 	xsltStylesheetPtr xsl;
-	int one_bid; /* the built-in letter: applied to one_bid_view() */
+	int one_bid; /* a built-in one-bid document: applied to one_bid_view() */
 };
 
 /* ---------------------------------------------------------------------- */
@@ -109,6 +109,16 @@ enum tender_status report_style_builtin(enum report_template which, struct repor
 		[TEMPLATE_MARKDOWN] = {"markdown.xsl", embedded_markdown_xsl,
 				       &embedded_markdown_xsl_size},
 		[TEMPLATE_LETTER] = {"letter.xsl", embedded_letter_xsl, &embedded_letter_xsl_size},
+		[TEMPLATE_PSR_NOTICE] = {"psr-notice.xsl", embedded_psr_notice_xsl,
+					 &embedded_psr_notice_xsl_size},
+		[TEMPLATE_PSR_RECORD] = {"psr-record.xsl", embedded_psr_record_xsl,
+					 &embedded_psr_record_xsl_size},
+		[TEMPLATE_PSR_DISCLOSURE] = {"psr-disclosure.xsl", embedded_psr_disclosure_xsl,
+					     &embedded_psr_disclosure_xsl_size},
+		[TEMPLATE_PA_SUMMARY] = {"pa-summary.xsl", embedded_pa_summary_xsl,
+					 &embedded_pa_summary_xsl_size},
+		[TEMPLATE_PA_NOTICE] = {"pa-notice.xsl", embedded_pa_notice_xsl,
+					&embedded_pa_notice_xsl_size},
 	};
 	struct xml_doc *doc = NULL;
 	xmlDocPtr tree;
@@ -125,7 +135,8 @@ enum tender_status report_style_builtin(enum report_template which, struct repor
 		return TENDER_ERR_NOMEM;
 	rc = compile(tree, builtins[which].name, out, err);
 	if (!rc)
-		(*out)->one_bid = which == TEMPLATE_LETTER;
+		(*out)->one_bid = which == TEMPLATE_LETTER || which == TEMPLATE_PSR_DISCLOSURE ||
+				  which == TEMPLATE_PA_SUMMARY;
 	return rc;
 }
 
@@ -743,4 +754,45 @@ void report_ids_free(char **ids, size_t n)
 	for (size_t i = 0; i < n; i++)
 		tender_free(ids[i]);
 	tender_free(ids);
+}
+
+const char *report_regime(const struct xml_doc *eval)
+{
+	static const char *const known[] = {"psr-2023", "pa-2023", "pcr-2015", "nhs-2013"};
+	const xmlNode *tender = E(xml_doc_root(eval), "tender");
+	xmlChar *regime = tender ? xmlGetNoNsProp(tender, BAD_CAST "regime") : NULL;
+	const char *found = regime ? NULL : known[2];
+
+	for (size_t i = 0; regime && i < sizeof(known) / sizeof(known[0]); i++)
+		if (!strcmp((const char *)regime, known[i]))
+			found = known[i];
+	xmlFree(regime);
+	return found;
+}
+
+enum tender_status report_undecided_flags(const struct xml_doc *eval, struct strbuf *list,
+					  size_t *n)
+{
+	const xmlNode *bids = E(xml_doc_root(eval), "bids");
+
+	*n = 0;
+	for (const xmlNode *b = E(bids, "bid"); b; b = xml_next_same(b))
+		for (const xmlNode *f = E(b, "flag"); f; f = xml_next_same(f)) {
+			xmlChar *severity = xmlGetNoNsProp(f, BAD_CAST "severity");
+			int blocking = severity && (!strcmp((const char *)severity, "high") ||
+						    !strcmp((const char *)severity, "critical"));
+
+			if (blocking && !xmlHasProp(f, BAD_CAST "decision")) {
+				xmlChar *id = xmlGetNoNsProp(b, BAD_CAST "id");
+				xmlChar *ref = xmlGetNoNsProp(f, BAD_CAST "ref");
+
+				strbuf_addf(list, "  %s: flag %s (%s)\n", id ? (char *)id : "",
+					    ref ? (char *)ref : "", (char *)severity);
+				(*n)++;
+				xmlFree(id);
+				xmlFree(ref);
+			}
+			xmlFree(severity);
+		}
+	return list->nomem ? TENDER_ERR_NOMEM : TENDER_OK;
 }

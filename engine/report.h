@@ -13,7 +13,16 @@
 
 #include "xml.h"
 
-enum report_template { TEMPLATE_HTML, TEMPLATE_MARKDOWN, TEMPLATE_LETTER };
+enum report_template {
+	TEMPLATE_HTML,
+	TEMPLATE_MARKDOWN,
+	TEMPLATE_LETTER,         /* PCR 2015 reg 86 (the legacy regimes), one a bid */
+	TEMPLATE_PSR_NOTICE,     /* PSR 2023 Sch 10 and reg 12 */
+	TEMPLATE_PSR_RECORD,     /* PSR 2023 reg 24 */
+	TEMPLATE_PSR_DISCLOSURE, /* PSR 2023 reg 12(4)(b), one a bid */
+	TEMPLATE_PA_SUMMARY,     /* Procurement Regulations 2024 reg 31, one a bid */
+	TEMPLATE_PA_NOTICE       /* Procurement Act 2023 s.50 */
+};
 
 struct report_style;
 
@@ -43,6 +52,19 @@ enum tender_status report_csv(const struct xml_doc *eval, char **out, size_t *si
 /* The evaluation as JSON, for machines. */
 enum tender_status report_json(const struct xml_doc *eval, char **out, size_t *size,
 			       struct tender_error *err);
+
+/* The regime an evaluation was made under: its tender/@regime, or
+ * "pcr-2015" for one an engine before 0.3 wrote (it applied PCR 2015 reg
+ * 87). Borrowed from a static table; NULL for a token tender does not know. */
+const char *report_regime(const struct xml_doc *eval);
+
+/* Appends to list one line ("  BID: flag FLAG (SEVERITY)\n") for each flag
+ * of severity high or critical on which the panel recorded no decision:
+ * what blocks the award documents. *n receives their number. Returns
+ * TENDER_OK or TENDER_ERR_NOMEM. */
+struct strbuf;
+enum tender_status report_undecided_flags(const struct xml_doc *eval, struct strbuf *list,
+					  size_t *n);
 
 /* The ids of the bids of an evaluation, in document order; *ids is an
  * array of n strings, all freed with report_ids_free. */

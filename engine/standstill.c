@@ -19,22 +19,27 @@ struct counting {
 
 static const struct counting countings[] = {
 	{REGIME_PSR_2023, 8, 1, 1,
-	 "Provider Selection Regime 2023 reg 12; working day: reg 2(1)",
+	 "Provider Selection Regime 2023 reg 12(2)-(3); working day: reg 2",
 	 "the standstill period begins on the day after the notice of intention is published "
 	 "and ends at midnight at the end of the 8th working day after the day it begins; "
 	 "working days exclude Saturdays, Sundays, Christmas Day, Good Friday and bank holidays "
 	 "in England"},
-	{REGIME_PA_2023, 8, 1, 0, "Procurement Act 2023 s.51(3); working day: s.123",
+	{REGIME_PA_2023, 8, 1, 0, "Procurement Act 2023 s.51(2); working day: s.123",
 	 "the standstill period is the 8 working days beginning with the day the contract award "
 	 "notice is published; working days exclude Saturdays, Sundays, Christmas Day, Good "
 	 "Friday and the bank holidays of any part of the United Kingdom"},
-	{REGIME_PCR_2015, 10, 0, 0, "Public Contracts Regulations 2015 reg 87(2)",
+	{REGIME_PCR_2015, 10, 0, 0,
+	 "Public Contracts Regulations 2015 reg 87; an end on a non-working day carried to the "
+	 "next working day as Regulation (EEC, Euratom) No 1182/71 art 3(4) provides (UK "
+	 "practice: the 2015 Regulations state no such rule)",
 	 "the standstill period ends at midnight at the end of the 10th day after the day the "
 	 "award decision notices were sent by electronic means, carried to the next working "
 	 "day when that day is not one"},
 	{REGIME_NHS_2013, 10, 0, 0,
-	 "Public Contracts Regulations 2015 reg 87(2), applied by reg 76 to NHS health care "
-	 "services bought under the 2013 Regulations",
+	 "Public Contracts Regulations 2015 regs 86-87 (the light-touch regime under which NHS "
+	 "health care services were bought with the 2013 Regulations); an end on a non-working "
+	 "day carried to the next working day as Regulation (EEC, Euratom) No 1182/71 art 3(4) "
+	 "provides",
 	 "the standstill period ends at midnight at the end of the 10th day after the day the "
 	 "award decision notices were sent by electronic means, carried to the next working "
 	 "day when that day is not one"},
