@@ -145,6 +145,7 @@ void bid_result_release(struct bid_result *b, const struct ruleset *rs)
 	tender_free(b->file);
 	tender_free(b->id);
 	tender_free(b->bidder);
+	tender_free(b->address);
 	tender_free(b->exclusion);
 	memset(b, 0, sizeof(*b));
 }

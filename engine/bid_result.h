@@ -44,6 +44,7 @@ struct flag_hit {
 	char *message;
 	char *questions; /* panel flags: the questions concerned ("Q1 Q3"), else NULL */
 	const struct panel_decision *decision; /* the panel's, or NULL */
+	const struct panel_explanation *explanation; /* asked of the bidder, or NULL */
 };
 
 struct bid_result {
@@ -51,6 +52,7 @@ struct bid_result {
 	unsigned char sha256[32];
 	int hashed;
 	char *id, *bidder;
+	char *address; /* the bidder's registered office (bid-identity/@address), or NULL */
 	char **members;
 	size_t n_members;
 	int evaluated;     /* the file was read, valid, and the rules ran */

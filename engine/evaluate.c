@@ -91,6 +91,13 @@ static void read_identity(struct bid_ctx *c)
 	c->b->bidder = name;
 	if (!c->b->id || !c->b->bidder)
 		c->nomem = 1;
+	if (c->rs->has_address &&
+	    xpath_string_dup(&c->env, &c->rs->address_expr, &c->b->address) == TENDER_ERR_NOMEM)
+		c->nomem = 1;
+	if (c->b->address && !c->b->address[0]) {
+		tender_free(c->b->address);
+		c->b->address = NULL;
+	}
 	if (!c->rs->has_members || xpath_eval(&c->env, &c->rs->members_expr, &r))
 		return;
 	if (r->type == XPATH_NODESET && r->nodesetval && r->nodesetval->nodeNr > 0) {

@@ -126,6 +126,14 @@ void panel_scores_release(struct panel_scores *ps)
 		tender_free(ps->decisions[i].note);
 	}
 	tender_free(ps->decisions);
+	for (size_t i = 0; i < ps->n_explanations; i++) {
+		tender_free(ps->explanations[i].bid);
+		tender_free(ps->explanations[i].flag);
+		tender_free(ps->explanations[i].requested);
+		tender_free(ps->explanations[i].replied);
+		tender_free(ps->explanations[i].note);
+	}
+	tender_free(ps->explanations);
 	tender_free(ps->members);
 	tender_free(ps->scores);
 	tender_free(ps->moderated);
@@ -265,7 +273,7 @@ enum tender_status panel_read(const xmlNode *tender_root, const struct xml_doc *
 			      struct panel_scores *ps)
 {
 	const xmlNode *root = xml_doc_root(doc);
-	size_t n_scores = 0, n_moderated = 0, n_decisions = 0;
+	size_t n_scores = 0, n_moderated = 0, n_decisions = 0, n_explanations = 0;
 	int failed = 0;
 
 	memset(ps, 0, sizeof(*ps));
@@ -275,11 +283,13 @@ enum tender_status panel_read(const xmlNode *tender_root, const struct xml_doc *
 		n_scores += xml_is(s, BID_NS, "score");
 		n_moderated += xml_is(s, BID_NS, "moderated");
 		n_decisions += xml_is(s, BID_NS, "decision");
+		n_explanations += xml_is(s, BID_NS, "explanation");
 	}
 	ps->scores = tender_calloc(n_scores, sizeof(*ps->scores));
 	ps->moderated = tender_calloc(n_moderated, sizeof(*ps->moderated));
 	ps->decisions = tender_calloc(n_decisions, sizeof(*ps->decisions));
-	if (!ps->scores || !ps->moderated || !ps->decisions)
+	ps->explanations = tender_calloc(n_explanations, sizeof(*ps->explanations));
+	if (!ps->scores || !ps->moderated || !ps->decisions || !ps->explanations)
 		failed = 1;
 	for (const xmlNode *s = root->children; s && !failed; s = s->next) {
 		if (xml_is(s, BID_NS, "score")) {
@@ -309,6 +319,15 @@ enum tender_status panel_read(const xmlNode *tender_root, const struct xml_doc *
 			d->agreed_by = attr_copy(s, "agreed-by", &failed);
 			d->note = text_copy(s, &failed);
 			d->excluded = xml_attr_is(s, "outcome", "excluded", strlen("excluded"));
+		} else if (xml_is(s, BID_NS, "explanation")) {
+			struct panel_explanation *e = &ps->explanations[ps->n_explanations++];
+
+			e->bid = attr_copy(s, "bid", &failed);
+			e->flag = attr_copy(s, "flag", &failed);
+			e->requested = attr_copy(s, "requested", &failed);
+			if (xmlHasProp(s, BAD_CAST "replied"))
+				e->replied = attr_copy(s, "replied", &failed);
+			e->note = text_copy(s, &failed);
 		}
 	}
 	if (failed || !build_index(ps)) {
@@ -356,6 +375,16 @@ struct panel_decision *panel_find_decision(const struct panel_scores *ps, const 
 		if (strcmp(ps->decisions[i].bid, bid) == 0 &&
 		    strcmp(ps->decisions[i].flag, flag) == 0)
 			return &ps->decisions[i];
+	return NULL;
+}
+
+struct panel_explanation *panel_find_explanation(const struct panel_scores *ps, const char *bid,
+						 const char *flag)
+{
+	for (size_t i = 0; ps && i < ps->n_explanations; i++)
+		if (strcmp(ps->explanations[i].bid, bid) == 0 &&
+		    strcmp(ps->explanations[i].flag, flag) == 0)
+			return &ps->explanations[i];
 	return NULL;
 }
 

@@ -57,6 +57,15 @@ struct panel_decision {
 	int used;     /* a flag on the bid took it (set by the evaluation) */
 };
 
+/* The commissioner asked the bidder to explain what a flag found (an
+ * abnormally low price: Procurement Act 2023 s.19(2)). */
+struct panel_explanation {
+	char *bid, *flag, *requested;
+	char *replied; /* NULL: no reply recorded */
+	char *note;    /* the reply in summary */
+	int used;      /* a flag on the bid took it (set by the evaluation) */
+};
+
 /* The panel: its members (from the tender) and their scores (from the
  * panel's scores file), indexed by bid and question; its decisions on
  * flags. */
@@ -69,6 +78,8 @@ struct panel_scores {
 	size_t n_moderated;
 	struct panel_decision *decisions;
 	size_t n_decisions;
+	struct panel_explanation *explanations;
+	size_t n_explanations;
 	size_t *by_bid;     /* indexes of scores sorted by bid, question */
 	size_t *mod_by_bid; /* indexes of moderated sorted by bid, question */
 };
@@ -159,6 +170,10 @@ void panel_record_release(struct panel_record *r);
 /* The panel's decision on flag on bid, or NULL. */
 struct panel_decision *panel_find_decision(const struct panel_scores *ps, const char *bid,
 					   const char *flag);
+
+/* The explanation asked of bid for flag, or NULL. */
+struct panel_explanation *panel_find_explanation(const struct panel_scores *ps, const char *bid,
+						 const char *flag);
 
 
 #endif

@@ -41,7 +41,12 @@ int rank_apply_decisions(const struct ruleset *rs, struct bid_result *bids, size
 		for (size_t k = 0; b->id && k < b->n_flags; k++) {
 			const struct flag *f = &rs->flags[b->flags[k].flag];
 			struct panel_decision *d = panel_find_decision(panel, b->id, f->id);
+			struct panel_explanation *e = panel_find_explanation(panel, b->id, f->id);
 
+			if (e) {
+				e->used = 1;
+				b->flags[k].explanation = e;
+			}
 			if (!d)
 				continue;
 			d->used = 1;
@@ -67,6 +72,21 @@ int rank_apply_decisions(const struct ruleset *rs, struct bid_result *bids, size
 					return 0;
 				bids[k].compliant = 0;
 				d->used = 1; /* reported */
+			}
+	}
+	for (size_t i = 0; panel && i < panel->n_explanations; i++) {
+		struct panel_explanation *e = &panel->explanations[i];
+
+		for (size_t k = 0; !e->used && k < n_bids; k++)
+			if (bids[k].id && strcmp(bids[k].id, e->bid) == 0) {
+				if (bid_add_problem(&bids[k],
+						    "the explanation asked on %s for flag %s "
+						    "concerns a flag that was not raised on "
+						    "this bid",
+						    e->requested, e->flag))
+					return 0;
+				bids[k].compliant = 0;
+				e->used = 1; /* reported */
 			}
 	}
 	return 1;

@@ -131,6 +131,8 @@ static void write_nodes(struct writer *w, const struct ruleset *rs, int parent)
 		attr_display(w, "display", rs, n->points);
 		if (n->cite)
 			attr(w, "cite", n->cite);
+		if (n->key_criterion)
+			attr(w, "key-criterion", n->key_criterion);
 		element(w, "title", n->title);
 		if (rule_is_group(n))
 			write_nodes(w, rs, (int)i);
@@ -153,7 +155,14 @@ static void write_rules(struct writer *w, const struct evaluation *ev)
 	attr_sha(w, rs->sha256);
 	attr_points(w, "scale", rs->scale);
 	attr_int(w, "precision", rs->precision);
+	if (rs->regime)
+		attr(w, "regime", regime_info(rs->regime)->token);
 	element(w, "title", rs->title);
+	if (rs->key_justification) {
+		start(w, "key-criteria");
+		element(w, "justification", rs->key_justification);
+		end(w);
+	}
 	start(w, "criteria");
 	write_nodes(w, rs, -1);
 	end(w);
@@ -296,6 +305,8 @@ static void write_bid(struct writer *w, const struct evaluation *ev, const struc
 	start(w, "bid");
 	attr(w, "id", b->id);
 	attr(w, "bidder", b->bidder);
+	if (b->address)
+		attr(w, "bidder-address", b->address);
 	attr(w, "file", b->file);
 	if (b->hashed)
 		attr_sha(w, b->sha256);
@@ -359,6 +370,14 @@ static void write_bid(struct writer *w, const struct evaluation *ev, const struc
 			attr(w, "decided", d->date);
 			attr(w, "decided-by", d->agreed_by);
 			attr(w, "decision-note", d->note);
+		}
+		if (b->flags[i].explanation) {
+			const struct panel_explanation *e = b->flags[i].explanation;
+
+			attr(w, "explanation-requested", e->requested);
+			if (e->replied)
+				attr(w, "explanation-replied", e->replied);
+			attr(w, "explanation-note", e->note);
 		}
 		text(w, b->flags[i].message);
 		end(w);

@@ -12,6 +12,7 @@
 #include "embedded.h"
 #include "error.h"
 #include "kinds.h"
+#include "regime_check.h"
 #include "rule_read.h"
 #include "schema.h"
 #include "xml.h"
@@ -320,6 +321,9 @@ static void read_nodes(struct loader *l, const xmlNode *parent, int parent_index
 		n->id = attr_dup(l, c, "id");
 		n->weight = attr_dup(l, c, "weight");
 		n->cite = xmlHasProp(c, BAD_CAST "cite") ? attr_dup(l, c, "cite") : NULL;
+		n->key_criterion = xmlHasProp(c, BAD_CAST "key-criterion")
+					   ? attr_dup(l, c, "key-criterion")
+					   : NULL;
 		n->title = text_dup(l, R(c, "title"));
 		position(l, c, &n->line, &n->column);
 		if (!n->id || !n->weight || !n->title)
@@ -518,6 +522,16 @@ static void read_ruleset(struct loader *l, const xmlNode *root)
 	rs->id = attr_dup(l, root, "id");
 	rs->version = attr_dup(l, root, "version");
 	rs->title = text_dup(l, R(root, "title"));
+	position(l, root, &rs->line, &rs->column);
+	if (xmlHasProp(root, BAD_CAST "regime")) {
+		char *token = attr_dup(l, root, "regime");
+		const struct regime_info *regime = regime_by_token(token);
+
+		rs->regime = regime ? regime->id : REGIME_NONE; /* the schema knows them all */
+		tender_free(token);
+	}
+	if (R(root, "key-criteria"))
+		rs->key_justification = text_dup(l, R(R(root, "key-criteria"), "justification"));
 	attr_decimal(l, root, "scale", &scale);
 	rs->precision = 2;
 	rs->currency_decimals = 2;
@@ -535,6 +549,9 @@ static void read_ruleset(struct loader *l, const xmlNode *root)
 	rs->has_members = xmlHasProp(identity, BAD_CAST "members") != NULL;
 	if (rs->has_members)
 		compile_xpath(l, identity, "members", "bid-identity", &rs->members_expr);
+	rs->has_address = xmlHasProp(identity, BAD_CAST "address") != NULL;
+	if (rs->has_address)
+		compile_xpath(l, identity, "address", "bid-identity", &rs->address_expr);
 	read_gates(l, root);
 	l->criteria = criteria;
 	rs->nodes = tender_calloc(count_nodes(criteria), sizeof(*rs->nodes));
@@ -549,6 +566,8 @@ static void read_ruleset(struct loader *l, const xmlNode *root)
 	read_moderation(l, root);
 	read_flags(l, root);
 	read_ties(l, root);
+	if (!l->c.status && rs->regime)
+		l->c.status = regime_check_rules(rs, rs->regime, l->c.diags);
 }
 
 /* A file or bytes that could not be read or parsed: a finding at its
@@ -658,6 +677,7 @@ void ruleset_free(struct ruleset *rs)
 	if (!rs)
 		return;
 	tender_free(rs->moderation_cite);
+	tender_free(rs->key_justification);
 	for (size_t i = 0; i < rs->n_gates; i++) {
 		struct gate *g = &rs->gates[i];
 
@@ -673,6 +693,7 @@ void ruleset_free(struct ruleset *rs)
 		tender_free(n->id);
 		tender_free(n->title);
 		tender_free(n->cite);
+		tender_free(n->key_criterion);
 		tender_free(n->weight);
 		if (n->ops)
 			n->ops->release(n->data);
@@ -692,6 +713,7 @@ void ruleset_free(struct ruleset *rs)
 	xpath_expr_release(&rs->id_expr);
 	xpath_expr_release(&rs->name_expr);
 	xpath_expr_release(&rs->members_expr);
+	xpath_expr_release(&rs->address_expr);
 	tender_free(rs->gates);
 	tender_free(rs->nodes);
 	tender_free(rs->flags);

@@ -15,6 +15,7 @@
 #include "panel.h"
 #include "number.h"
 #include "template.h"
+#include "regime.h"
 #include "xpath.h"
 
 #define RULES_NS "urn:tender:rules:1"
@@ -28,6 +29,7 @@ struct flag_ops;   /* kinds.h */
 /* A group or a criterion. */
 struct rule_node {
 	char *id, *title, *cite;
+	char *key_criterion; /* the PSR 2023 reg 5 key criterion it answers to, or NULL */
 	int line, column;
 	int parent; /* index into ruleset.nodes; -1 at the top level */
 	int depth;
@@ -68,12 +70,15 @@ struct tie_break {
 
 struct ruleset {
 	char *id, *version, *title;
+	enum regime regime;       /* the regime it is written for; REGIME_NONE: any */
+	char *key_justification;  /* <key-criteria><justification>, or NULL */
+	int line, column;         /* of <ruleset> */
 	int64_t scale; /* the total of the weights, in points units */
 	int precision;
 	int currency_decimals;
 	struct xpath_bindings bindings;
-	struct xpath_expr id_expr, name_expr, members_expr;
-	int has_members;
+	struct xpath_expr id_expr, name_expr, members_expr, address_expr;
+	int has_members, has_address;
 	struct gate *gates;
 	size_t n_gates;
 	struct rule_node *nodes;

@@ -8,6 +8,7 @@
 #include "error.h"
 #include "kinds.h"
 #include "names.h"
+#include "regime_check.h"
 #include "strbuf.h"
 
 #include <assert.h>
@@ -203,6 +204,14 @@ static enum tender_status load_rules(struct run *r, const char *tender_path, con
 		rc = unreadable(&err, &diags) ? TENDER_ERR_NOMEM : TENDER_ERR_IO;
 	else
 		rc = ruleset_load_input(&in, &r->rules, &diags);
+	if (!rc) {
+		size_t errors = diags.n_errors;
+
+		rc = regime_check_tender(r->rules, r->validator.tender.regime,
+					 r->validator.tender.notice_date, 0, &diags);
+		if (!rc && diags.n_errors > errors)
+			rc = TENDER_ERR_RULE;
+	}
 	if (report && diags.n)
 		report(ctx, path, &diags);
 	if (rc == TENDER_ERR_NOMEM)
@@ -661,6 +670,22 @@ static int has_bid(const struct run *r, const char *id)
 	return 0;
 }
 
+/* Whether the decision s excludes bid for flag, an abnormally low price,
+ * under pa-2023 without the supplier having been asked to explain it
+ * (Procurement Act 2023 s.19(2)). */
+static int unheard_exclusion(const struct run *r, const xmlNode *s, const char *bid,
+			     const char *flag)
+{
+	if (r->validator.tender.regime != REGIME_PA_2023 ||
+	    !xml_attr_is(s, "outcome", "excluded", strlen("excluded")) ||
+	    panel_find_explanation(&r->panel, bid, flag))
+		return 0;
+	for (size_t i = 0; i < r->rules->n_flags; i++)
+		if (!strcmp(r->rules->flags[i].id, flag))
+			return !strcmp(r->rules->flags[i].ops->element, "abnormally-low");
+	return 0;
+}
+
 /* Every score, moderated score and decision of the panel names a bid the
  * tender has: one for another id would be dropped without a word, so it is
  * an error at its line in the panel's file (the run stops before anything
@@ -683,11 +708,16 @@ static enum tender_status check_panel_bids(struct run *r, run_report_fn report, 
 	for (const xmlNode *s = root->children; s && !c.status; s = s->next) {
 		int score = xml_is(s, BID_NS, "score"), moderated = xml_is(s, BID_NS, "moderated");
 		int decision = xml_is(s, BID_NS, "decision");
+		int explanation = xml_is(s, BID_NS, "explanation");
 
-		if (!score && !moderated && !decision)
+		if (!score && !moderated && !decision && !explanation)
 			continue;
 		if (xml_attr_dup(s, "bid", &bid) ||
-		    xml_attr_dup(s, score ? "evaluator" : decision ? "date" : "question", &a) ||
+		    xml_attr_dup(s, score	    ? "evaluator"
+				    : decision	    ? "date"
+				    : explanation ? "requested"
+						    : "question",
+				 &a) ||
 		    xml_attr_dup(s, score ? "question" : "flag", &b)) {
 			c.status = TENDER_ERR_NOMEM;
 		} else if (bid && !has_bid(r, bid)) {
@@ -705,11 +735,24 @@ static enum tender_status check_panel_bids(struct run *r, run_report_fn report, 
 					     "the moderated score on question %s is for bid %s, but "
 					     "no bid of the tender has that id%s",
 					     a ? a : "", bid, why);
+			else if (explanation)
+				check_report(&c, s, severity, "bid-unknown",
+					     "the explanation asked on %s for flag %s concerns bid "
+					     "%s, but no bid of the tender has that id%s",
+					     a ? a : "", b ? b : "", bid, why);
 			else
 				check_report(&c, s, severity, "bid-unknown",
 					     "the decision of %s on flag %s concerns bid %s, but no "
 					     "bid of the tender has that id%s",
 					     a ? a : "", b ? b : "", bid, why);
+		} else if (decision && bid && b && unheard_exclusion(r, s, bid, b)) {
+			check_report(&c, s, DIAG_ERROR, "abnormally-low",
+				     "the panel excludes bid %s for flag %s, an abnormally low price, "
+				     "but did not ask the supplier to show that it can perform the "
+				     "contract for the price: under pa-2023 that comes first "
+				     "(Procurement Act 2023 s.19(2)); record the request and the reply "
+				     "in <explanation bid=\"%s\" flag=\"%s\" requested=\"...\">",
+				     bid, b, bid, b);
 		}
 		tender_free(bid);
 		tender_free(a);

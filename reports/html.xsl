@@ -66,6 +66,27 @@
 
   <xsl:variable name="panel" select="$ev/e:panel"/>
 
+  <!-- the regime and standstill of contract 13 (issue 13). An evaluation
+       without regime was written by an older engine under the Public
+       Contracts Regulations 2015 reg 87: decision-date is its notice date and
+       the standstill-* attributes describe the period. The <standstill>
+       element, when there, says how the end was counted. -->
+  <xsl:param name="draft" select="'no'"/>
+  <xsl:variable name="ss" select="$tender/e:standstill"/>
+  <xsl:variable name="regime" select="string($tender/@regime)"/>
+  <xsl:variable name="notice-date" select="($tender/@notice-date | $tender[not(@notice-date)]/@decision-date)[1]"/>
+  <xsl:variable name="ss-ends" select="($ss/@ends | $tender[not(e:standstill)]/@standstill-ends)[1]"/>
+  <xsl:variable name="regime-name">
+    <xsl:choose>
+      <xsl:when test="$regime = 'psr-2023'">Health Care Services (Provider Selection Regime) Regulations 2023</xsl:when>
+      <xsl:when test="$regime = 'pa-2023'">Procurement Act 2023 and Procurement Regulations 2024</xsl:when>
+      <xsl:when test="$regime = 'nhs-2013'">NHS (Procurement, Patient Choice and Competition) (No. 2) Regulations 2013 with the Public Contracts Regulations 2015 light-touch regime (legacy)</xsl:when>
+      <xsl:when test="$regime = 'pcr-2015'">Public Contracts Regulations 2015 (legacy regime)</xsl:when>
+      <xsl:when test="$regime = ''">Public Contracts Regulations 2015 (legacy regime; evaluation written before regimes were recorded)</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$regime"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
   <!-- ======================================================= utilities -->
 
   <!-- Writes $s as text; reordering controls become visible markers. Split
@@ -251,6 +272,7 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="tender reports/html.xsl"/>
         <title>
+          <xsl:if test="$draft = 'yes'">DRAFT &#x2014; not for issue: </xsl:if>
           <xsl:text>Evaluation report: </xsl:text>
           <xsl:call-template name="text">
             <xsl:with-param name="s" select="$tender/e:title"/>
@@ -418,8 +440,19 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
   a { color: inherit; text-decoration: none; }
 }
         </style>
+        <xsl:if test="$draft = 'yes'">
+          <style>
+.draft { background: #a4001d; color: #fff; font-weight: 700; text-align: center; padding: 6px 10px; letter-spacing: .08em; text-transform: uppercase; }
+@media print {
+  .draft { position: fixed; top: -12mm; left: 0; right: 0; background: none; color: #a4001d; border: 1.5px solid #a4001d; padding: 2px; }
+}
+          </style>
+        </xsl:if>
       </head>
       <body>
+        <xsl:if test="$draft = 'yes'">
+          <div class="draft" data-element="draft" role="note">DRAFT &#x2014; not for issue</div>
+        </xsl:if>
         <div class="page">
           <xsl:call-template name="masthead"/>
           <xsl:call-template name="decision"/>
@@ -476,9 +509,19 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
             <xsl:with-param name="s" select="$tender/@id"/>
           </xsl:call-template>
         </bdi></span>
+        <xsl:choose>
+          <xsl:when test="$regime != '' or $ss">
+        <span data-element="regime">Regime <xsl:value-of select="$regime-name"/></span>
+        <span data-element="notice-date">Notice date <xsl:call-template name="date">
+          <xsl:with-param name="d" select="$notice-date"/>
+        </xsl:call-template></span>
+          </xsl:when>
+          <xsl:otherwise>
         <span>Decision date <xsl:call-template name="date">
           <xsl:with-param name="d" select="$tender/@decision-date"/>
         </xsl:call-template></span>
+          </xsl:otherwise>
+        </xsl:choose>
         <span>Rule set <xsl:call-template name="text">
           <xsl:with-param name="s" select="concat($rs/@id, ' ', $rs/@version)"/>
         </xsl:call-template></span>
@@ -590,9 +633,9 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
           <span>Standstill <b>not started</b> (no award decision)</span>
         </xsl:when>
         <xsl:otherwise>
-      <span>Standstill <b><xsl:call-template name="text"><xsl:with-param name="s" select="$tender/@standstill-days"/></xsl:call-template> days</b>, ends
+      <span>Standstill <b><xsl:call-template name="text"><xsl:with-param name="s" select="($ss/@days | $tender[not(e:standstill)]/@standstill-days)[1]"/></xsl:call-template><xsl:choose><xsl:when test="$ss/@unit = 'working-days'"> working days</xsl:when><xsl:otherwise> days</xsl:otherwise></xsl:choose></b>, ends
         <b><xsl:call-template name="date">
-          <xsl:with-param name="d" select="$tender/@standstill-ends"/>
+          <xsl:with-param name="d" select="$ss-ends"/>
           <xsl:with-param name="weekday" select="true()"/>
         </xsl:call-template></b></span>
         </xsl:otherwise>
@@ -608,12 +651,12 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
     <xsl:variable name="odd" select="$ranked/e:score[@state = 'pending' or @state = 'error']"/>
     <xsl:variable name="wd">
       <xsl:call-template name="weekday-number">
-        <xsl:with-param name="d" select="$tender/@standstill-ends"/>
+        <xsl:with-param name="d" select="$ss-ends"/>
       </xsl:call-template>
     </xsl:variable>
     <!-- evaluations before engine 0.2 did not carry the period past a weekend -->
-    <xsl:variable name="weekend" select="count($firsts) = 1 and not($tender/@standstill-extended) and ($wd = 0 or $wd = 6)"/>
-    <xsl:variable name="no-holidays" select="count($firsts) = 1 and string($tender/@non-working-days) = '0'"/>
+    <xsl:variable name="weekend" select="count($firsts) = 1 and not($ss) and not($tender/@standstill-extended) and ($wd = 0 or $wd = 6)"/>
+    <xsl:variable name="no-holidays" select="count($firsts) = 1 and not($ss) and string($tender/@non-working-days) = '0'"/>
     <xsl:if test="$serious or $odd or $firsts/e:flag[not(@decision)] or $weekend or $no-holidays">
       <div class="attention" role="note">
         <b>Before any award decision</b>
@@ -1909,6 +1952,66 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
         </dd>
         <dt>Commissioner</dt>
         <dd><xsl:call-template name="text"><xsl:with-param name="s" select="$tender/e:commissioner"/></xsl:call-template></dd>
+        <xsl:if test="$regime != '' or $ss">
+        <dt>Regime</dt>
+        <dd data-element="record-regime"><xsl:value-of select="$regime-name"/></dd>
+        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="$ss">
+        <dt>Notice date</dt>
+        <dd data-element="record-notice-date">
+          <xsl:call-template name="date"><xsl:with-param name="d" select="$notice-date"/><xsl:with-param name="weekday" select="true()"/></xsl:call-template>
+          <span class="muted"> (<xsl:call-template name="text"><xsl:with-param name="s" select="$notice-date"/></xsl:call-template>)</span>
+        </dd>
+        <dt>Standstill period</dt>
+        <dd data-element="record-standstill">
+          <xsl:call-template name="text"><xsl:with-param name="s" select="$ss/@days"/></xsl:call-template>
+          <xsl:choose>
+            <xsl:when test="$ss/@unit = 'working-days'"> working days</xsl:when>
+            <xsl:otherwise> days</xsl:otherwise>
+          </xsl:choose>
+          <xsl:choose>
+            <xsl:when test="count($firsts) != 1">
+              <xsl:text>; not started (no award decision)</xsl:text>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:text>, from </xsl:text>
+              <xsl:call-template name="date"><xsl:with-param name="d" select="$ss/@begins"/><xsl:with-param name="weekday" select="true()"/></xsl:call-template>
+              <xsl:text>, ending at midnight at the end of </xsl:text>
+              <b><xsl:call-template name="date"><xsl:with-param name="d" select="$ss/@ends"/><xsl:with-param name="weekday" select="true()"/></xsl:call-template></b>
+              <span class="muted"> (<xsl:call-template name="text"><xsl:with-param name="s" select="$ss/@ends"/></xsl:call-template>)</span>
+            </xsl:otherwise>
+          </xsl:choose>
+          <div class="small" data-element="record-standstill-rule">
+            <xsl:text>Rule applied: </xsl:text>
+            <xsl:call-template name="text"><xsl:with-param name="s" select="$ss/@rule"/></xsl:call-template>
+            <xsl:if test="$ss/@cite">
+              <xsl:text> (</xsl:text><xsl:call-template name="text"><xsl:with-param name="s" select="$ss/@cite"/></xsl:call-template><xsl:text>)</xsl:text>
+            </xsl:if>
+            <xsl:if test="$ss/@calendar">
+              <xsl:text>; calendar </xsl:text><xsl:call-template name="text"><xsl:with-param name="s" select="$ss/@calendar"/></xsl:call-template>
+            </xsl:if>
+            <xsl:if test="normalize-space($ss/text())">
+              <xsl:text>. </xsl:text><xsl:call-template name="text"><xsl:with-param name="s" select="normalize-space($ss/text())"/></xsl:call-template>
+            </xsl:if>
+          </div>
+          <xsl:if test="$ss/e:skipped">
+            <div class="small" data-element="record-standstill-skipped">
+              <xsl:text>Days not counted: </xsl:text>
+              <xsl:for-each select="$ss/e:skipped">
+                <xsl:if test="position() &gt; 1">; </xsl:if>
+                <xsl:call-template name="date"><xsl:with-param name="d" select="@date"/></xsl:call-template>
+                <xsl:text> </xsl:text>
+                <xsl:call-template name="text"><xsl:with-param name="s" select="@reason"/></xsl:call-template>
+                <xsl:if test="@source != 'weekend'">
+                  <xsl:text> (</xsl:text><xsl:call-template name="text"><xsl:with-param name="s" select="@source"/></xsl:call-template><xsl:text>)</xsl:text>
+                </xsl:if>
+              </xsl:for-each>
+            </div>
+          </xsl:if>
+        </dd>
+          </xsl:when>
+          <xsl:otherwise>
         <dt>Decision date</dt>
         <dd>
           <xsl:call-template name="date"><xsl:with-param name="d" select="$tender/@decision-date"/><xsl:with-param name="weekday" select="true()"/></xsl:call-template>
@@ -1935,6 +2038,8 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
             </xsl:otherwise>
           </xsl:choose>
         </dd>
+          </xsl:otherwise>
+        </xsl:choose>
         <dt>Rule set</dt>
         <dd>
           <xsl:call-template name="text"><xsl:with-param name="s" select="$rs/e:title"/></xsl:call-template>

@@ -5,7 +5,12 @@
   including the characteristics and relative advantages of the successful
   tender; the recipient's and the successful tenderer's scores; the successful
   tenderer's name; the end of the standstill period under reg 87), as one
-  printable HTML page.
+  printable HTML page. This is the LEGACY regime (regime pcr-2015, or
+  nhs-2013 with the PCR 2015 light-touch regime, regs 74-76 and 86-87):
+  procurements begun before 24 February 2025 (1 January 2024 for NHS health
+  care). An evaluation.xml without a regime attribute (engine 0.2 and older)
+  is read as pcr-2015 with its decision-date as the notice date; one with the
+  <standstill> element (issue 13) gives the period's length and end.
 
   Input: evaluation.xml (namespace urn:tender:evaluation:1).
   Parameters:
@@ -14,6 +19,8 @@
     explanations     'yes' (default) quotes the engine's explanation of each
                      score in the comparison with the successful tender; 'no'
                      leaves them out;
+    draft            'yes': the page carries "DRAFT - not for issue" (on
+                     screen at the top, in print on every page);
     disclose-prices  'no' (default) leaves out the explanations of price
                      criteria, which quote the lowest compliant price (another
                      tenderer's) and the successful tenderer's price; 'yes'
@@ -38,6 +45,7 @@
   <xsl:param name="occurrence" select="1"/>
   <xsl:param name="explanations" select="'yes'"/>
   <xsl:param name="disclose-prices" select="'no'"/>
+  <xsl:param name="draft" select="'no'"/>
 
   <!-- the regulations, as cited in the letter -->
   <xsl:variable name="regs" select="'the Public Contracts Regulations 2015'"/>
@@ -45,6 +53,13 @@
   <xsl:variable name="ev" select="/e:evaluation"/>
   <xsl:variable name="tender" select="$ev/e:tender"/>
   <xsl:variable name="contact" select="$tender/e:contact"/>
+  <!-- contract 13: without regime the evaluation is pcr-2015 and decision-date
+       is the notice date; the <standstill> element, when there, wins over
+       the old standstill-days attribute -->
+  <xsl:variable name="notice-date" select="($tender/@notice-date | $tender[not(@notice-date)]/@decision-date)[1]"/>
+  <xsl:variable name="ss" select="$tender/e:standstill"/>
+  <xsl:variable name="ss-days" select="($ss/@days | $tender[not(e:standstill)]/@standstill-days)[1]"/>
+  <xsl:variable name="ss-ends" select="($ss/@ends | $tender[not(e:standstill)]/@standstill-ends)[1]"/>
   <xsl:variable name="rs" select="$ev/e:ruleset"/>
   <xsl:variable name="top" select="$rs/e:criteria/*[self::e:group or self::e:criterion]"/>
   <xsl:variable name="bids" select="$ev/e:bids/e:bid"/>
@@ -159,6 +174,8 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="tender reports/letter.xsl"/>
         <title>
+          <xsl:if test="$draft = 'yes'">DRAFT &#x2014; not for issue: </xsl:if>
+          <xsl:text>Public Contracts Regulations 2015 (legacy regime): </xsl:text>
           <xsl:call-template name="subject"/>
           <xsl:text>: </xsl:text>
           <xsl:call-template name="text"><xsl:with-param name="s" select="$b/@bidder"/></xsl:call-template>
@@ -196,6 +213,7 @@ ul.adv li { margin: 6px 0; break-inside: avoid; }
 .ref { margin-top: 28px; border-top: 1px solid #c9d1d9; padding-top: 6px; font-size: 8pt; color: #7b8794; overflow-wrap: anywhere; }
 @page { size: A4; margin: 16mm 18mm 18mm;
         @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt Arial, "Liberation Sans", sans-serif; color: #7b8794; } }
+.regime { font-size: 8.5pt; color: #52606d; text-align: right; margin-bottom: 4px; }
 @media print {
   body { background: none; }
   .sheet { width: auto; min-height: 0; margin: 0; padding: 0; }
@@ -204,9 +222,21 @@ ul.adv li { margin: 6px 0; break-inside: avoid; }
   tr { break-inside: avoid; }
 }
         </style>
+        <xsl:if test="$draft = 'yes'">
+          <style>
+.draft { background: #a4001d; color: #fff; font-weight: 700; text-align: center; padding: 6px 10px; letter-spacing: .08em; text-transform: uppercase; }
+@media print {
+  .draft { position: fixed; top: -12mm; left: 0; right: 0; background: none; color: #a4001d; border: 1.5px solid #a4001d; padding: 2px; }
+}
+          </style>
+        </xsl:if>
       </head>
       <body>
+        <xsl:if test="$draft = 'yes'">
+          <div class="draft" data-element="draft" role="note">DRAFT &#x2014; not for issue</div>
+        </xsl:if>
         <div class="sheet">
+          <div class="regime" data-element="regime">Public Contracts Regulations 2015 (legacy regime)<xsl:if test="$tender/@regime = 'nhs-2013'">: NHS (Procurement, Patient Choice and Competition) (No. 2) Regulations 2013 and the light-touch regime</xsl:if></div>
           <div class="letterhead">
             <div class="org">
               <xsl:call-template name="text"><xsl:with-param name="s" select="$tender/e:commissioner"/></xsl:call-template>
@@ -228,13 +258,13 @@ ul.adv li { margin: 6px 0; break-inside: avoid; }
               <br/>
               <xsl:text>Tender reference </xsl:text>
               <bdi><xsl:call-template name="text"><xsl:with-param name="s" select="$b/@id"/></xsl:call-template></bdi>
-              <xsl:if test="number($tender/@standstill-days) = 10">
+              <xsl:if test="number($ss-days) = 10">
                 <br/>
                 <xsl:text>By electronic means</xsl:text>
               </xsl:if>
             </div>
             <div class="date">
-              <xsl:call-template name="date"><xsl:with-param name="d" select="$tender/@decision-date"/></xsl:call-template>
+              <xsl:call-template name="date"><xsl:with-param name="d" select="$notice-date"/></xsl:call-template>
             </div>
           </div>
 
@@ -710,16 +740,16 @@ ul.adv li { margin: 6px 0; break-inside: avoid; }
   <xsl:template name="standstill">
     <xsl:param name="n"/>
     <h2><xsl:value-of select="$n"/>. Standstill period</h2>
-    <p>In accordance with regulation 87 of the Regulations, <xsl:call-template name="commissioner"/> will not enter into the contract before the end of the standstill period. The standstill period is <xsl:call-template name="text"><xsl:with-param name="s" select="$tender/@standstill-days"/></xsl:call-template> days
+    <p>In accordance with regulation 87 of the Regulations, <xsl:call-template name="commissioner"/> will not enter into the contract before the end of the standstill period. The standstill period is <xsl:call-template name="text"><xsl:with-param name="s" select="$ss-days"/></xsl:call-template> days
       <xsl:choose>
-        <xsl:when test="number($tender/@standstill-days) = 10"> (this notice being sent by electronic means)</xsl:when>
-        <xsl:when test="number($tender/@standstill-days) = 15"> (this notice being sent by means other than electronic means)</xsl:when>
+        <xsl:when test="number($ss-days) = 10"> (this notice being sent by electronic means)</xsl:when>
+        <xsl:when test="number($ss-days) = 15"> (this notice being sent by means other than electronic means)</xsl:when>
       </xsl:choose>
       <xsl:text>, beginning on the day after the date of this notice. It is expected to end at midnight at the end of </xsl:text>
       <b><xsl:call-template name="date">
-        <xsl:with-param name="d" select="$tender/@standstill-ends"/>
+        <xsl:with-param name="d" select="$ss-ends"/>
         <xsl:with-param name="weekday" select="true()"/>
-      </xsl:call-template></b>.</p>
+      </xsl:call-template></b>.<xsl:if test="$ss/e:skipped[@source != 'weekend']"> Not counted as working days when the end was set: <xsl:for-each select="$ss/e:skipped[@source != 'weekend']"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:call-template name="text"><xsl:with-param name="s" select="@reason"/></xsl:call-template> (<xsl:call-template name="date"><xsl:with-param name="d" select="@date"/></xsl:call-template>)</xsl:for-each>.</xsl:if></p>
   </xsl:template>
 
 </xsl:stylesheet>

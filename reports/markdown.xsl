@@ -59,6 +59,51 @@
 
   <xsl:variable name="panel" select="$ev/e:panel"/>
 
+  <!-- contract 13 (issue 13): the regime and the <standstill> element. An
+       evaluation without them (older engine, PCR 2015 reg 87) keeps the
+       decision-date and standstill-* wording, unchanged. -->
+  <xsl:param name="draft" select="'no'"/>
+  <xsl:variable name="ss" select="$tender/e:standstill"/>
+  <xsl:variable name="regime" select="string($tender/@regime)"/>
+  <xsl:variable name="new" select="$regime != '' or $ss"/>
+  <xsl:variable name="notice-date" select="($tender/@notice-date | $tender[not(@notice-date)]/@decision-date)[1]"/>
+  <xsl:variable name="regime-name">
+    <xsl:choose>
+      <xsl:when test="$regime = 'psr-2023'">Health Care Services (Provider Selection Regime) Regulations 2023</xsl:when>
+      <xsl:when test="$regime = 'pa-2023'">Procurement Act 2023 and Procurement Regulations 2024</xsl:when>
+      <xsl:when test="$regime = 'nhs-2013'">NHS (Procurement, Patient Choice and Competition) (No. 2) Regulations 2013 with the Public Contracts Regulations 2015 light-touch regime (legacy)</xsl:when>
+      <xsl:otherwise>Public Contracts Regulations 2015 (legacy regime)</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- the standstill period from <standstill>: length, end, rule, skipped days -->
+  <xsl:template name="standstill-new">
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$ss/@days"/></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$ss/@unit = 'working-days'"> working days</xsl:when>
+      <xsl:otherwise> days</xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>, ending at midnight at the end of </xsl:text>
+    <xsl:call-template name="date"><xsl:with-param name="d" select="$ss/@ends"/><xsl:with-param name="weekday" select="true()"/></xsl:call-template>
+    <xsl:text> (rule </xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$ss/@rule"/></xsl:call-template>
+    <xsl:if test="$ss/@cite">
+      <xsl:text>: </xsl:text>
+      <xsl:call-template name="md"><xsl:with-param name="s" select="$ss/@cite"/></xsl:call-template>
+    </xsl:if>
+    <xsl:text>)</xsl:text>
+    <xsl:if test="$ss/e:skipped">
+      <xsl:text>; days not counted: </xsl:text>
+      <xsl:for-each select="$ss/e:skipped">
+        <xsl:if test="position() &gt; 1">, </xsl:if>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="@date"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="md"><xsl:with-param name="s" select="@reason"/></xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
+    <xsl:text>.</xsl:text>
+  </xsl:template>
+
   <!-- ======================================================= escaping -->
 
   <!-- Writes $s as inert Markdown text. Backslash-escapes \ ` * _ [ ] < > #
@@ -195,6 +240,9 @@
     <xsl:if test="not($ev)">
       <xsl:message terminate="yes">markdown.xsl: the input is not an evaluation result (urn:tender:evaluation:1)</xsl:message>
     </xsl:if>
+    <xsl:if test="$draft = 'yes'">
+      <xsl:value-of select="concat('**DRAFT &#x2014; not for issue**', $nl, $nl)"/>
+    </xsl:if>
     <xsl:text># Evaluation report: </xsl:text>
     <xsl:call-template name="md"><xsl:with-param name="s" select="$tender/e:title"/></xsl:call-template>
     <xsl:value-of select="concat($nl, $nl)"/>
@@ -202,8 +250,18 @@
     <xsl:call-template name="md"><xsl:with-param name="s" select="$tender/e:commissioner"/></xsl:call-template>
     <xsl:text>** · reference </xsl:text>
     <xsl:call-template name="md"><xsl:with-param name="s" select="$tender/@id"/></xsl:call-template>
-    <xsl:text> · decision date </xsl:text>
-    <xsl:call-template name="date"><xsl:with-param name="d" select="$tender/@decision-date"/></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$new">
+        <xsl:text> · </xsl:text>
+        <xsl:value-of select="$regime-name"/>
+        <xsl:text> · notice date </xsl:text>
+        <xsl:call-template name="date"><xsl:with-param name="d" select="$notice-date"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text> · decision date </xsl:text>
+        <xsl:call-template name="date"><xsl:with-param name="d" select="$tender/@decision-date"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:text> · rule set </xsl:text>
     <xsl:call-template name="md"><xsl:with-param name="s" select="concat($rs/@id, ' ', $rs/@version)"/></xsl:call-template>
     <xsl:value-of select="concat($nl, $nl)"/>
@@ -292,6 +350,10 @@
     <xsl:text>.  </xsl:text>
     <xsl:value-of select="$nl"/>
     <xsl:choose>
+      <xsl:when test="count($firsts) = 1 and $ss">
+        <xsl:text>Standstill period: </xsl:text>
+        <xsl:call-template name="standstill-new"/>
+      </xsl:when>
       <xsl:when test="count($firsts) = 1">
         <xsl:text>Standstill period: </xsl:text>
         <xsl:call-template name="md"><xsl:with-param name="s" select="$tender/@standstill-days"/></xsl:call-template>
@@ -945,6 +1007,22 @@
     <xsl:text>- Result created: </xsl:text>
     <xsl:call-template name="md"><xsl:with-param name="s" select="$ev/@created"/></xsl:call-template>
     <xsl:value-of select="$nl"/>
+    <xsl:if test="$new">
+      <xsl:text>- Regime: </xsl:text>
+      <xsl:value-of select="$regime-name"/>
+      <xsl:value-of select="$nl"/>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="$ss">
+    <xsl:text>- Notice date: </xsl:text>
+    <xsl:call-template name="md"><xsl:with-param name="s" select="$notice-date"/></xsl:call-template>
+    <xsl:text>; standstill </xsl:text>
+    <xsl:choose>
+      <xsl:when test="count($firsts) = 1"><xsl:call-template name="standstill-new"/></xsl:when>
+      <xsl:otherwise>not started (no award decision)</xsl:otherwise>
+    </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>
     <xsl:text>- Decision date: </xsl:text>
     <xsl:call-template name="md"><xsl:with-param name="s" select="$tender/@decision-date"/></xsl:call-template>
     <xsl:text>; standstill </xsl:text>
@@ -956,6 +1034,8 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:text> days, not started (no award decision)</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:value-of select="$nl"/>

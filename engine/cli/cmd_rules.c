@@ -7,7 +7,9 @@
 #include "cli.h"
 
 #include "../evaluate.h"
+#include "../regime_check.h"
 #include "../ruleset.h"
+#include "../validate.h"
 #include "../xml.h"
 
 #include <getopt.h> /* optind */
@@ -15,15 +17,20 @@
 
 static const struct cli_spec lint_spec = {
 	.command = "tender rules lint",
-	.usage = "tender rules lint [--max-size SIZE] RULES.xml...",
+	.usage = "tender rules lint [--tender TENDER.xml] [--max-size SIZE] RULES.xml...",
 	.description =
 		"Checks rule sets: the rule schema, every XPath and regular expression\n"
 		"compiles (and runs on an empty document, so unknown prefixes, variables and\n"
 		"functions show), weights add up within each group and to the scale, every\n"
 		"reference (tie-breaks, price criteria of flags) resolves, message templates\n"
-		"parse. Problems go to standard error as FILE:LINE:COLUMN: error: MESSAGE.",
-	.exit_status = "0 every rule set is sound; 1 some rule set has problems; 2 usage\n"
-		       "error; 3 a file cannot be read; 4 internal error.",
+		"parse. A rule set written for psr-2023 (or, with --tender, used under it)\n"
+		"must consider the five key criteria of PSR 2023 reg 5 and justify their\n"
+		"weights. With --tender, a rule that cites an instrument not in force on the\n"
+		"tender's notice date is warned of. Problems go to standard error as\n"
+		"FILE:LINE:COLUMN: error: MESSAGE.",
+	.exit_status = "0 every rule set is sound (warnings allowed); 1 some rule set has\n"
+		       "problems; 2 usage error; 3 a file (or the tender) cannot be read or used;\n"
+		       "4 internal error.",
 	.options_first = 1,
 	.min_operands = 1,
 	.missing_operand = "no rule set given",
@@ -50,18 +57,46 @@ static void summary(FILE *out, const char *path, const struct ruleset *rs)
 	cli_safe_release(&safe);
 }
 
+/* The tender at path, for its regime and notice date: 1 when usable (in
+ * v), else 0 after saying why. */
+static int use_tender(struct validator *v, const char *path, FILE *err)
+{
+	struct diag_list diags;
+	struct cli_safe safe = CLI_SAFE_INIT;
+	enum tender_status rc;
+
+	diag_list_init(&diags);
+	rc = validator_use_tender(v, path, NULL, &diags);
+	cli_print_diags(err, path, &diags);
+	diag_list_release(&diags);
+	if (rc)
+		fprintf(err, "tender rules lint: cannot use %s\n", cli_safe(&safe, path));
+	cli_safe_release(&safe);
+	return rc == TENDER_OK;
+}
+
 static int lint(int argc, char **argv, FILE *out, FILE *err)
 {
 	size_t max_bytes = XML_DEFAULT_MAX_BYTES;
+	const char *tender_path = NULL;
 	int status = CLI_OK;
+	struct validator v;
 	const struct cli_option options[] = {
+		CLI_OPTION_STRING('t', "tender", "FILE",
+				  &tender_path, "check against this tender's regime and notice date"),
 		CLI_OPTION_MAX_SIZE(&max_bytes, "refuse files larger than SIZE (default 16M)"),
 		CLI_OPTIONS_END,
 	};
 	int parsed = cli_options_parse(&lint_spec, options, argc, argv, out, err);
 
+	if (parsed == CLI_CONTINUE && tender_path)
+		parsed = cli_validator_init(&v, max_bytes, err);
 	if (parsed != CLI_CONTINUE)
 		return parsed;
+	if (tender_path && !use_tender(&v, tender_path, err)) {
+		validator_release(&v);
+		return CLI_BAD_INPUT;
+	}
 	for (int i = optind; i < argc; i++) {
 		struct ruleset *rs = NULL;
 		struct diag_list diags;
@@ -70,6 +105,16 @@ static int lint(int argc, char **argv, FILE *out, FILE *err)
 
 		diag_list_init(&diags);
 		rc = ruleset_load(argv[i], max_bytes, &rs, &diags);
+		if (!rc && tender_path) {
+			size_t errors = diags.n_errors;
+
+			rc = regime_check_tender(rs, v.tender.regime, v.tender.notice_date, 1,
+						 &diags);
+			if (!rc && diags.n_errors > errors) {
+				ruleset_free(rs);
+				rc = TENDER_ERR_RULE;
+			}
+		}
 		cli_print_diags(err, argv[i], &diags);
 		diag_list_release(&diags);
 		if (rc == TENDER_OK) {
@@ -86,6 +131,8 @@ static int lint(int argc, char **argv, FILE *out, FILE *err)
 		if (status == CLI_INTERNAL)
 			break;
 	}
+	if (tender_path)
+		validator_release(&v);
 	return status;
 }
 

@@ -42,7 +42,7 @@ static void check_complete(const tender_evaluation *e)
 
 	assert_int_equal(tender_evaluation_bid_count(e), 7);
 	assert_string_equal(tender_bid_id(first), "WV-B01");
-	assert_string_equal(tender_bid_total(first), "83.176718188513");
+	assert_string_equal(tender_bid_total(first), "82.928041217477");
 	assert_int_equal(tender_bid_score_count(first),
 			 tender_bid_score_count(tender_evaluation_bid(e, 1)));
 	assert_int_equal(tender_bid_flag_count(first), 1);

@@ -1,0 +1,254 @@
+/*
+ * regime_check.c - a rule set checked against the regime of the award (see
+ * regime_check.h).
+ */
+#include "regime_check.h"
+
+#include "alloc.h"
+#include "csv.h"
+#include "embedded.h"
+#include "fold.h"
+#include "kinds.h"
+#include "strbuf.h"
+
+#include <string.h>
+
+/* Provider Selection Regime 2023 reg 5(1)(a)-(e), in its order. */
+static const struct {
+	const char *token, *name;
+} key_criteria[] = {
+	{"quality-innovation", "quality and innovation"},
+	{"value", "value"},
+	{"integration-collaboration-sustainability",
+	 "integration, collaboration and service sustainability"},
+	{"access-inequalities-choice",
+	 "improving access, reducing health inequalities and facilitating choice"},
+	{"social-value", "social value"},
+};
+
+/* Whether an ancestor of node i answers to the same key criterion. */
+static int inherits(const struct ruleset *rs, size_t i)
+{
+	for (int p = rs->nodes[i].parent; p >= 0; p = rs->nodes[p].parent)
+		if (rs->nodes[p].key_criterion &&
+		    !strcmp(rs->nodes[p].key_criterion, rs->nodes[i].key_criterion))
+			return 1;
+	return 0;
+}
+
+/* Under pa-2023 a price found abnormally low is not disregarded before the
+ * supplier has been asked to show it can perform the contract for it
+ * (Procurement Act 2023 s.19(2)): the panel's decision excludes, never the
+ * flag alone. */
+static enum tender_status alt_heard_first(const struct ruleset *rs, struct diag_list *diags)
+{
+	for (size_t i = 0; i < rs->n_flags; i++) {
+		const struct flag *f = &rs->flags[i];
+
+		if (f->excludes && !strcmp(f->ops->element, "abnormally-low") &&
+		    diag_add(diags, DIAG_ERROR, f->line, f->column, "abnormally-low",
+			     "flag %s: under pa-2023 an abnormally low price may be disregarded "
+			     "only after the supplier has been asked to show that it can perform "
+			     "the contract for it (Procurement Act 2023 s.19(2)): remove "
+			     "excludes=\"true\"; the panel's decision, after the explanation, "
+			     "excludes the bid",
+			     f->id))
+			return TENDER_ERR_NOMEM;
+	}
+	return TENDER_OK;
+}
+
+/* As regime_check_rules, with what a regime requires reported at severity. */
+static enum tender_status check_rules(const struct ruleset *rs, enum regime regime,
+				      enum diag_severity severity, struct diag_list *diags)
+{
+	int64_t social = 0;
+
+	if (regime == REGIME_PA_2023)
+		return alt_heard_first(rs, diags);
+	if (regime != REGIME_PSR_2023)
+		return TENDER_OK;
+	for (size_t k = 0; k < sizeof(key_criteria) / sizeof(key_criteria[0]); k++) {
+		int answered = 0;
+
+		for (size_t i = 0; i < rs->n_nodes; i++) {
+			const struct rule_node *n = &rs->nodes[i];
+
+			if (!n->key_criterion || strcmp(n->key_criterion, key_criteria[k].token))
+				continue;
+			answered = 1;
+			if (k == 4 && !inherits(rs, i))
+				social += n->points;
+		}
+		if (!answered && diag_add(diags, severity, rs->line, rs->column, "key-criteria",
+					  "under psr-2023 the key criterion '%s' (Provider "
+					  "Selection Regime 2023 reg 5(1)) must be considered: mark "
+					  "the criterion or group that answers to it with "
+					  "key-criterion=\"%s\"",
+					  key_criteria[k].name, key_criteria[k].token))
+			return TENDER_ERR_NOMEM;
+	}
+	if (!rs->key_justification &&
+	    diag_add(diags, severity, rs->line, rs->column, "key-criteria",
+		     "under psr-2023 the rule set must say why the key criteria weigh as they do "
+		     "(<key-criteria><justification>, Provider Selection Regime 2023 reg 5(2)): "
+		     "the notice of intention and the reg 24 record give it"))
+		return TENDER_ERR_NOMEM;
+	/* 10% of the scale, exactly: social * 10 < scale */
+	if (social < rs->scale / 10 + (rs->scale % 10 != 0) &&
+	    diag_add(diags, DIAG_WARNING, rs->line, rs->column, "social-value",
+		     "social value weighs %lld.%02lld%% of the total, under the 10%% minimum "
+		     "weighting NHS England's guidance applies to it",
+		     (long long)(social * 100 / rs->scale),
+		     (long long)(social * 10000 / rs->scale % 100)))
+		return TENDER_ERR_NOMEM;
+	return TENDER_OK;
+}
+
+enum tender_status regime_check_rules(const struct ruleset *rs, enum regime regime,
+				      struct diag_list *diags)
+{
+	return check_rules(rs, regime, DIAG_ERROR, diags);
+}
+
+/* The instruments table: law/instruments.csv. */
+enum { I_ID, I_TITLE, I_NUMBER, I_IN_FORCE, I_NO_NEW_FROM, I_NAMES, I_URL };
+static const char INSTRUMENTS_HEADER[] = "id,title,number,in_force,no_new_from,names,url";
+
+/* Whether instrument id is the law of the award under regime. */
+static int law_of(const char *id, enum regime regime)
+{
+	const struct regime_info *r = regime_info(regime);
+
+	if (!r)
+		return 0;
+	if (!strcmp(id, r->token))
+		return 1;
+	/* the Procurement Act's regulations; the 2013 Regulations' standstill */
+	return (regime == REGIME_PA_2023 && !strcmp(id, "pr-2024")) ||
+	       (regime == REGIME_NHS_2013 && !strcmp(id, "pcr-2015"));
+}
+
+/* Whether the folded text " words " holds the phrase (folded here). */
+static enum tender_status names_phrase(const char *folded, const char *phrase, size_t len,
+				       int *found)
+{
+	char *words;
+	struct strbuf pad = STRBUF_INIT_WHOLE;
+	enum tender_status rc = fold_words(phrase, len, &words, NULL);
+
+	*found = 0;
+	if (rc)
+		return rc;
+	strbuf_addf(&pad, " %s ", words);
+	tender_free(words);
+	if (pad.nomem) {
+		strbuf_release(&pad);
+		return TENDER_ERR_NOMEM;
+	}
+	*found = pad.len > 2 && strstr(folded, pad.buf) != NULL;
+	strbuf_release(&pad);
+	return TENDER_OK;
+}
+
+/* Whether a citation names an instrument (one of its |-separated names). */
+static enum tender_status cites(const char *folded, const char *names, int *found)
+{
+	enum tender_status rc = TENDER_OK;
+
+	*found = 0;
+	for (const char *p = names; !rc && !*found && *p;) {
+		size_t len = strcspn(p, "|");
+
+		rc = names_phrase(folded, p, len, found);
+		p += len + (p[len] == '|');
+	}
+	return rc;
+}
+
+static enum tender_status check_one(const struct csv_table *t, enum regime regime,
+				    const char *notice_date, const char *rule, const char *cite,
+				    int line, int column, struct diag_list *diags)
+{
+	struct strbuf padded = STRBUF_INIT_WHOLE;
+	enum tender_status rc;
+	char *words;
+
+	if (!cite)
+		return TENDER_OK;
+	rc = fold_words(cite, strlen(cite), &words, NULL);
+	if (rc)
+		return rc;
+	strbuf_addf(&padded, " %s ", words);
+	tender_free(words);
+	if (padded.nomem) {
+		strbuf_release(&padded);
+		return TENDER_ERR_NOMEM;
+	}
+	for (size_t r = 0; !rc && r < t->n_rows; r++) {
+		const char *id = csv_cell(t, r, I_ID), *in_force = csv_cell(t, r, I_IN_FORCE);
+		const char *no_new = csv_cell(t, r, I_NO_NEW_FROM);
+		int found;
+
+		rc = cites(padded.buf, csv_cell(t, r, I_NAMES), &found);
+		if (rc || !found || law_of(id, regime))
+			continue;
+		if (strcmp(notice_date, in_force) < 0)
+			rc = diag_add(diags, DIAG_WARNING, line, column, "citation",
+				      "rule %s cites %s (%s), which comes into force on %s, after "
+				      "the notice date %s",
+				      rule, csv_cell(t, r, I_TITLE), csv_cell(t, r, I_NUMBER),
+				      in_force, notice_date);
+		else if (*no_new && strcmp(notice_date, no_new) >= 0)
+			rc = diag_add(diags, DIAG_WARNING, line, column, "citation",
+				      "rule %s cites %s (%s), under which no procurement may be "
+				      "begun from %s; the award is under %s (notice date %s): cite "
+				      "the provision of the law in force",
+				      rule, csv_cell(t, r, I_TITLE), csv_cell(t, r, I_NUMBER), no_new,
+				      regime_info(regime)->token, notice_date);
+	}
+	strbuf_release(&padded);
+	return rc;
+}
+
+enum tender_status regime_check_citations(const struct ruleset *rs, enum regime regime,
+					  const char *notice_date, struct diag_list *diags)
+{
+	struct csv_table t;
+	size_t bad_line;
+	enum tender_status rc = csv_read(embedded_instruments_csv, embedded_instruments_csv_size,
+					 INSTRUMENTS_HEADER, &t, &bad_line);
+
+	for (size_t i = 0; !rc && i < rs->n_gates; i++)
+		rc = check_one(&t, regime, notice_date, rs->gates[i].id, rs->gates[i].cite,
+			       rs->gates[i].line, rs->gates[i].column, diags);
+	for (size_t i = 0; !rc && i < rs->n_nodes; i++)
+		rc = check_one(&t, regime, notice_date, rs->nodes[i].id, rs->nodes[i].cite,
+			       rs->nodes[i].line, rs->nodes[i].column, diags);
+	for (size_t i = 0; !rc && i < rs->n_flags; i++)
+		rc = check_one(&t, regime, notice_date, rs->flags[i].id, rs->flags[i].cite,
+			       rs->flags[i].line, rs->flags[i].column, diags);
+	if (!rc)
+		rc = check_one(&t, regime, notice_date, "moderation", rs->moderation_cite, rs->line,
+			       rs->column, diags);
+	csv_release(&t);
+	return rc;
+}
+
+enum tender_status regime_check_tender(const struct ruleset *rs, enum regime regime,
+				       const char *notice_date, int strict, struct diag_list *diags)
+{
+	enum tender_status rc = TENDER_OK;
+
+	if (rs->regime && rs->regime != regime)
+		return diag_add(diags, DIAG_ERROR, rs->line, rs->column, "regime",
+				"the rule set is written for %s, but the award is made under %s: "
+				"use a rule set for %s",
+				regime_info(rs->regime)->token, regime_info(regime)->token,
+				regime_info(regime)->token);
+	if (!rs->regime)
+		rc = check_rules(rs, regime, strict ? DIAG_ERROR : DIAG_WARNING, diags);
+	if (!rc)
+		rc = regime_check_citations(rs, regime, notice_date, diags);
+	return rc;
+}
