@@ -66,7 +66,7 @@
 
   <xsl:variable name="panel" select="$ev/e:panel"/>
 
-  <!-- the regime and standstill of contract 13 (issue 13). An evaluation
+  <!-- the regime and standstill of the engine 0.3 format (issue 13). An evaluation
        without regime was written by an older engine under the Public
        Contracts Regulations 2015 reg 87: decision-date is its notice date and
        the standstill-* attributes describe the period. The <standstill>

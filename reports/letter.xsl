@@ -53,7 +53,7 @@
   <xsl:variable name="ev" select="/e:evaluation"/>
   <xsl:variable name="tender" select="$ev/e:tender"/>
   <xsl:variable name="contact" select="$tender/e:contact"/>
-  <!-- contract 13: without regime the evaluation is pcr-2015 and decision-date
+  <!-- the engine 0.3 format: without regime the evaluation is pcr-2015 and decision-date
        is the notice date; the <standstill> element, when there, wins over
        the old standstill-days attribute -->
   <xsl:variable name="notice-date" select="($tender/@notice-date | $tender[not(@notice-date)]/@decision-date)[1]"/>

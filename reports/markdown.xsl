@@ -59,7 +59,7 @@
 
   <xsl:variable name="panel" select="$ev/e:panel"/>
 
-  <!-- contract 13 (issue 13): the regime and the <standstill> element. An
+  <!-- the engine 0.3 format (issue 13): the regime and the <standstill> element. An
        evaluation without them (older engine, PCR 2015 reg 87) keeps the
        decision-date and standstill-* wording, unchanged. -->
   <xsl:param name="draft" select="'no'"/>
