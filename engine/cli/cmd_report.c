@@ -479,10 +479,6 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 		status = CLI_BAD_INPUT;
 		goto out;
 	}
-	if (is_document(format) &&
-	    (status = document_allowed(eval, format, draft, bid, &doc, err)) != CLI_CONTINUE)
-		goto out;
-	status = CLI_OK;
 	if (bid && !has_bid(eval, bid, &rc)) {
 		if (rc)
 			goto fail;
@@ -490,6 +486,10 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 		status = CLI_USAGE;
 		goto out;
 	}
+	if (is_document(format) &&
+	    (status = document_allowed(eval, format, draft, bid, &doc, err)) != CLI_CONTINUE)
+		goto out;
+	status = CLI_OK;
 	if ((rc = load_style(format, doc, template_path, &style, &e)))
 		goto fail;
 	if (per_bid(format)) {
