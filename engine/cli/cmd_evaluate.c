@@ -43,8 +43,11 @@ static const struct cli_spec evaluate_spec = {
 		"decision makers and their declared interests, each conflict with a bid and\n"
 		"how it was managed, every evaluator's score and justification, moderated\n"
 		"scores with their notes (moderation as the rule set's <moderation> says), and\n"
-		"the panel's decisions on flags. The end of the standstill period skips\n"
-		"weekends and the tender's <non-working-days>.",
+		"the panel's decisions on flags.\n\n"
+		"The tender declares its regime (psr-2023, pa-2023, pcr-2015, nhs-2013) and\n"
+		"the date of its award notice; the standstill period is counted from that date\n"
+		"as the regime says, past weekends, the UK bank holidays tender ships and the\n"
+		"tender's <non-working-days>, and recorded with every day it skipped.",
 	.notes = "SOURCE_DATE_EPOCH, when set, fixes the time recorded in the outputs, so that\n"
 		 "the same inputs give the same bytes.",
 	.exit_status =

@@ -1,7 +1,8 @@
 /*
  * test_standstill.c - the standstill period of each regime on dates worked
  * by hand around Christmas 2026 and Easter 2027 (law/README.md shows the
- * working day by day), against the shipped bank holidays.
+ * working day by day), against the shipped bank holidays; and the shipped
+ * tables themselves (law/bank-holidays.csv, compiled in) and their reader.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +13,7 @@
 #include <cmocka.h>
 
 #include "calendar.h"
+#include "csv.h"
 #include "standstill.h"
 
 static struct holidays holidays;
@@ -89,6 +91,8 @@ static void test_pcr(void **state)
 	check(REGIME_PCR_2015, 0, "2027-03-24", "2027-04-05", "04-03,04-04");
 	check(REGIME_PCR_2015, 1, "2026-12-22", "2027-01-06", "");
 	check(REGIME_NHS_2013, 0, "2026-12-22", "2027-01-04", "01-01,01-02,01-03");
+	check(REGIME_NHS_2013, 0, "2027-03-24", "2027-04-05", "04-03,04-04");
+	check(REGIME_NHS_2013, 1, "2027-03-24", "2027-04-08", "");
 }
 
 /* A count through a year the shipped table does not cover needs the
@@ -129,6 +133,60 @@ static void test_tender_days(void **state)
 	standstill_release(&s);
 }
 
+/* The bank holidays cover 2020-2030 in every region: Christmas Day each
+ * year it falls on a weekday; Scotland's 2 January substitute and Northern
+ * Ireland's 12 July in 2027 and no other region's. */
+static void test_shipped_holidays(void **state)
+{
+	(void)state;
+	assert_int_equal(holidays.first_year, 2020);
+	assert_int_equal(holidays.last_year, 2030);
+	for (long long y = 2020; y <= 2030; y++) {
+		unsigned regions[] = {HOLIDAY_ENGLAND_AND_WALES, HOLIDAY_SCOTLAND,
+				      HOLIDAY_NORTHERN_IRELAND};
+
+		long long christmas = calendar_days(y, 12, 25);
+
+		/* on a weekend GOV.UK lists the substitute day instead */
+		for (size_t r = 0; r < 3 && calendar_weekday(christmas) < 5; r++) {
+			const struct holiday *h = holidays_find(&holidays, christmas, regions[r]);
+
+			assert_non_null(h);
+			assert_string_equal(h->name, "Christmas Day");
+		}
+	}
+	assert_null(holidays_find(&holidays, calendar_days(2027, 1, 4), HOLIDAY_ENGLAND_AND_WALES));
+	assert_non_null(holidays_find(&holidays, calendar_days(2027, 1, 4), HOLIDAY_SCOTLAND));
+	assert_non_null(holidays_find(&holidays, calendar_days(2027, 7, 12), HOLIDAY_NORTHERN_IRELAND));
+	assert_null(holidays_find(&holidays, calendar_days(2027, 7, 12), HOLIDAY_SCOTLAND));
+}
+
+/* The table reader: RFC 4180 quoting, the header, the field count. */
+static void test_csv(void **state)
+{
+	static const char good[] = "a,b\n\"x, \"\"y\"\"\",z\r\n1,\n";
+	struct csv_table t;
+	size_t line;
+
+	(void)state;
+	assert_int_equal(csv_read(good, strlen(good), "a,b", &t, &line), TENDER_OK);
+	assert_int_equal(t.n_rows, 2);
+	assert_string_equal(csv_cell(&t, 0, 0), "x, \"y\"");
+	assert_string_equal(csv_cell(&t, 0, 1), "z");
+	assert_string_equal(csv_cell(&t, 1, 1), "");
+	csv_release(&t);
+	assert_int_equal(csv_read("a,c\n1,2\n", 8, "a,b", &t, &line), TENDER_ERR_INVALID);
+	assert_int_equal(line, 1);
+	csv_release(&t);
+	assert_int_equal(csv_read("a,b\n1,2,3\n", 10, "a,b", &t, &line), TENDER_ERR_INVALID);
+	assert_int_equal(line, 2);
+	csv_release(&t);
+	assert_int_equal(csv_read("a,b\n1,\"2\n", 9, "a,b", &t, &line), TENDER_ERR_INVALID);
+	csv_release(&t);
+	assert_int_equal(csv_read("a,b\n1,x\"y\n", 10, "a,b", &t, &line), TENDER_ERR_INVALID);
+	csv_release(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -137,6 +195,8 @@ int main(void)
 		cmocka_unit_test(test_pcr),
 		cmocka_unit_test(test_uncovered_year),
 		cmocka_unit_test(test_tender_days),
+		cmocka_unit_test(test_shipped_holidays),
+		cmocka_unit_test(test_csv),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
