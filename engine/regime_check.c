@@ -129,26 +129,31 @@ static int law_of(const char *id, enum regime regime)
 	       (regime == REGIME_NHS_2013 && !strcmp(id, "pcr-2015"));
 }
 
+/* The words of text (len bytes), folded (fold.h), with a space before and
+ * after, into out (a whole strbuf): phrases then match at word boundaries.
+ * Returns TENDER_OK or TENDER_ERR_NOMEM. */
+static enum tender_status fold_padded(const char *text, size_t len, struct strbuf *out)
+{
+	char *words;
+	enum tender_status rc = fold_words(text, len, &words, NULL);
+
+	if (rc)
+		return rc;
+	strbuf_addf(out, " %s ", words);
+	tender_free(words);
+	return out->nomem ? TENDER_ERR_NOMEM : TENDER_OK;
+}
+
 /* Whether the folded text " words " holds the phrase (folded here). */
 static enum tender_status names_phrase(const char *folded, const char *phrase, size_t len,
 				       int *found)
 {
-	char *words;
 	struct strbuf pad = STRBUF_INIT_WHOLE;
-	enum tender_status rc = fold_words(phrase, len, &words, NULL);
+	enum tender_status rc = fold_padded(phrase, len, &pad);
 
-	*found = 0;
-	if (rc)
-		return rc;
-	strbuf_addf(&pad, " %s ", words);
-	tender_free(words);
-	if (pad.nomem) {
-		strbuf_release(&pad);
-		return TENDER_ERR_NOMEM;
-	}
-	*found = pad.len > 2 && strstr(folded, pad.buf) != NULL;
+	*found = !rc && pad.len > 2 && strstr(folded, pad.buf) != NULL;
 	strbuf_release(&pad);
-	return TENDER_OK;
+	return rc;
 }
 
 /* Whether a citation names an instrument (one of its |-separated names). */
@@ -172,19 +177,10 @@ static enum tender_status check_one(const struct csv_table *t, enum regime regim
 {
 	struct strbuf padded = STRBUF_INIT_WHOLE;
 	enum tender_status rc;
-	char *words;
 
 	if (!cite)
 		return TENDER_OK;
-	rc = fold_words(cite, strlen(cite), &words, NULL);
-	if (rc)
-		return rc;
-	strbuf_addf(&padded, " %s ", words);
-	tender_free(words);
-	if (padded.nomem) {
-		strbuf_release(&padded);
-		return TENDER_ERR_NOMEM;
-	}
+	rc = fold_padded(cite, strlen(cite), &padded);
 	for (size_t r = 0; !rc && r < t->n_rows; r++) {
 		const char *id = csv_cell(t, r, I_ID), *in_force = csv_cell(t, r, I_IN_FORCE);
 		const char *no_new = csv_cell(t, r, I_NO_NEW_FROM);
