@@ -1286,11 +1286,16 @@ static enum tender_status check_unowned(struct verifier *v, struct tender_error 
 	return step == SQLITE_DONE ? TENDER_OK : store_error(v->s, err, "cannot read the store");
 }
 
-static void ignore_diags(void *ctx, const char *path, const struct diag_list *diags)
+/* Keeps the first error of a re-run (path:line:column: message), to say
+ * why the stored inputs no longer evaluate. */
+static void first_error(void *ctx, const char *path, const struct diag_list *diags)
 {
-	(void)ctx;
-	(void)path;
-	(void)diags;
+	struct strbuf *why = ctx;
+
+	for (size_t i = 0; i < diags->n && !why->len; i++)
+		if (diags->items[i].severity == DIAG_ERROR)
+			strbuf_addf(why, "%s:%d:%d: %s", path ? path : "", diags->items[i].line,
+				    diags->items[i].column, diags->items[i].message);
 }
 
 static enum tender_status rerun(struct verifier *v, long long id, struct tender_error *err)
@@ -1298,7 +1303,9 @@ static enum tender_status rerun(struct verifier *v, long long id, struct tender_
 	struct stored sd;
 	struct run r;
 	struct evaluation record;
-	struct run_options opt = {.max_bytes = (size_t)1 << 31, .report = ignore_diags};
+	struct strbuf why = STRBUF_INIT_WHOLE;
+	struct run_options opt = {.max_bytes = (size_t)1 << 31, .report = first_error,
+				  .report_ctx = &why};
 	char *xml = NULL, hex[65];
 	size_t size = 0;
 	unsigned char digest[32];
@@ -1316,9 +1323,12 @@ static enum tender_status rerun(struct verifier *v, long long id, struct tender_
 	if (rc == TENDER_ERR_NOMEM)
 		goto out;
 	if (rc) {
-		finding(v, "evaluation %lld: the stored inputs no longer evaluate: %s", id,
-			err->message[0] ? err->message : "the tender, rule set or panel scores "
-							  "are unusable");
+		finding(v, "evaluation %lld: the stored inputs no longer evaluate: %s%s%s", id,
+			err->message[0] ? err->message
+			: why.len	? why.buf
+					: "the tender, rule set or panel scores are unusable",
+			strcmp(sd.engine, TENDER_VERSION) ? "; it was made by tender " : "",
+			strcmp(sd.engine, TENDER_VERSION) ? sd.engine : "");
 		rc = TENDER_OK;
 		goto out;
 	}
@@ -1335,6 +1345,7 @@ static enum tender_status rerun(struct verifier *v, long long id, struct tender_
 			   "changed, and its results differ",
 			id, sd.engine, TENDER_VERSION);
 out:
+	strbuf_release(&why);
 	tender_free(xml);
 	run_release(&r);
 	stored_release(&sd);

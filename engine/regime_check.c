@@ -246,8 +246,9 @@ enum tender_status regime_check_tender(const struct ruleset *rs, enum regime reg
 				"use a rule set for %s",
 				regime_info(rs->regime)->token, regime_info(regime)->token,
 				regime_info(regime)->token);
-	if (!rs->regime)
-		rc = check_rules(rs, regime, strict ? DIAG_ERROR : DIAG_WARNING, diags);
+	/* what the rule set claims to meet is an error; what it never claimed,
+	 * a warning unless asked for strictly */
+	rc = check_rules(rs, regime, rs->regime || strict ? DIAG_ERROR : DIAG_WARNING, diags);
 	if (!rc)
 		rc = regime_check_citations(rs, regime, notice_date, diags);
 	return rc;

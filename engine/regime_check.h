@@ -33,9 +33,9 @@ enum tender_status regime_check_citations(const struct ruleset *rs, enum regime 
 
 /* Everything above for the award the rule set is used in: an error when
  * the rule set is written for another regime than the award's; what the
- * award's regime asks of a rule set that declares none (a rule set that
- * declares one was checked when it was loaded), as errors when strict
- * (`rules lint --tender`), else as warnings (`evaluate`); the citations on
+ * award's regime asks of the rule set, as errors when the rule set declares
+ * that regime or when strict (`rules lint --tender`), else as warnings
+ * (`evaluate` with a rule set that declares no regime); the citations on
  * the notice date. Returns as regime_check_citations. */
 enum tender_status regime_check_tender(const struct ruleset *rs, enum regime regime,
 				       const char *notice_date, int strict,

@@ -12,7 +12,6 @@
 #include "embedded.h"
 #include "error.h"
 #include "kinds.h"
-#include "regime_check.h"
 #include "rule_read.h"
 #include "schema.h"
 #include "xml.h"
@@ -566,8 +565,6 @@ static void read_ruleset(struct loader *l, const xmlNode *root)
 	read_moderation(l, root);
 	read_flags(l, root);
 	read_ties(l, root);
-	if (!l->c.status && rs->regime)
-		l->c.status = regime_check_rules(rs, rs->regime, l->c.diags);
 }
 
 /* A file or bytes that could not be read or parsed: a finding at its

@@ -40,10 +40,10 @@ static const struct cli_spec report_spec = {
 		"--draft writes them with every page marked \"DRAFT - not for issue\".\n"
 		"--template uses your own XSLT stylesheet instead of the built-in one.",
 	.exit_status =
-		"0 done; 1 the award documents are blocked by undecided flags; 2 usage\n"
-		"error (among them a document the evaluation's regime does not have); 3 the\n"
-		"evaluation, store or template cannot be read, or the output cannot be\n"
-		"written; 4 internal error.",
+		"0 done; 1 the documents are blocked by undecided flags; 2\n"
+		"usage error (among them a document the evaluation's regime does not\n"
+		"have); 3 the evaluation, store or template cannot be read, or the output\n"
+		"cannot be written; 4 internal error.",
 };
 
 enum format {
@@ -438,8 +438,10 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 		 .to.string = &output},
 		{.name = "template", .letter = 't', .value_name = "FILE", .kind = CLI_STRING,
 		 .to.string = &template_path},
-		{.name = "bid", .value_name = "ID", .kind = CLI_STRING, .to.string = &bid},
-		{.name = "draft", .kind = CLI_FLAG, .to.flag = &draft},
+		{.name = "bid", .value_name = "ID", .kind = CLI_STRING, .to.string = &bid,
+		 .help = "the provider a disclosure is for"},
+		{.name = "draft", .kind = CLI_FLAG, .to.flag = &draft,
+		 .help = "write a document although flags are undecided, marked DRAFT"},
 		CLI_OPTIONS_END,
 	};
 	int parsed = cli_options_parse(&report_spec, options, argc, argv, out, err);
@@ -477,10 +479,6 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 		status = CLI_BAD_INPUT;
 		goto out;
 	}
-	if (is_document(format) &&
-	    (status = document_allowed(eval, format, draft, bid, &doc, err)) != CLI_CONTINUE)
-		goto out;
-	status = CLI_OK;
 	if (bid && !has_bid(eval, bid, &rc)) {
 		if (rc)
 			goto fail;
@@ -488,6 +486,10 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 		status = CLI_USAGE;
 		goto out;
 	}
+	if (is_document(format) &&
+	    (status = document_allowed(eval, format, draft, bid, &doc, err)) != CLI_CONTINUE)
+		goto out;
+	status = CLI_OK;
 	if ((rc = load_style(format, doc, template_path, &style, &e)))
 		goto fail;
 	if (per_bid(format)) {

@@ -105,11 +105,13 @@ static int lint(int argc, char **argv, FILE *out, FILE *err)
 
 		diag_list_init(&diags);
 		rc = ruleset_load(argv[i], max_bytes, &rs, &diags);
-		if (!rc && tender_path) {
+		if (!rc && (tender_path || rs->regime)) {
 			size_t errors = diags.n_errors;
 
-			rc = regime_check_tender(rs, v.tender.regime, v.tender.notice_date, 1,
-						 &diags);
+			/* the tender's regime, else the one the rule set is written for */
+			rc = tender_path ? regime_check_tender(rs, v.tender.regime,
+							       v.tender.notice_date, 1, &diags)
+					 : regime_check_rules(rs, rs->regime, &diags);
 			if (!rc && diags.n_errors > errors) {
 				ruleset_free(rs);
 				rc = TENDER_ERR_RULE;

@@ -28,14 +28,35 @@
 
 static char dir[64];
 
-/* Writes the sample tender into dir, pointing at dir/rules.xml and at the
- * sample bids and panel by absolute path (allowed: evaluate_with). */
+/* Writes the sample panel's scores into dir without the panel's decisions
+ * and explanations: they concern the flags of the shipped rule set, which
+ * the rule sets of these tests do not raise. */
+static void write_panel(void)
+{
+	FILE *in = fopen(SAMPLE "panel.xml", "r"), *out;
+	char line[8192], path[128];
+
+	assert_non_null(in);
+	snprintf(path, sizeof(path), "%s/panel.xml", dir);
+	out = fopen(path, "w");
+	assert_non_null(out);
+	while (fgets(line, sizeof(line), in))
+		if (!strstr(line, "<decision ") && !strstr(line, "<explanation "))
+			fputs(line, out);
+	fclose(in);
+	fclose(out);
+}
+
+/* Writes the sample tender into dir, pointing at dir/rules.xml, at
+ * dir/panel.xml (write_panel) and at the sample bids by absolute path
+ * (allowed: evaluate_with). */
 static void write_tender(void)
 {
 	FILE *in = fopen(SAMPLE "tender.xml", "r"), *out;
 	char line[4096], path[128];
 
 	assert_non_null(in);
+	write_panel();
 	snprintf(path, sizeof(path), "%s/tender.xml", dir);
 	out = fopen(path, "w");
 	assert_non_null(out);
@@ -44,6 +65,8 @@ static void write_tender(void)
 
 		if (strstr(line, "<rules "))
 			fputs("  <rules href=\"rules.xml\"/>\n", out);
+		else if (strstr(line, "<panel-scores "))
+			fputs("  <panel-scores href=\"panel.xml\"/>\n", out);
 		else if (href)
 			fprintf(out, "%.*shref=\"%s%s", (int)(href - line), line, SAMPLE, href + 6);
 		else
