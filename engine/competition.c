@@ -323,6 +323,13 @@ static void check_regime(struct checker *c, const xmlNode *root, struct competit
 			     "the bank holidays compiled into tender cannot be read");
 	else
 		t->has_standstill = 1;
+	if (t->has_standstill && t->standstill.tender_only_year)
+		check_report(c, contract, DIAG_WARNING, "bank-holidays",
+			     "tender ships no bank holidays for %lld (it has %lld to %lld): the "
+			     "standstill is counted with the days <non-working-days> lists in %lld "
+			     "as that year's bank holidays; check that they are all there",
+			     t->standstill.tender_only_year, t->holidays.first_year,
+			     t->holidays.last_year, t->standstill.tender_only_year);
 }
 
 /* years: the contract's years as written (check_contract). */

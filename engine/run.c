@@ -670,6 +670,22 @@ static int has_bid(const struct run *r, const char *id)
 	return 0;
 }
 
+/* Whether an <explanation> says it was replied to before it was asked. */
+static int replied_before_asked(const xmlNode *s)
+{
+	char *requested = NULL, *replied = NULL;
+	struct check_date asked, answered;
+	int before = 0;
+
+	if (!xml_attr_dup(s, "requested", &requested) && !xml_attr_dup(s, "replied", &replied) &&
+	    requested && replied && check_date_parse(requested, &asked) &&
+	    check_date_parse(replied, &answered))
+		before = check_date_order(&answered, &asked) < 0;
+	tender_free(requested);
+	tender_free(replied);
+	return before;
+}
+
 /* Whether the decision s excludes bid for flag, an abnormally low price,
  * under pa-2023 without the supplier having been asked to explain it
  * (Procurement Act 2023 s.19(2)). */
@@ -745,6 +761,11 @@ static enum tender_status check_panel_bids(struct run *r, run_report_fn report, 
 					     "the decision of %s on flag %s concerns bid %s, but no "
 					     "bid of the tender has that id%s",
 					     a ? a : "", b ? b : "", bid, why);
+		} else if (explanation && replied_before_asked(s)) {
+			check_report(&c, s, DIAG_ERROR, "explanation-dates",
+				     "the explanation of bid %s for flag %s says the bidder replied "
+				     "before it was asked on %s: check the dates",
+				     bid ? bid : "", b ? b : "", a ? a : "");
 		} else if (decision && bid && b && unheard_exclusion(r, s, bid, b)) {
 			check_report(&c, s, DIAG_ERROR, "abnormally-low",
 				     "the panel excludes bid %s for flag %s, an abnormally low price, "

@@ -84,7 +84,8 @@ static const char *not_working(struct counter *c, long long day, const char **so
 		return bh->name;
 	}
 	calendar_date(day, &year, &month, &d);
-	if ((year < c->h->first_year || year > c->h->last_year) && !c->s->uncovered_year) {
+	if ((year < c->h->first_year || year > c->h->last_year) && !c->s->uncovered_year &&
+	    c->s->tender_only_year != year) {
 		int listed = 0;
 
 		for (size_t i = 0; i < c->in->n_extra && !listed; i++) {
@@ -96,6 +97,8 @@ static const char *not_working(struct counter *c, long long day, const char **so
 		}
 		if (!listed)
 			c->s->uncovered_year = year;
+		else
+			c->s->tender_only_year = year;
 	}
 	return NULL;
 }

@@ -47,6 +47,9 @@ struct standstill {
 	/* a year the count passed through that the shipped bank holidays do not
 	 * cover and the tender lists no non-working day in (0: none) */
 	long long uncovered_year;
+	/* such a year in which the tender does list days: they are taken as
+	 * that year's bank holidays, which nothing can check (0: none) */
+	long long tender_only_year;
 };
 
 /* Counts the period of in->regime from in->notice into s (initialised
