@@ -796,3 +796,22 @@ enum tender_status report_undecided_flags(const struct xml_doc *eval, struct str
 		}
 	return list->nomem ? TENDER_ERR_NOMEM : TENDER_OK;
 }
+
+int report_single_winner(const struct xml_doc *eval)
+{
+	const xmlNode *ranking = E(xml_doc_root(eval), "ranking");
+	int first = 0, tied = 0;
+
+	for (const xmlNode *p = E(ranking, "place"); p; p = xml_next_same(p)) {
+		xmlChar *rank = xmlGetNoNsProp(p, BAD_CAST "rank");
+		xmlChar *tie = xmlGetNoNsProp(p, BAD_CAST "tied");
+
+		if (rank && !strcmp((const char *)rank, "1")) {
+			first++;
+			tied |= tie && !strcmp((const char *)tie, "true");
+		}
+		xmlFree(rank);
+		xmlFree(tie);
+	}
+	return first == 1 && !tied;
+}

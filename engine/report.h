@@ -66,6 +66,10 @@ struct strbuf;
 enum tender_status report_undecided_flags(const struct xml_doc *eval, struct strbuf *list,
 					  size_t *n);
 
+/* Whether the evaluation has one highest-ranked bid (rank 1, not tied):
+ * the provider a notice of an award names. */
+int report_single_winner(const struct xml_doc *eval);
+
 /* The ids of the bids of an evaluation, in document order; *ids is an
  * array of n strings, all freed with report_ids_free. */
 enum tender_status report_bid_ids(const struct xml_doc *eval, char ***ids, size_t *n);

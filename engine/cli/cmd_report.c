@@ -371,6 +371,11 @@ static int document_allowed(const struct xml_doc *eval, int format, int draft, c
 			regime ? regime : "a regime tender does not know",
 			names.len ? names.buf : "none");
 		status = CLI_USAGE;
+	} else if (format == F_NOTICE && !report_single_winner(eval)) {
+		fputs("tender report: there is no award to give notice of: no bid is ranked first "
+		      "alone (no bid is compliant, or the leaders are tied)\n",
+		      err);
+		status = CLI_FINDINGS;
 	} else if (format == F_DISCLOSURE && !bid) {
 		fputs("tender report: -f disclosure needs --bid ID: the provider that made "
 		      "representations\n",
