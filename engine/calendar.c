@@ -3,6 +3,8 @@
  */
 #include "calendar.h"
 
+#include <stdio.h>
+
 long long calendar_days(long long y, int m, int d)
 {
 	long long era, yoe, doy;
@@ -27,6 +29,15 @@ void calendar_date(long long z, long long *y, int *m, int *d)
 	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
 	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
 	*y = yoe + era * 400 + (*m <= 2);
+}
+
+void calendar_iso(long long days, char out[16])
+{
+	long long y;
+	int m, d;
+
+	calendar_date(days, &y, &m, &d);
+	snprintf(out, 16, "%04lld-%02d-%02d", y, m, d);
 }
 
 int calendar_weekday(long long days)

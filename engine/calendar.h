@@ -12,6 +12,9 @@
 long long calendar_days(long long year, int month, int day);
 void calendar_date(long long days, long long *year, int *month, int *day);
 
+/* The date of a day number as YYYY-MM-DD (years 0-9999; out holds 16). */
+void calendar_iso(long long days, char out[16]);
+
 /* 0 = Monday ... 6 = Sunday. */
 int calendar_weekday(long long days);
 

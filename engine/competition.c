@@ -270,6 +270,16 @@ static void check_regime(struct checker *c, const xmlNode *root, struct competit
 	if (!t->notice_date && !(t->notice_date = tender_strdup("")))
 		c->status = TENDER_ERR_NOMEM;
 	notice = read_day(c, contract, "the notice date", t->notice_date);
+	if (notice >= 0) {
+		/* from here on as YYYY-MM-DD, whatever the schema let through
+		 * (a time zone, leading zeros): compared and recorded as such */
+		char iso[16];
+
+		calendar_iso(notice, iso);
+		tender_free(t->notice_date);
+		if (!(t->notice_date = tender_strdup(iso)))
+			c->status = TENDER_ERR_NOMEM;
+	}
 	if (!regime) {
 		if (!token) {
 			struct strbuf list = STRBUF_INIT;
@@ -288,7 +298,7 @@ static void check_regime(struct checker *c, const xmlNode *root, struct competit
 	t->regime = regime->id;
 	legacy_only(c, contract, "notice-sent", regime);
 	legacy_only(c, contract, "bank-holidays", regime);
-	if (notice < 0 || c->status)
+	if (notice < 0 || c->status || !t->notice_date)
 		return;
 	if (strcmp(t->notice_date, regime->from) < 0) {
 		check_report(c, contract, DIAG_ERROR, "regime",

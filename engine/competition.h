@@ -43,7 +43,7 @@ struct competition {
 	long long population;      /* 0 when unreadable or out of range */
 	long long contract_years;  /* 0 when unreadable or out of range */
 	enum regime regime;        /* REGIME_NONE when not declared (an error) */
-	char *notice_date;         /* as written ("" when absent) */
+	char *notice_date;         /* YYYY-MM-DD once read as a date; else as written */
 	/* The tender's <non-working-days>, with their names (owned). */
 	struct standstill_extra_day *extra_days;
 	size_t n_extra_days;

@@ -442,12 +442,9 @@ static void write_award_facts(struct writer *w, const struct evaluation *ev)
 
 static void attr_day(struct writer *w, const char *name, long long day)
 {
-	char text[32];
-	long long y;
-	int m, d;
+	char text[16];
 
-	calendar_date(day, &y, &m, &d);
-	snprintf(text, sizeof(text), "%04lld-%02d-%02d", y, m, d);
+	calendar_iso(day, text);
 	attr(w, name, text);
 }
 

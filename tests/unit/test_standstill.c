@@ -14,6 +14,7 @@
 
 #include "calendar.h"
 #include "csv.h"
+#include "embedded.h"
 #include "standstill.h"
 
 static struct holidays holidays;
@@ -161,6 +162,41 @@ static void test_shipped_holidays(void **state)
 	assert_null(holidays_find(&holidays, calendar_days(2027, 7, 12), HOLIDAY_SCOTLAND));
 }
 
+/* Whether s is empty or a real date written YYYY-MM-DD. */
+static int empty_or_iso(const char *s)
+{
+	long long y;
+	int m, d, n = 0;
+	char back[16];
+
+	if (!*s)
+		return 1;
+	if (strlen(s) != 10 || sscanf(s, "%4lld-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
+		return 0;
+	calendar_iso(calendar_days(y, m, d), back);
+	return !strcmp(back, s);
+}
+
+/* The instruments table reads, and its dates are dates: the citation check
+ * compares them with the notice date as text (regime_check.c). */
+static void test_shipped_instruments(void **state)
+{
+	struct csv_table t;
+	size_t line;
+
+	(void)state;
+	assert_int_equal(csv_read(embedded_instruments_csv, embedded_instruments_csv_size,
+				  "id,title,number,in_force,no_new_from,names,url", &t, &line),
+			 TENDER_OK);
+	assert_true(t.n_rows >= 5);
+	for (size_t r = 0; r < t.n_rows; r++) {
+		if (!empty_or_iso(csv_cell(&t, r, 3)) || !empty_or_iso(csv_cell(&t, r, 4)))
+			fail_msg("instrument %s: a date is not YYYY-MM-DD", csv_cell(&t, r, 0));
+		assert_true(strlen(csv_cell(&t, r, 5)) > 0); /* names to find it by */
+	}
+	csv_release(&t);
+}
+
 /* The table reader: RFC 4180 quoting, the header, the field count. */
 static void test_csv(void **state)
 {
@@ -196,6 +232,7 @@ int main(void)
 		cmocka_unit_test(test_uncovered_year),
 		cmocka_unit_test(test_tender_days),
 		cmocka_unit_test(test_shipped_holidays),
+		cmocka_unit_test(test_shipped_instruments),
 		cmocka_unit_test(test_csv),
 	};
 
