@@ -31,13 +31,13 @@ void calendar_date(long long z, long long *y, int *m, int *d)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
-void calendar_iso(long long days, char out[16])
+void calendar_iso(long long days, char out[CALENDAR_ISO_SIZE])
 {
 	long long y;
 	int m, d;
 
 	calendar_date(days, &y, &m, &d);
-	snprintf(out, 16, "%04lld-%02d-%02d", y, m, d);
+	snprintf(out, CALENDAR_ISO_SIZE, "%04lld-%02d-%02d", y, m, d);
 }
 
 int calendar_weekday(long long days)

@@ -12,8 +12,10 @@
 long long calendar_days(long long year, int month, int day);
 void calendar_date(long long days, long long *year, int *month, int *day);
 
-/* The date of a day number as YYYY-MM-DD (years 0-9999; out holds 16). */
-void calendar_iso(long long days, char out[16]);
+/* The date of a day number as YYYY-MM-DD (more digits, or a '-', for a
+ * year outside 0-9999) into out. */
+#define CALENDAR_ISO_SIZE 48
+void calendar_iso(long long days, char out[CALENDAR_ISO_SIZE]);
 
 /* 0 = Monday ... 6 = Sunday. */
 int calendar_weekday(long long days);

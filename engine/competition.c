@@ -273,7 +273,7 @@ static void check_regime(struct checker *c, const xmlNode *root, struct competit
 	if (notice >= 0) {
 		/* from here on as YYYY-MM-DD, whatever the schema let through
 		 * (a time zone, leading zeros): compared and recorded as such */
-		char iso[16];
+		char iso[CALENDAR_ISO_SIZE];
 
 		calendar_iso(notice, iso);
 		tender_free(t->notice_date);

@@ -442,7 +442,7 @@ static void write_award_facts(struct writer *w, const struct evaluation *ev)
 
 static void attr_day(struct writer *w, const char *name, long long day)
 {
-	char text[16];
+	char text[CALENDAR_ISO_SIZE];
 
 	calendar_iso(day, text);
 	attr(w, name, text);

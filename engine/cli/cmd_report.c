@@ -64,15 +64,14 @@ static const struct document {
 	int format;
 	const char *regime;
 	enum report_template template;
-	int per_bid; /* one file a bid, in -o DIR */
 } documents[] = {
-	{F_NOTICE, "psr-2023", TEMPLATE_PSR_NOTICE, 0},
-	{F_RECORD, "psr-2023", TEMPLATE_PSR_RECORD, 0},
-	{F_DISCLOSURE, "psr-2023", TEMPLATE_PSR_DISCLOSURE, 0},
-	{F_SUMMARIES, "pa-2023", TEMPLATE_PA_SUMMARY, 1},
-	{F_NOTICE, "pa-2023", TEMPLATE_PA_NOTICE, 0},
-	{F_LETTERS, "pcr-2015", TEMPLATE_LETTER, 1},
-	{F_LETTERS, "nhs-2013", TEMPLATE_LETTER, 1},
+	{F_NOTICE, "psr-2023", TEMPLATE_PSR_NOTICE},
+	{F_RECORD, "psr-2023", TEMPLATE_PSR_RECORD},
+	{F_DISCLOSURE, "psr-2023", TEMPLATE_PSR_DISCLOSURE},
+	{F_SUMMARIES, "pa-2023", TEMPLATE_PA_SUMMARY},
+	{F_NOTICE, "pa-2023", TEMPLATE_PA_NOTICE},
+	{F_LETTERS, "pcr-2015", TEMPLATE_LETTER},
+	{F_LETTERS, "nhs-2013", TEMPLATE_LETTER},
 };
 
 static int is_document(int format)
@@ -80,6 +79,7 @@ static int is_document(int format)
 	return format >= F_LETTERS;
 }
 
+/* Whether format is one document a bid, written into -o DIR. */
 static int per_bid(int format)
 {
 	return format == F_LETTERS || format == F_SUMMARIES;

@@ -167,7 +167,7 @@ static int empty_or_iso(const char *s)
 {
 	long long y;
 	int m, d, n = 0;
-	char back[16];
+	char back[CALENDAR_ISO_SIZE];
 
 	if (!*s)
 		return 1;
