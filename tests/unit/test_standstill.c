@@ -39,15 +39,14 @@ static void check(enum regime regime, int sent_other, const char *notice, const 
 {
 	struct standstill_input in = {regime, 0, sent_other, 0, NULL, 0};
 	struct standstill s;
-	char got[16], skipped[256] = "";
+	char got[CALENDAR_ISO_SIZE], skipped[256] = "";
 	long long y;
 	int m, d;
 
 	assert_int_equal(sscanf(notice, "%lld-%d-%d", &y, &m, &d), 3);
 	in.notice = calendar_days(y, m, d);
 	assert_int_equal(standstill_count(&in, &holidays, &s), TENDER_OK);
-	calendar_date(s.ends, &y, &m, &d);
-	snprintf(got, sizeof(got), "%04lld-%02d-%02d", y, m, d);
+	calendar_iso(s.ends, got);
 	assert_string_equal(got, want);
 	for (size_t i = 0; i < s.n_skipped; i++) {
 		calendar_date(s.skipped[i].day, &y, &m, &d);
