@@ -58,7 +58,7 @@ struct panel_decision {
 };
 
 /* The commissioner asked the bidder to explain what a flag found (an
- * abnormally low price: Procurement Act 2023 s.19(2)). */
+ * abnormally low price: Procurement Act 2023 s.19(4)). */
 struct panel_explanation {
 	char *bid, *flag, *requested;
 	char *replied; /* NULL: no reply recorded */

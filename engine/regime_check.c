@@ -38,7 +38,7 @@ static int inherits(const struct ruleset *rs, size_t i)
 
 /* Under pa-2023 a price found abnormally low is not disregarded before the
  * supplier has been asked to show it can perform the contract for it
- * (Procurement Act 2023 s.19(2)): the panel's decision excludes, never the
+ * (Procurement Act 2023 s.19(4)): the panel's decision excludes, never the
  * flag alone. */
 static enum tender_status alt_heard_first(const struct ruleset *rs, struct diag_list *diags)
 {
@@ -49,7 +49,7 @@ static enum tender_status alt_heard_first(const struct ruleset *rs, struct diag_
 		    diag_add(diags, DIAG_ERROR, f->line, f->column, "abnormally-low",
 			     "flag %s: under pa-2023 an abnormally low price may be disregarded "
 			     "only after the supplier has been asked to show that it can perform "
-			     "the contract for it (Procurement Act 2023 s.19(2)): remove "
+			     "the contract for it (Procurement Act 2023 s.19(4)): remove "
 			     "excludes=\"true\"; the panel's decision, after the explanation, "
 			     "excludes the bid",
 			     f->id))

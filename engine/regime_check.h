@@ -12,7 +12,7 @@
 #include "regime.h"
 #include "ruleset.h"
 
-/* Under pa-2023: no abnormally-low flag excludes a bid by itself (s.19(2):
+/* Under pa-2023: no abnormally-low flag excludes a bid by itself (s.19(4):
  * the supplier is heard first; an error for each that does).
  * Under psr-2023: each key criterion of reg 5 is answered by a criterion
  * or group (an error for each that is not), the rule set justifies their

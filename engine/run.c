@@ -688,7 +688,7 @@ static int replied_before_asked(const xmlNode *s)
 
 /* Whether the decision s excludes bid for flag, an abnormally low price,
  * under pa-2023 without the supplier having been asked to explain it
- * (Procurement Act 2023 s.19(2)). */
+ * (Procurement Act 2023 s.19(4)). */
 static int unheard_exclusion(const struct run *r, const xmlNode *s, const char *bid,
 			     const char *flag)
 {
@@ -771,7 +771,7 @@ static enum tender_status check_panel_bids(struct run *r, run_report_fn report, 
 				     "the panel excludes bid %s for flag %s, an abnormally low price, "
 				     "but did not ask the supplier to show that it can perform the "
 				     "contract for the price: under pa-2023 that comes first "
-				     "(Procurement Act 2023 s.19(2)); record the request and the reply "
+				     "(Procurement Act 2023 s.19(4)); record the request and the reply "
 				     "in <explanation bid=\"%s\" flag=\"%s\" requested=\"...\">",
 				     bid, b, bid, b);
 		}

@@ -73,16 +73,17 @@ static const char *not_working(struct counter *c, long long day, const char **so
 		*source = "weekend";
 		return weekend[weekday - 5];
 	}
-	for (size_t i = 0; i < c->in->n_extra; i++)
-		if (c->in->extra[i].day == day) {
-			*source = "tender";
-			return c->in->extra[i].name;
-		}
+	/* a bank holiday the tender lists too is the law's, not the tender's */
 	bh = holidays_find(c->h, day, c->regions);
 	if (bh) {
 		*source = "bank-holiday";
 		return bh->name;
 	}
+	for (size_t i = 0; i < c->in->n_extra; i++)
+		if (c->in->extra[i].day == day) {
+			*source = "tender";
+			return c->in->extra[i].name;
+		}
 	calendar_date(day, &year, &month, &d);
 	if ((year < c->h->first_year || year > c->h->last_year) && !c->s->uncovered_year &&
 	    c->s->tender_only_year != year) {

@@ -116,18 +116,22 @@ static void test_uncovered_year(void **state)
 	standstill_release(&s);
 }
 
-/* The tender's own days lengthen the period; they are named as skipped. */
+/* The tender's own days lengthen the period; they are named as skipped. A
+ * bank holiday the tender lists too is the law's (source bank-holiday). */
 static void test_tender_days(void **state)
 {
-	struct standstill_extra_day closed[] = {{0, "Office closed"}};
-	struct standstill_input in = {REGIME_PSR_2023, 0, 0, 0, closed, 1};
+	struct standstill_extra_day closed[] = {{0, "Office closed"}, {0, "Good Friday (ours)"}};
+	struct standstill_input in = {REGIME_PSR_2023, 0, 0, 0, closed, 2};
 	struct standstill s;
 
 	(void)state;
 	in.notice = calendar_days(2027, 3, 24);
 	closed[0].day = calendar_days(2027, 4, 1);
+	closed[1].day = calendar_days(2027, 3, 26);
 	assert_int_equal(standstill_count(&in, &holidays, &s), TENDER_OK);
 	assert_int_equal(s.ends, calendar_days(2027, 4, 9));
+	assert_string_equal(s.skipped[0].reason, "Good Friday");
+	assert_string_equal(s.skipped[0].source, "bank-holiday");
 	assert_string_equal(s.skipped[4].reason, "Office closed");
 	assert_string_equal(s.skipped[4].source, "tender");
 	standstill_release(&s);
