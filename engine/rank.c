@@ -32,6 +32,25 @@ int rank_first_compliance(const struct ruleset *rs, struct bid_result *b)
 	return 1;
 }
 
+/* The panel's entry (`what` DATE on FLAG) for bid that no raised flag took
+ * (*used still 0): a problem on the bid, which is then not compliant; *used
+ * is set once reported. Returns 0 when out of memory. */
+static int unraised(struct bid_result *bids, size_t n_bids, const char *bid, int *used,
+		    const char *what, const char *date, const char *flag)
+{
+	for (size_t k = 0; !*used && k < n_bids; k++)
+		if (bids[k].id && strcmp(bids[k].id, bid) == 0) {
+			if (bid_add_problem(&bids[k],
+					    "%s %s on flag %s concerns a flag that was not raised "
+					    "on this bid",
+					    what, date, flag))
+				return 0;
+			bids[k].compliant = 0;
+			*used = 1;
+		}
+	return 1;
+}
+
 int rank_apply_decisions(const struct ruleset *rs, struct bid_result *bids, size_t n_bids,
 			 struct panel_scores *panel)
 {
@@ -62,32 +81,16 @@ int rank_apply_decisions(const struct ruleset *rs, struct bid_result *bids, size
 	for (size_t i = 0; panel && i < panel->n_decisions; i++) {
 		struct panel_decision *d = &panel->decisions[i];
 
-		for (size_t k = 0; !d->used && k < n_bids; k++)
-			if (bids[k].id && strcmp(bids[k].id, d->bid) == 0) {
-				if (bid_add_problem(&bids[k],
-						    "the panel's decision of %s on flag %s "
-						    "concerns a flag that was not raised on "
-						    "this bid",
-						    d->date, d->flag))
-					return 0;
-				bids[k].compliant = 0;
-				d->used = 1; /* reported */
-			}
+		if (!unraised(bids, n_bids, d->bid, &d->used, "the panel's decision of", d->date,
+			      d->flag))
+			return 0;
 	}
 	for (size_t i = 0; panel && i < panel->n_explanations; i++) {
 		struct panel_explanation *e = &panel->explanations[i];
 
-		for (size_t k = 0; !e->used && k < n_bids; k++)
-			if (bids[k].id && strcmp(bids[k].id, e->bid) == 0) {
-				if (bid_add_problem(&bids[k],
-						    "the explanation asked on %s for flag %s "
-						    "concerns a flag that was not raised on "
-						    "this bid",
-						    e->requested, e->flag))
-					return 0;
-				bids[k].compliant = 0;
-				e->used = 1; /* reported */
-			}
+		if (!unraised(bids, n_bids, e->bid, &e->used, "the explanation asked on",
+			      e->requested, e->flag))
+			return 0;
 	}
 	return 1;
 }
