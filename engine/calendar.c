@@ -1,5 +1,5 @@
 /*
- * calendar.c - calendar days for the standstill period (see calendar.h).
+ * calendar.c - calendar days (see calendar.h).
  */
 #include "calendar.h"
 
@@ -46,26 +46,4 @@ int calendar_weekday(long long days)
 	long long w = (days + 3) % 7;
 
 	return (int)(w < 0 ? w + 7 : w);
-}
-
-static int listed(long long day, const long long *list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (list[i] == day)
-			return 1;
-	return 0;
-}
-
-long long calendar_period_end(long long from, long long n, const long long *non_working,
-			      size_t n_non_working, long long *extended)
-{
-	long long end = from + n;
-
-	*extended = 0;
-	/* at most the list's length plus two days of every weekend between */
-	while (calendar_weekday(end) >= 5 || listed(end, non_working, n_non_working)) {
-		end++;
-		(*extended)++;
-	}
-	return end;
 }

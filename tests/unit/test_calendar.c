@@ -1,7 +1,6 @@
 /*
- * test_calendar.c - day numbers, weekdays and the end of a standstill
- * period carried past weekends and bank holidays, on dates checked against
- * a printed calendar.
+ * test_calendar.c - day numbers, weekdays and YYYY-MM-DD, on dates checked
+ * against a printed calendar (the standstill periods: test_standstill.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -31,40 +30,25 @@ static void test_day_numbers_and_weekdays(void **state)
 	assert_true(y == 1969 && m == 12 && d == 31);
 }
 
-static void test_period_end(void **state)
+/* A day as YYYY-MM-DD, the one formatting of a date the engine records. */
+static void test_iso(void **state)
 {
-	/* England and Wales, Easter 2027 */
-	const long long easter[] = {calendar_days(2027, 3, 29), calendar_days(2027, 3, 26)};
-	long long ext;
+	char iso[CALENDAR_ISO_SIZE];
 
 	(void)state;
-	/* Friday 15 January + 10 = Monday 25 January: nothing to add */
-	assert_int_equal(calendar_period_end(calendar_days(2027, 1, 15), 10, NULL, 0, &ext),
-			 calendar_days(2027, 1, 25));
-	assert_int_equal(ext, 0);
-	/* Wednesday 13 January + 10 = Saturday 23: runs to Monday 25 */
-	assert_int_equal(calendar_period_end(calendar_days(2027, 1, 13), 10, NULL, 0, &ext),
-			 calendar_days(2027, 1, 25));
-	assert_int_equal(ext, 2);
-	/* Tuesday 16 March + 10 = Good Friday 26 March: past the weekend and
-	 * Easter Monday to Tuesday 30 March */
-	assert_int_equal(calendar_period_end(calendar_days(2027, 3, 16), 10, easter, 2, &ext),
-			 calendar_days(2027, 3, 30));
-	assert_int_equal(ext, 4);
-	/* without the list, Good Friday is a working day */
-	assert_int_equal(calendar_period_end(calendar_days(2027, 3, 16), 10, NULL, 0, &ext),
-			 calendar_days(2027, 3, 26));
-	/* 15 days (notice not sent electronically): Thursday 11 March + 15 =
-	 * Friday 26 March, Good Friday: Tuesday 30 */
-	assert_int_equal(calendar_period_end(calendar_days(2027, 3, 11), 15, easter, 2, &ext),
-			 calendar_days(2027, 3, 30));
+	calendar_iso(calendar_days(2027, 4, 9), iso);
+	assert_string_equal(iso, "2027-04-09");
+	calendar_iso(calendar_days(900, 1, 2), iso);
+	assert_string_equal(iso, "0900-01-02");
+	calendar_iso(calendar_days(2028, 2, 29), iso);
+	assert_string_equal(iso, "2028-02-29");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_day_numbers_and_weekdays),
-		cmocka_unit_test(test_period_end),
+		cmocka_unit_test(test_iso),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -90,6 +90,8 @@ static void test_pcr(void **state)
 	/* the 10th day is Sat 3 Apr 2027: Mon 5 Apr */
 	check(REGIME_PCR_2015, 0, "2027-03-24", "2027-04-05", "04-03,04-04");
 	check(REGIME_PCR_2015, 1, "2026-12-22", "2027-01-06", "");
+	/* 15 days from Thu 11 Mar 2027 is Good Friday: past Easter to Tue 30 Mar */
+	check(REGIME_PCR_2015, 1, "2027-03-11", "2027-03-30", "03-26,03-27,03-28,03-29");
 	check(REGIME_NHS_2013, 0, "2026-12-22", "2027-01-04", "01-01,01-02,01-03");
 	check(REGIME_NHS_2013, 0, "2027-03-24", "2027-04-05", "04-03,04-04");
 	check(REGIME_NHS_2013, 1, "2027-03-24", "2027-04-08", "");
