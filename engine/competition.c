@@ -241,18 +241,16 @@ static void check_non_working_days(struct checker *c, const xmlNode *root, struc
 	}
 }
 
-/* An attribute of <contract> that only the legacy regimes read. */
+/* An attribute of <contract> (value: NULL when absent) that only the
+ * legacy regimes read. */
 static void legacy_only(struct checker *c, const xmlNode *contract, const char *name,
-			const struct regime_info *regime)
+			const char *value, const struct regime_info *regime)
 {
-	char *value = check_attr(c, contract, name);
-
 	if (value && regime->id != REGIME_PCR_2015 && regime->id != REGIME_NHS_2013)
 		check_report(c, contract, DIAG_ERROR, "regime",
 			     "%s=\"%s\" concerns the standstill of pcr-2015 and nhs-2013 only; "
 			     "under %s it is not read: remove it",
 			     name, value, regime->token);
-	tender_free(value);
 }
 
 /* The regime the award is made under, the date of its notice, and the
@@ -296,8 +294,14 @@ static void check_regime(struct checker *c, const xmlNode *root, struct competit
 	}
 	tender_free(token);
 	t->regime = regime->id;
-	legacy_only(c, contract, "notice-sent", regime);
-	legacy_only(c, contract, "bank-holidays", regime);
+	sent = check_attr(c, contract, "notice-sent");
+	region = check_attr(c, contract, "bank-holidays");
+	legacy_only(c, contract, "notice-sent", sent, regime);
+	legacy_only(c, contract, "bank-holidays", region, regime);
+	in.sent_other = sent && !strcmp(sent, "other");
+	in.northern_ireland = region && !strcmp(region, "northern-ireland");
+	tender_free(sent);
+	tender_free(region);
 	if (notice < 0 || c->status || !t->notice_date)
 		return;
 	if (strcmp(t->notice_date, regime->from) < 0) {
@@ -306,16 +310,10 @@ static void check_regime(struct checker *c, const xmlNode *root, struct competit
 			     regime->token, regime->applies, regime->from);
 		return;
 	}
-	sent = check_attr(c, contract, "notice-sent");
-	region = check_attr(c, contract, "bank-holidays");
 	in.regime = regime->id;
 	in.notice = notice;
-	in.sent_other = sent && !strcmp(sent, "other");
-	in.northern_ireland = region && !strcmp(region, "northern-ireland");
 	in.extra = t->extra_days;
 	in.n_extra = t->n_extra_days;
-	tender_free(sent);
-	tender_free(region);
 	rc = holidays_load(&t->holidays);
 	if (!rc)
 		rc = standstill_count(&in, &t->holidays, &t->standstill);

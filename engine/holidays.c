@@ -5,9 +5,9 @@
 
 #include "alloc.h"
 #include "calendar.h"
+#include "check.h"
 #include "embedded.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static const char HEADER[] = "date,region,name,source";
@@ -29,19 +29,19 @@ static int parse_region(const char *s, unsigned *region)
 	return 0;
 }
 
-/* A date written YYYY-MM-DD that is a real date. */
+/* A date of the table: an xs:date (check_date_parse, as every date tender
+ * reads) written exactly as calendar_iso writes it, so a real day and
+ * nothing else. */
 static int parse_date(const char *s, long long *day, long long *year)
 {
-	int m, d, n = 0;
-	long long y, yy;
-	int mm, dd;
+	struct check_date d;
+	char back[CALENDAR_ISO_SIZE];
 
-	if (strlen(s) != 10 || sscanf(s, "%4lld-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
+	if (!check_date_parse(s, &d) || d.negative || !check_date_year(&d, year))
 		return 0;
-	*day = calendar_days(y, m, d);
-	calendar_date(*day, &yy, &mm, &dd);
-	*year = y;
-	return yy == y && mm == m && dd == d;
+	*day = calendar_days(*year, d.month, d.day);
+	calendar_iso(*day, back);
+	return !strcmp(back, s);
 }
 
 enum tender_status holidays_load(struct holidays *h)

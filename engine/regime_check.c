@@ -144,37 +144,76 @@ static enum tender_status fold_padded(const char *text, size_t len, struct strbu
 	return out->nomem ? TENDER_ERR_NOMEM : TENDER_OK;
 }
 
-/* Whether the folded text " words " holds the phrase (folded here). */
-static enum tender_status names_phrase(const char *folded, const char *phrase, size_t len,
-				       int *found)
-{
-	struct strbuf pad = STRBUF_INIT_WHOLE;
-	enum tender_status rc = fold_padded(phrase, len, &pad);
+/* The instruments table, with every name each row lists folded once
+ * (fold_padded): the names of row r are phrases[first[r]] up to
+ * phrases[first[r + 1]]. */
+struct instruments {
+	struct csv_table t;
+	struct strbuf *phrases;
+	size_t *first; /* n_rows + 1 */
+	size_t n_phrases;
+};
 
-	*found = !rc && pad.len > 2 && strstr(folded, pad.buf) != NULL;
-	strbuf_release(&pad);
-	return rc;
+static void instruments_release(struct instruments *in)
+{
+	for (size_t i = 0; i < in->n_phrases; i++)
+		strbuf_release(&in->phrases[i]);
+	tender_free(in->phrases);
+	tender_free(in->first);
+	csv_release(&in->t);
 }
 
-/* Whether a citation names an instrument (one of its |-separated names). */
-static enum tender_status cites(const char *folded, const char *names, int *found)
+/* Reads the shipped table into in (valid for instruments_release either
+ * way). TENDER_ERR_INVALID: the table compiled in is broken. */
+static enum tender_status instruments_load(struct instruments *in)
 {
-	enum tender_status rc = TENDER_OK;
+	size_t bad_line, n = 0;
+	enum tender_status rc;
 
-	*found = 0;
-	for (const char *p = names; !rc && !*found && *p;) {
-		size_t len = strcspn(p, "|");
-
-		rc = names_phrase(folded, p, len, found);
-		p += len + (p[len] == '|');
+	memset(in, 0, sizeof(*in));
+	rc = csv_read(embedded_instruments_csv, embedded_instruments_csv_size, INSTRUMENTS_HEADER,
+		      &in->t, &bad_line);
+	if (rc)
+		return rc;
+	for (size_t r = 0; r < in->t.n_rows; r++) { /* a name, and one more for each '|' */
+		n++;
+		for (const char *p = csv_cell(&in->t, r, I_NAMES); (p = strchr(p, '|')); p++)
+			n++;
 	}
+	in->phrases = tender_calloc(n ? n : 1, sizeof(*in->phrases));
+	in->first = tender_calloc(in->t.n_rows + 1, sizeof(*in->first));
+	if (!in->phrases || !in->first)
+		return TENDER_ERR_NOMEM;
+	for (size_t r = 0; !rc && r < in->t.n_rows; r++) {
+		in->first[r] = in->n_phrases;
+		for (const char *p = csv_cell(&in->t, r, I_NAMES); !rc;) {
+			size_t len = strcspn(p, "|");
+
+			in->phrases[in->n_phrases] = (struct strbuf)STRBUF_INIT_WHOLE;
+			rc = fold_padded(p, len, &in->phrases[in->n_phrases++]);
+			if (!p[len])
+				break;
+			p += len + 1;
+		}
+	}
+	in->first[in->t.n_rows] = in->n_phrases;
 	return rc;
 }
 
-static enum tender_status check_one(const struct csv_table *t, enum regime regime,
+/* Whether the folded citation names instrument r (one of its names). */
+static int cites(const struct instruments *in, size_t r, const char *folded)
+{
+	for (size_t i = in->first[r]; i < in->first[r + 1]; i++)
+		if (in->phrases[i].len > 2 && strstr(folded, in->phrases[i].buf))
+			return 1;
+	return 0;
+}
+
+static enum tender_status check_one(const struct instruments *in, enum regime regime,
 				    const char *notice_date, const char *rule, const char *cite,
 				    int line, int column, struct diag_list *diags)
 {
+	const struct csv_table *t = &in->t;
 	struct strbuf padded = STRBUF_INIT_WHOLE;
 	enum tender_status rc;
 
@@ -184,10 +223,8 @@ static enum tender_status check_one(const struct csv_table *t, enum regime regim
 	for (size_t r = 0; !rc && r < t->n_rows; r++) {
 		const char *id = csv_cell(t, r, I_ID), *in_force = csv_cell(t, r, I_IN_FORCE);
 		const char *no_new = csv_cell(t, r, I_NO_NEW_FROM);
-		int found;
 
-		rc = cites(padded.buf, csv_cell(t, r, I_NAMES), &found);
-		if (rc || !found || law_of(id, regime))
+		if (!cites(in, r, padded.buf) || law_of(id, regime))
 			continue;
 		if (strcmp(notice_date, in_force) < 0)
 			rc = diag_add(diags, DIAG_WARNING, line, column, "citation",
@@ -210,24 +247,22 @@ static enum tender_status check_one(const struct csv_table *t, enum regime regim
 enum tender_status regime_check_citations(const struct ruleset *rs, enum regime regime,
 					  const char *notice_date, struct diag_list *diags)
 {
-	struct csv_table t;
-	size_t bad_line;
-	enum tender_status rc = csv_read(embedded_instruments_csv, embedded_instruments_csv_size,
-					 INSTRUMENTS_HEADER, &t, &bad_line);
+	struct instruments in;
+	enum tender_status rc = instruments_load(&in);
 
 	for (size_t i = 0; !rc && i < rs->n_gates; i++)
-		rc = check_one(&t, regime, notice_date, rs->gates[i].id, rs->gates[i].cite,
+		rc = check_one(&in, regime, notice_date, rs->gates[i].id, rs->gates[i].cite,
 			       rs->gates[i].line, rs->gates[i].column, diags);
 	for (size_t i = 0; !rc && i < rs->n_nodes; i++)
-		rc = check_one(&t, regime, notice_date, rs->nodes[i].id, rs->nodes[i].cite,
+		rc = check_one(&in, regime, notice_date, rs->nodes[i].id, rs->nodes[i].cite,
 			       rs->nodes[i].line, rs->nodes[i].column, diags);
 	for (size_t i = 0; !rc && i < rs->n_flags; i++)
-		rc = check_one(&t, regime, notice_date, rs->flags[i].id, rs->flags[i].cite,
+		rc = check_one(&in, regime, notice_date, rs->flags[i].id, rs->flags[i].cite,
 			       rs->flags[i].line, rs->flags[i].column, diags);
 	if (!rc)
-		rc = check_one(&t, regime, notice_date, "moderation", rs->moderation_cite, rs->line,
-			       rs->column, diags);
-	csv_release(&t);
+		rc = check_one(&in, regime, notice_date, "moderation", rs->moderation_cite,
+			       rs->line, rs->column, diags);
+	instruments_release(&in);
 	return rc;
 }
 

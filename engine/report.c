@@ -7,6 +7,7 @@
 #include "embedded.h"
 #include "error.h"
 #include "result.h"
+#include "regime.h"
 #include "strbuf.h"
 
 #include <jansson.h>
@@ -758,16 +759,13 @@ void report_ids_free(char **ids, size_t n)
 
 const char *report_regime(const struct xml_doc *eval)
 {
-	static const char *const known[] = {"psr-2023", "pa-2023", "pcr-2015", "nhs-2013"};
 	const xmlNode *tender = E(xml_doc_root(eval), "tender");
-	xmlChar *regime = tender ? xmlGetNoNsProp(tender, BAD_CAST "regime") : NULL;
-	const char *found = regime ? NULL : known[2];
+	xmlChar *token = tender ? xmlGetNoNsProp(tender, BAD_CAST "regime") : NULL;
+	const struct regime_info *regime =
+		token ? regime_by_token((const char *)token) : regime_info(REGIME_PCR_2015);
 
-	for (size_t i = 0; regime && i < sizeof(known) / sizeof(known[0]); i++)
-		if (!strcmp((const char *)regime, known[i]))
-			found = known[i];
-	xmlFree(regime);
-	return found;
+	xmlFree(token);
+	return regime ? regime->token : NULL;
 }
 
 enum tender_status report_undecided_flags(const struct xml_doc *eval, struct strbuf *list,

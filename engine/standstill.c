@@ -17,6 +17,12 @@ struct counting {
 	const char *cite, *rule;
 };
 
+/* PCR 2015 reg 87, which the 2013 Regulations' procurements kept too. */
+#define SENT_ELECTRONIC_PCR                                                                   \
+	"the standstill period ends at midnight at the end of the 10th day after the day the " \
+	"award decision notices were sent by electronic means, carried to the next working "  \
+	"day when that day is not one"
+
 static const struct counting countings[] = {
 	{REGIME_PSR_2023, 8, 1, 1,
 	 "Provider Selection Regime 2023 reg 12(2)-(3); working day: reg 2",
@@ -32,17 +38,13 @@ static const struct counting countings[] = {
 	 "Public Contracts Regulations 2015 reg 87; an end on a non-working day carried to the "
 	 "next working day as Regulation (EEC, Euratom) No 1182/71 art 3(4) provides (UK "
 	 "practice: the 2015 Regulations state no such rule)",
-	 "the standstill period ends at midnight at the end of the 10th day after the day the "
-	 "award decision notices were sent by electronic means, carried to the next working "
-	 "day when that day is not one"},
+	 SENT_ELECTRONIC_PCR},
 	{REGIME_NHS_2013, 10, 0, 0,
 	 "Public Contracts Regulations 2015 regs 86-87 (the light-touch regime under which NHS "
 	 "health care services were bought with the 2013 Regulations); an end on a non-working "
 	 "day carried to the next working day as Regulation (EEC, Euratom) No 1182/71 art 3(4) "
 	 "provides",
-	 "the standstill period ends at midnight at the end of the 10th day after the day the "
-	 "award decision notices were sent by electronic means, carried to the next working "
-	 "day when that day is not one"},
+	 SENT_ELECTRONIC_PCR},
 };
 
 static const char SENT_OTHER_PCR[] =
